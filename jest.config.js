@@ -1,0 +1,23 @@
+/** One jest config for the repo: a project per workspace, sharing one PostgreSQL. */
+const { readdirSync, existsSync } = require('node:fs');
+
+const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+const workspaces = ['packages', 'services'].flatMap((dir) =>
+  readdirSync(dir).map((name) => `${dir}/${name}`),
+);
+
+module.exports = {
+  transform,
+  globalSetup: '<rootDir>/packages/local-infra/src/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/packages/local-infra/src/jest-global-teardown.ts',
+  projects: workspaces
+    .filter((dir) => existsSync(`${dir}/src`))
+    .map((dir) => ({
+      displayName: dir.split('/')[1],
+      rootDir: `<rootDir>/${dir}`,
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+    })),
+  testTimeout: 30000,
+};

@@ -1,0 +1,37 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+
+/** An event waiting to be published; written in the same transaction as the change it reports. */
+export const OutboxEvent = defineEntity({
+  name: 'OutboxEvent',
+  tableName: 'outbox_event',
+  properties: (p) => ({
+    id: p.uuid().primary(),
+    topic: p.string(),
+    version: p.integer(),
+    data: p.json<Record<string, unknown>>(),
+    occurredAt: p.datetime(),
+    availableAt: p.datetime(),
+  }),
+});
+export type OutboxEvent = InferEntity<typeof OutboxEvent>;
+
+/** An event a consumer has already handled; its effect was committed with this row. */
+export const InboxEntry = defineEntity({
+  name: 'InboxEntry',
+  tableName: 'inbox_entry',
+  properties: (p) => ({
+    eventId: p.uuid().primary(),
+    consumer: p.string().primary(),
+    handledAt: p.datetime(),
+  }),
+  primaryKeys: ['eventId', 'consumer'],
+});
+
+/** SQL for the two tables above; the first migration of every service runs it. */
+export const messagingTablesSql = [
+  `create table "outbox_event" ("id" uuid primary key, "topic" text not null, "version" int not null,
+     "data" jsonb not null, "occurred_at" timestamptz not null, "available_at" timestamptz not null)`,
+  `create index "outbox_event_available_at_idx" on "outbox_event" ("available_at")`,
+  `create table "inbox_entry" ("event_id" uuid not null, "consumer" text not null,
+     "handled_at" timestamptz not null, primary key ("event_id", "consumer"))`,
+];

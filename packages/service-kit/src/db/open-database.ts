@@ -1,0 +1,41 @@
+import { MikroORM, type EntitySchema, type MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { InboxEntry, OutboxEvent } from './messaging-entities';
+
+/** What a service brings to the database: its schema, entities and migrations in order. */
+export interface DatabaseModule {
+  schema: string;
+  entities: EntitySchema[];
+  migrations: MigrationObject[];
+}
+
+export type Database = MikroORM<PostgreSqlDriver>;
+
+export async function openDatabase(module: DatabaseModule, url: string, poolSize = 5): Promise<Database> {
+  return MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: url,
+    schema: module.schema,
+    entities: [...module.entities, OutboxEvent, InboxEntry],
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: module.migrations,
+      tableName: 'schema_migration',
+      allOrNothing: true,
+      silent: true,
+    },
+    pool: { min: 0, max: poolSize },
+    allowGlobalContext: false,
+  });
+}
+
+/** Applies the service's pending migrations; returns their names. */
+export async function migrateDatabase(orm: Database): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((migration) => migration.name);
+}
+
+export async function isDatabaseReachable(orm: Database): Promise<boolean> {
+  return orm.isConnected();
+}

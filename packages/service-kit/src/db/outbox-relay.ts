@@ -1,0 +1,80 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EventBus } from '../events/event-bus';
+import type { Logger } from '../logger';
+import { OutboxEvent } from './messaging-entities';
+import type { Database } from './open-database';
+
+const batchSize = 20;
+
+/**
+ * Publishes outbox events: right after a commit (`notify`) and, as a fallback, on a timer.
+ * A row is deleted in the same transaction that saw the bus accept it; rows locked by another
+ * replica are skipped, so replicas share the work.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | undefined;
+  private drainAgain = false;
+
+  constructor(
+    private readonly orm: Database,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+    private readonly pollIntervalMs = 500,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.notify(), this.pollIntervalMs);
+    this.notify();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.drainAgain = false;
+    await this.draining;
+  }
+
+  notify(): void {
+    if (this.draining) {
+      this.drainAgain = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'outbox relay failed'))
+      .finally(() => {
+        this.draining = undefined;
+        if (this.drainAgain) {
+          this.drainAgain = false;
+          this.notify();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    while ((await this.publishBatch()) === batchSize);
+  }
+
+  /** Returns how many events it published. */
+  private publishBatch(): Promise<number> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const events = await em.find(
+        OutboxEvent,
+        { availableAt: { $lte: new Date() } },
+        { orderBy: { occurredAt: 'asc' }, limit: batchSize, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+      );
+      let published = 0;
+      for (const event of events) {
+        try {
+          const { id, topic, version, data, occurredAt } = event;
+          await this.bus.publish({ id, topic, version, data, occurredAt: occurredAt.toISOString() });
+        } catch (error) {
+          this.logger.warn({ err: error, eventId: event.id, topic: event.topic }, 'publish failed; will retry');
+          break;
+        }
+        await em.nativeDelete(OutboxEvent, { id: event.id });
+        published++;
+      }
+      return published;
+    });
+  }
+}

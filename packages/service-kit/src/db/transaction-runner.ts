@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { EventData, EventDefinition } from '@checkout/contracts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { InboxEntry, OutboxEvent } from './messaging-entities';
+import type { Database } from './open-database';
+import type { OutboxRelay } from './outbox-relay';
+
+export interface Transaction {
+  em: EntityManager;
+  /** Records an event in the outbox; it is published after the commit, `delayMs` later if given. */
+  publish<D extends EventDefinition>(definition: D, data: EventData<D>, options?: { delayMs?: number }): void;
+}
+
+export type OnceResult<R> = { duplicate: true } | { duplicate: false; result: R };
+
+/** Runs units of work: state changes and the events they cause commit together. */
+export class TransactionRunner {
+  constructor(
+    private readonly orm: Database,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async run<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+    let published = false;
+    const result = await this.orm.em.fork().transactional((em) =>
+      work({
+        em,
+        publish: (definition, data, options) => {
+          const now = new Date();
+          em.create(OutboxEvent, {
+            id: randomUUID(),
+            topic: definition.topic,
+            version: definition.version,
+            data,
+            occurredAt: now,
+            availableAt: new Date(now.getTime() + (options?.delayMs ?? 0)),
+          });
+          published = true;
+        },
+      }),
+    );
+    if (published) this.relay.notify();
+    return result;
+  }
+
+  /**
+   * Runs the effect of an event for one consumer at most once: the inbox row and the effect
+   * commit together, and an event id already in the inbox is skipped.
+   */
+  async runOnce<R>(eventId: string, consumer: string, work: (tx: Transaction) => Promise<R>): Promise<OnceResult<R>> {
+    return this.run(async (tx) => {
+      const inserted = await tx.em
+        .createQueryBuilder(InboxEntry)
+        .insert({ eventId, consumer, handledAt: new Date() })
+        .onConflict()
+        .ignore()
+        .execute('run');
+      if (inserted.affectedRows === 0) return { duplicate: true };
+      return { duplicate: false, result: await work(tx) };
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '../logger';
+import type { DeliveryStatus, EventBus, EventMessage, MessageHandler } from './event-bus';
+
+interface Subscription {
+  consumer: string;
+  handler: MessageHandler;
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  firstDelayMs: number;
+}
+
+/**
+ * Delivers each message to every consumer of its topic inside this process. `publish` resolves
+ * only when every consumer has answered SUCCESS or DROP or run out of attempts, so the outbox
+ * keeps the event until then and a crash in between loses nothing.
+ */
+export class InProcessEventBus implements EventBus {
+  private readonly subscriptions = new Map<string, Subscription[]>();
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly retry: RetryPolicy = { maxAttempts: 5, firstDelayMs: 100 },
+  ) {}
+
+  subscribe(topic: string, consumer: string, handler: MessageHandler): void {
+    const list = this.subscriptions.get(topic) ?? [];
+    if (list.some((s) => s.consumer === consumer)) throw new Error(`${consumer} already consumes ${topic}`);
+    this.subscriptions.set(topic, [...list, { consumer, handler }]);
+  }
+
+  async publish(message: EventMessage): Promise<void> {
+    const consumers = this.subscriptions.get(message.topic) ?? [];
+    await Promise.all(consumers.map((subscription) => this.deliver(subscription, message)));
+  }
+
+  private async deliver({ consumer, handler }: Subscription, message: EventMessage): Promise<void> {
+    const context = { consumer, topic: message.topic, eventId: message.id };
+    for (let attempt = 1; ; attempt++) {
+      const status: DeliveryStatus = await handler(message).catch((error: unknown) => {
+        this.logger.error({ ...context, err: error }, 'event handler threw; will retry');
+        return 'RETRY';
+      });
+      if (status === 'SUCCESS') return;
+      if (status === 'DROP') return this.logger.warn(context, 'event dropped by its consumer');
+      if (attempt >= this.retry.maxAttempts) {
+        return this.logger.error({ ...context, attempts: attempt }, 'event dead-lettered after retries');
+      }
+      await sleep(this.retry.firstDelayMs * 2 ** (attempt - 1));
+    }
+  }
+}

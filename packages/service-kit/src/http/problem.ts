@@ -1,0 +1,42 @@
+import type { Response } from 'express';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** An expected HTTP failure, rendered as application/problem+json (RFC 9457). */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const problems = {
+  invalidRequest: (errors: FieldError[]) =>
+    new HttpProblem(400, 'Invalid request', 'The request does not match the API contract.', errors),
+  unprocessable: (field: string, message: string) =>
+    new HttpProblem(422, 'Unprocessable request', message, [{ field, message }]),
+  notFound: (detail: string) => new HttpProblem(404, 'Not found', detail),
+  unauthorized: (detail: string) => new HttpProblem(401, 'Unauthorized', detail),
+};
+
+const slug = (title: string) => title.toLowerCase().replaceAll(' ', '-');
+
+export function sendProblem(res: Response, problem: HttpProblem): void {
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({
+      type: `/problems/${slug(problem.title)}`,
+      title: problem.title,
+      status: problem.status,
+      ...(problem.detail && { detail: problem.detail }),
+      ...(problem.errors && { errors: problem.errors }),
+    });
+}
