@@ -13,3 +13,4 @@ export * from './http/request-validator';
 export * from './lifecycle';
 export * from './logger';
 export * from './mail/mailer';
+export * from './service-runtime';

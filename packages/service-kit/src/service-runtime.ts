@@ -1,0 +1,38 @@
+import type { Router } from 'express';
+import type { Database } from './db/open-database';
+import { OutboxRelay } from './db/outbox-relay';
+import { TransactionRunner } from './db/transaction-runner';
+import type { EventBus } from './events/event-bus';
+import type { Logger } from './logger';
+
+/** What every service is given, whatever process it runs in. */
+export interface ServiceContext {
+  orm: Database;
+  bus: EventBus;
+  logger: Logger;
+}
+
+/** A wired service: its public routes, its event subscriptions made, its outbox relay ready. */
+export interface ServiceRuntime {
+  name: string;
+  router: Router;
+  start(): void;
+  stop(): Promise<void>;
+  isReady(): Promise<boolean>;
+}
+
+export function createServiceRuntime(
+  name: string,
+  { orm, bus, logger }: ServiceContext,
+  wire: (transactions: TransactionRunner) => Router,
+): ServiceRuntime {
+  const relay = new OutboxRelay(orm, bus, logger.child({ component: 'outbox-relay' }));
+  const router = wire(new TransactionRunner(orm, relay));
+  return {
+    name,
+    router,
+    start: () => relay.start(),
+    stop: () => relay.stop(),
+    isReady: () => orm.isConnected(),
+  };
+}

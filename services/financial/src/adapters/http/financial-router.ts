@@ -1,0 +1,41 @@
+import { HttpProblem, problems, validateRequest } from '@checkout/service-kit';
+import { Router } from 'express';
+import {
+  acceptCheckout,
+  toCheckoutView,
+  type AcceptCheckoutDeps,
+  type AcceptCheckoutFailure,
+  type CheckoutRequest,
+} from '../../app/accept-checkout';
+
+const failureProblems: Record<AcceptCheckoutFailure, (detail?: string) => HttpProblem> = {
+  idempotency_key_reused: () =>
+    problems.unprocessable('Idempotency-Key', 'This key was already used with a different request.'),
+  unknown_lead: () => problems.unprocessable('leadId', 'No lead with this id.'),
+  unknown_course: () => problems.unprocessable('courseId', 'No course with this id.'),
+  unknown_card_token: () => problems.unprocessable('cardToken', 'No chargeable card with this token.'),
+  invalid_payer_document: (detail) => problems.unprocessable('payer.document', detail ?? 'is invalid'),
+};
+
+export function createFinancialRouter(deps: AcceptCheckoutDeps): Router {
+  const router = Router();
+
+  router.get('/api/v1/courses', async (_req, res) => {
+    res.json({ items: await deps.store.listCourses() });
+  });
+
+  router.post('/api/v1/checkouts', validateRequest('createCheckout'), async (req, res) => {
+    const key = req.get('Idempotency-Key') as string;
+    const result = await acceptCheckout(deps, key, req.body as CheckoutRequest);
+    if (!result.ok) throw failureProblems[result.reason](result.detail);
+    res.status(result.status).location(`/api/v1/checkouts/${result.checkout.id}`).json(result.checkout);
+  });
+
+  router.get('/api/v1/checkouts/:id', async (req, res) => {
+    const checkout = await deps.store.findCheckout(req.params.id);
+    if (!checkout) throw problems.notFound('No checkout with this id.');
+    res.json(toCheckoutView(checkout));
+  });
+
+  return router;
+}

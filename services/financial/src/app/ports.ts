@@ -1,0 +1,45 @@
+import type { ApiSchemas, EventData, EventDefinition } from '@checkout/contracts';
+import type { Checkout, Contact } from '../domain/checkout';
+
+export interface Course {
+  id: string;
+  title: string;
+  priceCents: number;
+  currency: 'BRL';
+}
+
+export interface StoredResponse {
+  fingerprint: string;
+  status: number;
+  body: ApiSchemas['Checkout'];
+}
+
+export interface FinancialTransaction {
+  findCourse(id: string): Promise<Course | undefined>;
+  /** Serialises requests that carry the same key until this transaction ends. */
+  lockIdempotencyKey(key: string): Promise<void>;
+  findStoredResponse(key: string): Promise<StoredResponse | undefined>;
+  storeResponse(key: string, response: StoredResponse): void;
+  addCheckout(checkout: Checkout): void;
+  findCheckout(id: string): Promise<Checkout | undefined>;
+  updateCheckout(id: string, changes: Partial<Checkout>): Promise<void>;
+  publish<D extends EventDefinition>(definition: D, data: EventData<D>, options?: { delayMs?: number }): void;
+}
+
+export interface FinancialStore {
+  listCourses(): Promise<Course[]>;
+  findCheckout(id: string): Promise<Checkout | undefined>;
+  transaction<R>(work: (tx: FinancialTransaction) => Promise<R>): Promise<R>;
+  /** Runs `work` unless this consumer already handled the event; returns false for a duplicate. */
+  handleOnce(eventId: string, consumer: string, work: (tx: FinancialTransaction) => Promise<void>): Promise<boolean>;
+}
+
+/** Marketing's leads, as financial needs them. */
+export interface LeadDirectory {
+  findLead(id: string): Promise<Contact | undefined>;
+}
+
+/** The card vault, asked whether a token can still be charged (never for the card itself). */
+export interface CardDirectory {
+  isChargeable(token: string): Promise<boolean>;
+}
