@@ -21,16 +21,16 @@ export interface ServiceRuntime {
   isReady(): Promise<boolean>;
 }
 
-export function createServiceRuntime(
+/** Wires a service around its outbox; `wire` returns the router and any calls the service offers. */
+export function createServiceRuntime<Offered extends { router: Router }>(
   name: string,
   { orm, bus, logger }: ServiceContext,
-  wire: (transactions: TransactionRunner) => Router,
-): ServiceRuntime {
+  wire: (transactions: TransactionRunner) => Offered,
+): ServiceRuntime & Offered {
   const relay = new OutboxRelay(orm, bus, logger.child({ component: 'outbox-relay' }));
-  const router = wire(new TransactionRunner(orm, relay));
   return {
+    ...wire(new TransactionRunner(orm, relay)),
     name,
-    router,
     start: () => relay.start(),
     stop: () => relay.stop(),
     isReady: () => orm.isConnected(),

@@ -17,6 +17,6 @@ export function createFinancialService(deps: FinancialDeps): ServiceRuntime {
       await recordChargeAttempt(store, event.id, event.data);
       return 'SUCCESS';
     });
-    return createFinancialRouter({ store, leads: deps.leads, cards: deps.cards });
+    return { router: createFinancialRouter({ store, leads: deps.leads, cards: deps.cards }) };
   });
 }

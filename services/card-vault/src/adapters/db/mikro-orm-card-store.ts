@@ -1,0 +1,24 @@
+import type { Database, TransactionRunner } from '@checkout/service-kit';
+import type { CardStore } from '../../app/ports';
+import { CardRecordEntity } from './entities';
+
+export function createMikroOrmCardStore(orm: Database, transactions: TransactionRunner): CardStore {
+  return {
+    save: async ({ sealed, ...card }) => {
+      await orm.em.fork().insert(CardRecordEntity, { ...card, keyId: sealed.keyId, ciphertext: sealed.ciphertext });
+    },
+    find: async (token) => {
+      const row = await orm.em.fork().findOne(CardRecordEntity, { token, expiresAt: { $gt: new Date() } });
+      if (!row) return undefined;
+      const { keyId, ciphertext, ...card } = row;
+      return { ...card, sealed: { keyId, ciphertext: Buffer.from(ciphertext) } };
+    },
+    erase: async (token) => {
+      await orm.em.fork().nativeDelete(CardRecordEntity, { token });
+    },
+    handleOnce: async (eventId, consumer, work) => {
+      // The erase is idempotent by itself; the inbox only saves repeating it.
+      await transactions.runOnce(eventId, consumer, work);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { CheckoutApproved, CheckoutDeclined } from '@checkout/contracts';
+import { createServiceRuntime, subscribeTo, type ServiceContext, type ServiceRuntime } from '@checkout/service-kit';
+import { createMikroOrmCardStore } from './adapters/db/mikro-orm-card-store';
+import { createCardVaultRouter } from './adapters/http/card-vault-router';
+import { eraseCardOnFinalCharge } from './app/erase-card-on-final-charge';
+import { revealCardNumber } from './app/reveal-card-number';
+import type { KeyRing } from './domain/card-cipher';
+
+export interface CardVaultDeps extends ServiceContext {
+  keys: KeyRing;
+  cardTtlSeconds: number;
+}
+
+export interface CardVaultService extends ServiceRuntime {
+  /** For payment only; in a cluster this is a Dapr invocation that access control limits to payment. */
+  revealCardNumber(token: string): Promise<string | undefined>;
+  isChargeable(token: string): Promise<boolean>;
+}
+
+export function createCardVaultService(deps: CardVaultDeps): CardVaultService {
+  return createServiceRuntime('card-vault', deps, (transactions) => {
+    const store = createMikroOrmCardStore(deps.orm, transactions);
+    for (const finalEvent of [CheckoutApproved, CheckoutDeclined]) {
+      subscribeTo(deps.bus, finalEvent, 'card-vault', deps.logger, async (event) => {
+        await eraseCardOnFinalCharge(store, event.id, event.data.cardToken);
+        return 'SUCCESS';
+      });
+    }
+    return {
+      router: createCardVaultRouter({ store, keys: deps.keys, cardTtlSeconds: deps.cardTtlSeconds }),
+      revealCardNumber: (token: string) => revealCardNumber({ store, keys: deps.keys }, token),
+      isChargeable: async (token: string) => (await store.find(token)) !== undefined,
+    };
+  });
+}

@@ -1,0 +1,3 @@
+export { paymentDatabase } from './adapters/db/payment-database';
+export type { CardVault } from './app/ports';
+export { createPaymentService } from './payment-service';
