@@ -20,7 +20,7 @@ export const InboxEntry = defineEntity({
   name: 'InboxEntry',
   tableName: 'inbox_entry',
   properties: (p) => ({
-    eventId: p.uuid().primary(),
+    eventId: p.string().primary(),
     consumer: p.string().primary(),
     handledAt: p.datetime(),
   }),
@@ -29,9 +29,9 @@ export const InboxEntry = defineEntity({
 
 /** SQL for the two tables above; the first migration of every service runs it. */
 export const messagingTablesSql = [
-  `create table "outbox_event" ("id" uuid primary key, "topic" text not null, "version" int not null,
+  `create table "outbox_event" ("id" text primary key, "topic" text not null, "version" int not null,
      "data" jsonb not null, "occurred_at" timestamptz not null, "available_at" timestamptz not null)`,
   `create index "outbox_event_available_at_idx" on "outbox_event" ("available_at")`,
-  `create table "inbox_entry" ("event_id" uuid not null, "consumer" text not null,
+  `create table "inbox_entry" ("event_id" text not null, "consumer" text not null,
      "handled_at" timestamptz not null, primary key ("event_id", "consumer"))`,
 ];

@@ -17,7 +17,7 @@ export const CheckoutEntity = defineEntity({
   name: 'Checkout',
   tableName: 'checkout',
   properties: (p) => ({
-    id: p.uuid().primary(),
+    id: p.string().primary(),
     leadId: p.string(),
     courseId: p.string(),
     courseTitle: p.string(),

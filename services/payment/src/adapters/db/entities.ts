@@ -5,7 +5,7 @@ export const GatewayAttemptEntity = defineEntity({
   name: 'GatewayAttempt',
   tableName: 'gateway_attempt',
   properties: (p) => ({
-    checkoutId: p.uuid().primary(),
+    checkoutId: p.string().primary(),
     attempt: p.integer().primary(),
     outcome: p.string(),
     declineReason: p.string().nullable(),

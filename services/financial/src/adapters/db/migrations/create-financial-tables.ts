@@ -6,7 +6,7 @@ export class CreateFinancialTables extends SchemaMigration {
       ...messagingTablesSql,
       `create table "course" ("id" text primary key, "title" text not null,
          "price_cents" int not null check ("price_cents" > 0), "currency" text not null)`,
-      `create table "checkout" ("id" uuid primary key, "lead_id" text not null, "course_id" text not null
+      `create table "checkout" ("id" text primary key, "lead_id" text not null, "course_id" text not null
          references "course", "course_title" text not null, "card_token" text not null,
          "amount_cents" int not null, "currency" text not null, "status" text not null,
          "decline_reason" text, "attempts" int not null, "student" jsonb not null, "payer" jsonb not null,

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { PortalAccessGranted, type CheckoutApproved, type EventData } from '@checkout/contracts';
+import { newSecretToken } from '../domain/secrets';
+import { activationLifetimeMs } from '../domain/student';
+import type { AcademicStore } from './ports';
+
+/**
+ * Turns an approved checkout into a student with an enrolment and portal access. A student who
+ * has not set a password yet gets a fresh one-time activation link; never a password.
+ */
+export async function enrollStudentOnCheckoutApproved(
+  store: AcademicStore,
+  eventId: string,
+  checkout: EventData<typeof CheckoutApproved>,
+  now = new Date(),
+): Promise<void> {
+  await store.handleOnce(eventId, 'academic.enroll-student', async (tx) => {
+    const email = checkout.student.email.toLowerCase();
+    let student = await tx.findStudentByEmail(email);
+    if (!student) {
+      student = { id: randomUUID(), name: checkout.student.name, email };
+      tx.addStudent(student);
+    }
+    if (!(await tx.addEnrollment(student.id, checkout.courseId))) return;
+    let activationToken: string | undefined;
+    if (!student.passwordHash) {
+      const secret = newSecretToken();
+      tx.addActivation({
+        tokenHash: secret.hash,
+        studentId: student.id,
+        expiresAt: new Date(now.getTime() + activationLifetimeMs),
+      });
+      activationToken = secret.token;
+    }
+    tx.publish(PortalAccessGranted, {
+      studentId: student.id,
+      courseTitle: checkout.courseTitle,
+      student: { name: student.name, email },
+      ...(activationToken && { activationToken }),
+    });
+  });
+}

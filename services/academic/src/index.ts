@@ -1,0 +1,2 @@
+export { academicDatabase } from './adapters/db/academic-database';
+export { createAcademicService } from './academic-service';
