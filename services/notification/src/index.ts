@@ -1,0 +1,2 @@
+export { notificationDatabase } from './adapters/db/notification-database';
+export { createNotificationService } from './notification-service';
