@@ -17,6 +17,8 @@ export async function openDatabase(module: DatabaseModule, url: string, poolSize
     driver: PostgreSqlDriver,
     clientUrl: url,
     schema: module.schema,
+    // Several services share a process; a distinct context keeps their transactions apart.
+    contextName: module.schema,
     entities: [...module.entities, OutboxEvent, InboxEntry],
     extensions: [Migrator],
     migrations: {

@@ -16,7 +16,8 @@ interface Parameter {
 function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
-  ajv.addSchema(loadOpenApiSpec(), 'openapi');
+  // The spec is an OpenAPI document, not a JSON Schema: register it unchecked and compile its parts.
+  ajv.addSchema(loadOpenApiSpec(), 'openapi', undefined, false);
   return ajv;
 }
 
@@ -24,6 +25,11 @@ let ajv: Ajv2020 | undefined;
 
 const pointer = (...parts: string[]) =>
   parts.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+
+function resolveLocalRef<T>(ref: string): T {
+  const path = ref.replace(/^#\//, '').split('/');
+  return path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], loadOpenApiSpec()) as T;
+}
 
 function findOperation(operationId: OperationId) {
   for (const [path, methods] of Object.entries(loadOpenApiSpec().paths)) {
@@ -49,7 +55,7 @@ export function validateRequest(operationId: OperationId): RequestHandler {
   ajv ??= createAjv();
   const { path, method, operation } = findOperation(operationId);
   const headers = ((operation.parameters ?? []) as ({ $ref: string } | Parameter)[])
-    .map((p) => ('$ref' in p ? (ajv!.getSchema(`openapi${p.$ref}`)?.schema as Parameter) : p))
+    .map((p) => ('$ref' in p ? resolveLocalRef<Parameter>(p.$ref) : p))
     .filter((p) => p.in === 'header');
   const body: ValidateFunction | undefined = operation.requestBody
     ? ajv.compile({

@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The local stand-in for the secret store: a card key made on first start and kept under the
+ * data directory (mode 600), so cards sealed before a restart can still be opened.
+ */
+export function loadOrCreateCardKeys(dataDir: string): string {
+  const file = join(dataDir, 'card-encryption-keys');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const keys = `local-1:${randomBytes(32).toString('base64')}`;
+  writeFileSync(file, `${keys}\n`, { mode: 0o600 });
+  return keys;
+}

@@ -1,0 +1,26 @@
+import { createLogger, stopOnSignals } from '@checkout/service-kit';
+import { readPlatformConfig } from './config';
+import { startPlatform } from './start-platform';
+
+/** `npm start`: the whole platform in one process with embedded defaults. */
+async function main(): Promise<void> {
+  const logger = createLogger('checkout');
+  const startedAt = Date.now();
+  const config = readPlatformConfig();
+  const platform = await startPlatform(config, logger);
+  logger.info(
+    {
+      api: `${platform.url}/api/v1`,
+      readiness: `${platform.url}/readyz`,
+      mail: platform.mailPageUrl ?? `sent through ${new URL(config.smtpUrl ?? '').host}`,
+      startupMs: Date.now() - startedAt,
+    },
+    'checkout platform is up (Ctrl-C to stop)',
+  );
+  stopOnSignals(logger, platform.stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
