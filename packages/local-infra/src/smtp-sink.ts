@@ -21,7 +21,9 @@ export interface SmtpSink {
 
 const addresses = (value: unknown): string[] => {
   const list = Array.isArray(value) ? value : value ? [value] : [];
-  return list.flatMap((entry: { value: { address?: string }[] }) => entry.value.map((v) => v.address ?? ''));
+  return list.flatMap((entry: { value: { address?: string }[] }) =>
+    entry.value.map((v) => v.address ?? ''),
+  );
 };
 
 /** A real SMTP server that keeps every message it receives in memory. */
@@ -70,7 +72,9 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`no matching e-mail within ${timeoutMs} ms (${emails.length} received)`));
+          reject(
+            new Error(`no matching e-mail within ${timeoutMs} ms (${emails.length} received)`),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

@@ -15,7 +15,8 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     publicUrl: read.url('PUBLIC_URL', `http://localhost:${port}`).replace(/\/$/, ''),
     dataDir: read.string('DATA_DIR', '.data'),
     mailFrom: read.string('MAIL_FROM', 'Cursos <no-reply@checkout.local>'),
-    emailLanguage: read.string('EMAIL_LANGUAGE', 'pt-BR') === 'en' ? ('en' as const) : ('pt-BR' as const),
+    emailLanguage:
+      read.string('EMAIL_LANGUAGE', 'pt-BR') === 'en' ? ('en' as const) : ('pt-BR' as const),
     /** `id:base64,...`; by default a key is made once and kept under DATA_DIR. */
     cardEncryptionKeys: read.optionalString('CARD_ENCRYPTION_KEYS'),
     cardTtlSeconds: read.integer('CARD_TTL_SECONDS', 3600),

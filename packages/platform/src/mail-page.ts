@@ -14,7 +14,8 @@ export function mailPage(sink: SmtpSink): Router {
 <pre>${escapeHtml(email.text)}</pre></article>`,
       )
       .join('\n<hr>\n');
-    res.type('html').send(`<!doctype html><html><head><meta charset="utf-8"><title>Sent e-mails</title>
+    res.type('html')
+      .send(`<!doctype html><html><head><meta charset="utf-8"><title>Sent e-mails</title>
 <meta http-equiv="refresh" content="5"></head><body style="font-family:sans-serif;max-width:60em;margin:auto">
 <h1>Sent e-mails (${sink.emails.length})</h1>${rows || '<p>None yet.</p>'}</body></html>`);
   });

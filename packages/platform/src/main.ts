@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     },
     'checkout platform is up (Ctrl-C to stop)',
   );
-  stopOnSignals(logger, platform.stop);
+  stopOnSignals(logger, () => platform.stop());
 }
 
 main().catch((error: unknown) => {

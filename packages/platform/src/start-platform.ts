@@ -28,7 +28,10 @@ export interface RunningPlatform {
 }
 
 /** Starts all six services in this process, wired by the in-process event bus. */
-export async function startPlatform(config: PlatformConfig, logger: Logger): Promise<RunningPlatform> {
+export async function startPlatform(
+  config: PlatformConfig,
+  logger: Logger,
+): Promise<RunningPlatform> {
   const stops: (() => Promise<unknown> | void)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();

@@ -32,7 +32,8 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env) {
     },
     /** Returns the config when every variable parsed; otherwise throws one error listing them all. */
     done<T>(config: T): T {
-      if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+      if (problems.length > 0)
+        throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
       return config;
     },
   };

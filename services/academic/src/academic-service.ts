@@ -1,5 +1,10 @@
 import { CheckoutApproved } from '@checkout/contracts';
-import { createServiceRuntime, subscribeTo, type ServiceContext, type ServiceRuntime } from '@checkout/service-kit';
+import {
+  createServiceRuntime,
+  subscribeTo,
+  type ServiceContext,
+  type ServiceRuntime,
+} from '@checkout/service-kit';
 import { createMikroOrmAcademicStore } from './adapters/db/mikro-orm-academic-store';
 import { createAcademicRouter } from './adapters/http/academic-router';
 import { enrollStudentOnCheckoutApproved } from './app/enroll-student-on-checkout-approved';

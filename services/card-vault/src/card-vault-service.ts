@@ -1,5 +1,10 @@
 import { CheckoutApproved, CheckoutDeclined } from '@checkout/contracts';
-import { createServiceRuntime, subscribeTo, type ServiceContext, type ServiceRuntime } from '@checkout/service-kit';
+import {
+  createServiceRuntime,
+  subscribeTo,
+  type ServiceContext,
+  type ServiceRuntime,
+} from '@checkout/service-kit';
 import { createMikroOrmCardStore } from './adapters/db/mikro-orm-card-store';
 import { createCardVaultRouter } from './adapters/http/card-vault-router';
 import { eraseCardOnFinalCharge } from './app/erase-card-on-final-charge';
@@ -27,7 +32,11 @@ export function createCardVaultService(deps: CardVaultDeps): CardVaultService {
       });
     }
     return {
-      router: createCardVaultRouter({ store, keys: deps.keys, cardTtlSeconds: deps.cardTtlSeconds }),
+      router: createCardVaultRouter({
+        store,
+        keys: deps.keys,
+        cardTtlSeconds: deps.cardTtlSeconds,
+      }),
       revealCardNumber: (token: string) => revealCardNumber({ store, keys: deps.keys }, token),
       isChargeable: async (token: string) => (await store.find(token)) !== undefined,
     };

@@ -1,5 +1,10 @@
 import { ChargeAttempted } from '@checkout/contracts';
-import { createServiceRuntime, subscribeTo, type ServiceContext, type ServiceRuntime } from '@checkout/service-kit';
+import {
+  createServiceRuntime,
+  subscribeTo,
+  type ServiceContext,
+  type ServiceRuntime,
+} from '@checkout/service-kit';
 import { createMikroOrmFinancialStore } from './adapters/db/mikro-orm-financial-store';
 import { createFinancialRouter } from './adapters/http/financial-router';
 import type { CardDirectory, LeadDirectory } from './app/ports';

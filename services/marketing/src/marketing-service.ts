@@ -1,5 +1,10 @@
 import { CheckoutApproved } from '@checkout/contracts';
-import { createServiceRuntime, subscribeTo, type ServiceContext, type ServiceRuntime } from '@checkout/service-kit';
+import {
+  createServiceRuntime,
+  subscribeTo,
+  type ServiceContext,
+  type ServiceRuntime,
+} from '@checkout/service-kit';
 import { createMikroOrmLeadStore } from './adapters/db/mikro-orm-lead-store';
 import { createMarketingRouter } from './adapters/http/marketing-router';
 import { convertLeadOnCheckoutApproved } from './app/convert-lead-on-checkout-approved';

@@ -1,5 +1,10 @@
 import { ChargeRequested } from '@checkout/contracts';
-import { createServiceRuntime, subscribeTo, type ServiceContext, type ServiceRuntime } from '@checkout/service-kit';
+import {
+  createServiceRuntime,
+  subscribeTo,
+  type ServiceContext,
+  type ServiceRuntime,
+} from '@checkout/service-kit';
 import { Router } from 'express';
 import { createMikroOrmPaymentStore } from './adapters/db/mikro-orm-payment-store';
 import { chargeCard } from './app/charge-card';

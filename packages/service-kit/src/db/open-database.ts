@@ -12,7 +12,11 @@ export interface DatabaseModule {
 
 export type Database = MikroORM<PostgreSqlDriver>;
 
-export async function openDatabase(module: DatabaseModule, url: string, poolSize = 5): Promise<Database> {
+export async function openDatabase(
+  module: DatabaseModule,
+  url: string,
+  poolSize = 5,
+): Promise<Database> {
   return MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: url,

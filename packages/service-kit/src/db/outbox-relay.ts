@@ -60,15 +60,28 @@ export class OutboxRelay {
       const events = await em.find(
         OutboxEvent,
         { availableAt: { $lte: new Date() } },
-        { orderBy: { occurredAt: 'asc' }, limit: batchSize, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+        {
+          orderBy: { occurredAt: 'asc' },
+          limit: batchSize,
+          lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE,
+        },
       );
       let published = 0;
       for (const event of events) {
         try {
           const { id, topic, version, data, occurredAt } = event;
-          await this.bus.publish({ id, topic, version, data, occurredAt: occurredAt.toISOString() });
+          await this.bus.publish({
+            id,
+            topic,
+            version,
+            data,
+            occurredAt: occurredAt.toISOString(),
+          });
         } catch (error) {
-          this.logger.warn({ err: error, eventId: event.id, topic: event.topic }, 'publish failed; will retry');
+          this.logger.warn(
+            { err: error, eventId: event.id, topic: event.topic },
+            'publish failed; will retry',
+          );
           break;
         }
         await em.nativeDelete(OutboxEvent, { id: event.id });

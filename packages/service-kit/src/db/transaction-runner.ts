@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventData, EventDefinition } from '@checkout/contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { insertIfAbsent } from './insert-if-absent';
 import { InboxEntry, OutboxEvent } from './messaging-entities';
 import type { Database } from './open-database';
 import type { OutboxRelay } from './outbox-relay';
@@ -8,7 +9,11 @@ import type { OutboxRelay } from './outbox-relay';
 export interface Transaction {
   em: EntityManager;
   /** Records an event in the outbox; it is published after the commit, `delayMs` later if given. */
-  publish<D extends EventDefinition>(definition: D, data: EventData<D>, options?: { delayMs?: number }): void;
+  publish: <D extends EventDefinition>(
+    definition: D,
+    data: EventData<D>,
+    options?: { delayMs?: number },
+  ) => void;
 }
 
 export type OnceResult<R> = { duplicate: true } | { duplicate: false; result: R };
@@ -47,15 +52,18 @@ export class TransactionRunner {
    * Runs the effect of an event for one consumer at most once: the inbox row and the effect
    * commit together, and an event id already in the inbox is skipped.
    */
-  async runOnce<R>(eventId: string, consumer: string, work: (tx: Transaction) => Promise<R>): Promise<OnceResult<R>> {
+  async runOnce<R>(
+    eventId: string,
+    consumer: string,
+    work: (tx: Transaction) => Promise<R>,
+  ): Promise<OnceResult<R>> {
     return this.run(async (tx) => {
-      const inserted = await tx.em
-        .createQueryBuilder(InboxEntry)
-        .insert({ eventId, consumer, handledAt: new Date() })
-        .onConflict()
-        .ignore()
-        .execute('run');
-      if (inserted.affectedRows === 0) return { duplicate: true };
+      const isNew = await insertIfAbsent(tx.em, InboxEntry, {
+        eventId,
+        consumer,
+        handledAt: new Date(),
+      });
+      if (!isNew) return { duplicate: true };
       return { duplicate: false, result: await work(tx) };
     });
   }

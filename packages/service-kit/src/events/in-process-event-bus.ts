@@ -27,7 +27,8 @@ export class InProcessEventBus implements EventBus {
 
   subscribe(topic: string, consumer: string, handler: MessageHandler): void {
     const list = this.subscriptions.get(topic) ?? [];
-    if (list.some((s) => s.consumer === consumer)) throw new Error(`${consumer} already consumes ${topic}`);
+    if (list.some((s) => s.consumer === consumer))
+      throw new Error(`${consumer} already consumes ${topic}`);
     this.subscriptions.set(topic, [...list, { consumer, handler }]);
   }
 
@@ -46,7 +47,10 @@ export class InProcessEventBus implements EventBus {
       if (status === 'SUCCESS') return;
       if (status === 'DROP') return this.logger.warn(context, 'event dropped by its consumer');
       if (attempt >= this.retry.maxAttempts) {
-        return this.logger.error({ ...context, attempts: attempt }, 'event dead-lettered after retries');
+        return this.logger.error(
+          { ...context, attempts: attempt },
+          'event dead-lettered after retries',
+        );
       }
       await sleep(this.retry.firstDelayMs * 2 ** (attempt - 1));
     }

@@ -25,11 +25,14 @@ export function subscribeTo<D extends EventDefinition>(
   bus.subscribe(definition.topic, consumer, async (message) => {
     const context = { consumer, topic: message.topic, eventId: message.id };
     if (message.version !== definition.version || !isValid(message.data)) {
-      logger.error({ ...context, version: message.version, errors: isValid.errors }, 'malformed event');
+      logger.error(
+        { ...context, version: message.version, errors: isValid.errors },
+        'malformed event',
+      );
       return 'DROP';
     }
     try {
-      return await handle({ id: message.id, data: message.data as EventData<D> });
+      return await handle({ id: message.id, data: message.data });
     } catch (error) {
       logger.error({ ...context, err: error }, 'event handler failed; will retry');
       return 'RETRY';

@@ -28,7 +28,10 @@ const pointer = (...parts: string[]) =>
 
 function resolveLocalRef<T>(ref: string): T {
   const path = ref.replace(/^#\//, '').split('/');
-  return path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], loadOpenApiSpec()) as T;
+  return path.reduce<unknown>(
+    (node, key) => (node as Record<string, unknown>)[key],
+    loadOpenApiSpec(),
+  ) as T;
 }
 
 function findOperation(operationId: OperationId) {
@@ -43,9 +46,13 @@ function findOperation(operationId: OperationId) {
 function fieldOf(error: ErrorObject): FieldError {
   const path = error.instancePath.split('/').filter(Boolean);
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
-  if (params.missingProperty) return { field: [...path, params.missingProperty].join('.'), message: 'is required' };
+  if (params.missingProperty)
+    return { field: [...path, params.missingProperty].join('.'), message: 'is required' };
   if (params.additionalProperty) {
-    return { field: [...path, params.additionalProperty].join('.'), message: 'is not an accepted field' };
+    return {
+      field: [...path, params.additionalProperty].join('.'),
+      message: 'is not an accepted field',
+    };
   }
   return { field: path.join('.') || 'body', message: error.message ?? 'is invalid' };
 }
@@ -67,7 +74,8 @@ export function validateRequest(operationId: OperationId): RequestHandler {
     const errors: FieldError[] = [];
     for (const header of headers) {
       const value = req.get(header.name);
-      if (value === undefined && header.required) errors.push({ field: header.name, message: 'header is required' });
+      if (value === undefined && header.required)
+        errors.push({ field: header.name, message: 'header is required' });
       else if (value !== undefined && !ajv!.validate(header.schema, value)) {
         errors.push({ field: header.name, message: 'header is invalid' });
       }

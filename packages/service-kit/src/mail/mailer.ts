@@ -14,7 +14,11 @@ export interface Mailer {
 
 /** A pooled SMTP mailer; `smtpUrl` is e.g. smtp://user:pass@host:587. */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 3 } as never);
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    pool: true,
+    maxConnections: 3,
+  } as never);
   return {
     async send(email) {
       const info = await transport.sendMail({ from, ...email });

@@ -1,4 +1,4 @@
-import type { EventData, EventDefinition } from '@checkout/contracts';
+import type { Transaction } from '@checkout/service-kit';
 import type { Enrollment, Student } from '../domain/student';
 
 export interface AcademicTransaction {
@@ -9,13 +9,17 @@ export interface AcademicTransaction {
   /** Marks an unexpired, unused activation as used and returns its student, in one step. */
   useActivation(tokenHash: string, now: Date): Promise<string | undefined>;
   setPassword(studentId: string, passwordHash: string): Promise<void>;
-  publish<D extends EventDefinition>(definition: D, data: EventData<D>): void;
+  publish: Transaction['publish'];
 }
 
 export interface AcademicStore {
   transaction<R>(work: (tx: AcademicTransaction) => Promise<R>): Promise<R>;
   /** Runs `work` unless this consumer already handled the event. */
-  handleOnce(eventId: string, consumer: string, work: (tx: AcademicTransaction) => Promise<void>): Promise<void>;
+  handleOnce(
+    eventId: string,
+    consumer: string,
+    work: (tx: AcademicTransaction) => Promise<void>,
+  ): Promise<void>;
   findStudentByEmail(email: string): Promise<Student | undefined>;
   addSession(session: { tokenHash: string; studentId: string; expiresAt: Date }): Promise<void>;
   findSessionStudent(tokenHash: string, now: Date): Promise<string | undefined>;

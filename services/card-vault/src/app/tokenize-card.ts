@@ -15,7 +15,10 @@ export type TokenizeCardResult =
   | { ok: false; problems: CardProblem[] };
 
 /** Seals a card and hands back a token; the number is never stored or returned in clear. */
-export async function tokenizeCard(deps: TokenizeCardDeps, input: CardInput): Promise<TokenizeCardResult> {
+export async function tokenizeCard(
+  deps: TokenizeCardDeps,
+  input: CardInput,
+): Promise<TokenizeCardResult> {
   const now = deps.now?.() ?? new Date();
   const problems = cardProblems(input, now);
   if (problems.length > 0) return { ok: false, problems };

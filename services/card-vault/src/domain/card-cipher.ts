@@ -26,7 +26,11 @@ export interface KeyRing {
 }
 
 /** AES-256-GCM; the token is bound as associated data, so a ciphertext cannot be moved to another token. */
-export function sealCard(secret: CardSecret, token: string, { id, key }: EncryptionKey): SealedCard {
+export function sealCard(
+  secret: CardSecret,
+  token: string,
+  { id, key }: EncryptionKey,
+): SealedCard {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(token));
   const body = Buffer.concat([cipher.update(JSON.stringify(secret), 'utf8'), cipher.final()]);

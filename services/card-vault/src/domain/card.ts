@@ -25,7 +25,8 @@ export function passesLuhn(number: string): boolean {
 
 export function brandOf(number: string): CardBrand {
   if (/^3[47]/.test(number)) return 'amex';
-  if (/^(4011|4312|4389|4514|4576|5041|5066|5067|6277|6362|6363|6504|6505|6516)/.test(number)) return 'elo';
+  if (/^(4011|4312|4389|4514|4576|5041|5066|5067|6277|6362|6363|6504|6505|6516)/.test(number))
+    return 'elo';
   if (/^4/.test(number)) return 'visa';
   if (/^(5[1-5]|2(2[2-9]|[3-6]\d|7[01]|720))/.test(number)) return 'mastercard';
   return 'other';
@@ -34,7 +35,8 @@ export function brandOf(number: string): CardBrand {
 /** The rules a card must meet before the vault keeps it; `today` decides expiry. */
 export function cardProblems(card: CardInput, today: Date): CardProblem[] {
   const problems: CardProblem[] = [];
-  if (!passesLuhn(card.number)) problems.push({ field: 'number', message: 'is not a valid card number' });
+  if (!passesLuhn(card.number))
+    problems.push({ field: 'number', message: 'is not a valid card number' });
   const expiresAfter = card.expYear * 12 + card.expMonth;
   const current = today.getUTCFullYear() * 12 + today.getUTCMonth() + 1;
   if (expiresAfter < current) problems.push({ field: 'expYear', message: 'the card has expired' });

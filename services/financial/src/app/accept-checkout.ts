@@ -54,12 +54,14 @@ export async function acceptCheckout(
         : { ok: false, reason: 'idempotency_key_reused' };
     }
     const documentProblem = payerDocumentProblem(request.payer.type, request.payer.document);
-    if (documentProblem) return { ok: false, reason: 'invalid_payer_document', detail: documentProblem };
+    if (documentProblem)
+      return { ok: false, reason: 'invalid_payer_document', detail: documentProblem };
     const course = await tx.findCourse(request.courseId);
     if (!course) return { ok: false, reason: 'unknown_course' };
     const student = await leads.findLead(request.leadId);
     if (!student) return { ok: false, reason: 'unknown_lead' };
-    if (!(await cards.isChargeable(request.cardToken))) return { ok: false, reason: 'unknown_card_token' };
+    if (!(await cards.isChargeable(request.cardToken)))
+      return { ok: false, reason: 'unknown_card_token' };
 
     const checkout: Checkout = {
       id: randomUUID(),

@@ -2,7 +2,10 @@ import type { ChargeRequested, EventData } from '@checkout/contracts';
 import type { Checkout } from '../domain/checkout';
 
 /** The request to charge the checkout's card once more (attempt numbers start at 1). */
-export const chargeRequestFor = (checkout: Checkout, attempt: number): EventData<typeof ChargeRequested> => ({
+export const chargeRequestFor = (
+  checkout: Checkout,
+  attempt: number,
+): EventData<typeof ChargeRequested> => ({
   checkoutId: checkout.id,
   cardToken: checkout.cardToken,
   attempt,

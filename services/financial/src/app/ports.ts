@@ -1,4 +1,5 @@
-import type { ApiSchemas, EventData, EventDefinition } from '@checkout/contracts';
+import type { ApiSchemas } from '@checkout/contracts';
+import type { Transaction } from '@checkout/service-kit';
 import type { Checkout, Contact } from '../domain/checkout';
 
 export interface Course {
@@ -23,7 +24,7 @@ export interface FinancialTransaction {
   addCheckout(checkout: Checkout): void;
   findCheckout(id: string): Promise<Checkout | undefined>;
   updateCheckout(id: string, changes: Partial<Checkout>): Promise<void>;
-  publish<D extends EventDefinition>(definition: D, data: EventData<D>, options?: { delayMs?: number }): void;
+  publish: Transaction['publish'];
 }
 
 export interface FinancialStore {
@@ -31,7 +32,11 @@ export interface FinancialStore {
   findCheckout(id: string): Promise<Checkout | undefined>;
   transaction<R>(work: (tx: FinancialTransaction) => Promise<R>): Promise<R>;
   /** Runs `work` unless this consumer already handled the event; returns false for a duplicate. */
-  handleOnce(eventId: string, consumer: string, work: (tx: FinancialTransaction) => Promise<void>): Promise<boolean>;
+  handleOnce(
+    eventId: string,
+    consumer: string,
+    work: (tx: FinancialTransaction) => Promise<void>,
+  ): Promise<boolean>;
 }
 
 /** Marketing's leads, as financial needs them. */

@@ -22,12 +22,16 @@ const checkoutFacts = (checkout: Checkout) => ({
 async function applyAttempt(tx: FinancialTransaction, attempt: EventData<typeof ChargeAttempted>) {
   const checkout = await tx.findCheckout(attempt.checkoutId);
   // A result for an attempt we did not ask for (or no longer wait for) changes nothing.
-  if (!checkout || checkout.status !== 'processing' || checkout.attempts !== attempt.attempt) return;
+  if (!checkout || checkout.status !== 'processing' || checkout.attempts !== attempt.attempt)
+    return;
   const step = nextStepAfterAttempt(attempt.attempt, attempt.outcome, attempt.declineReason);
   switch (step.kind) {
     case 'approve':
       await tx.updateCheckout(checkout.id, { status: 'approved' });
-      return tx.publish(CheckoutApproved, { ...checkoutFacts(checkout), student: checkout.student });
+      return tx.publish(CheckoutApproved, {
+        ...checkoutFacts(checkout),
+        student: checkout.student,
+      });
     case 'decline':
       await tx.updateCheckout(checkout.id, { status: 'declined', declineReason: step.reason });
       return tx.publish(CheckoutDeclined, {
@@ -49,5 +53,7 @@ export async function recordChargeAttempt(
   eventId: string,
   attempt: EventData<typeof ChargeAttempted>,
 ): Promise<void> {
-  await store.handleOnce(eventId, 'financial.record-charge-attempt', (tx) => applyAttempt(tx, attempt));
+  await store.handleOnce(eventId, 'financial.record-charge-attempt', (tx) =>
+    applyAttempt(tx, attempt),
+  );
 }

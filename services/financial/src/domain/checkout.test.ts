@@ -13,8 +13,16 @@ describe('the step after a charge attempt', () => {
   });
 
   it('retries a gateway error with a growing pause', () => {
-    expect(nextStepAfterAttempt(1, 'gateway_error')).toEqual({ kind: 'retry', attempt: 2, delayMs: 500 });
-    expect(nextStepAfterAttempt(2, 'gateway_error')).toEqual({ kind: 'retry', attempt: 3, delayMs: 1000 });
+    expect(nextStepAfterAttempt(1, 'gateway_error')).toEqual({
+      kind: 'retry',
+      attempt: 2,
+      delayMs: 500,
+    });
+    expect(nextStepAfterAttempt(2, 'gateway_error')).toEqual({
+      kind: 'retry',
+      attempt: 3,
+      delayMs: 1000,
+    });
   });
 
   it('gives up with a processing error after the last attempt', () => {

@@ -14,5 +14,7 @@ const canonical = (value: unknown): unknown => {
 
 /** Same fingerprint for the same request body, whatever the order of its keys. */
 export function requestFingerprint(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
 }

@@ -4,5 +4,9 @@ export interface LeadStore {
   add(lead: Lead): Promise<void>;
   find(id: string): Promise<Lead | undefined>;
   /** Runs `work` unless this consumer already handled the event. */
-  handleOnce(eventId: string, consumer: string, work: (leads: { markClient(id: string): Promise<void> }) => Promise<void>): Promise<void>;
+  handleOnce(
+    eventId: string,
+    consumer: string,
+    work: (leads: { markClient(id: string): Promise<void> }) => Promise<void>,
+  ): Promise<void>;
 }

@@ -4,7 +4,9 @@ const today = new Date('2026-11-29T12:00:00Z');
 
 describe('lead rules', () => {
   it('accepts a valid CPF and a past birth date', () => {
-    expect(leadProblems({ document: '529.982.247-25', birthDate: '1990-05-17' }, today)).toEqual([]);
+    expect(leadProblems({ document: '529.982.247-25', birthDate: '1990-05-17' }, today)).toEqual(
+      [],
+    );
   });
 
   it('names the CPF when its check digits are wrong', () => {

@@ -19,9 +19,13 @@ export interface LeadProblem {
 }
 
 /** Rules the schema cannot express: a real CPF and a birth date in the past. */
-export function leadProblems(lead: Pick<Lead, 'document' | 'birthDate'>, today: Date): LeadProblem[] {
+export function leadProblems(
+  lead: Pick<Lead, 'document' | 'birthDate'>,
+  today: Date,
+): LeadProblem[] {
   const problems: LeadProblem[] = [];
-  if (!isValidCpf(lead.document)) problems.push({ field: 'document', message: 'is not a valid CPF' });
+  if (!isValidCpf(lead.document))
+    problems.push({ field: 'document', message: 'is not a valid CPF' });
   if (lead.birthDate >= today.toISOString().slice(0, 10)) {
     problems.push({ field: 'birthDate', message: 'must be in the past' });
   }

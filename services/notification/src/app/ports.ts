@@ -10,7 +10,11 @@ export interface SentEmailLog {
 
 export interface NotificationStore {
   /** Runs `work` unless this consumer already handled the event; the log commits with the inbox row. */
-  handleOnce(eventId: string, consumer: string, work: (log: SentEmailLog) => Promise<void>): Promise<void>;
+  handleOnce(
+    eventId: string,
+    consumer: string,
+    work: (log: SentEmailLog) => Promise<void>,
+  ): Promise<void>;
 }
 
 export interface NotificationSettings {

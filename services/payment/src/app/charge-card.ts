@@ -20,6 +20,10 @@ export async function chargeCard(
     const cardNumber = await vault.revealCardNumber(request.cardToken);
     const answer = cardNumber ? askSimulatedAcquirer(cardNumber, request.attempt) : cardGone;
     tx.recordAttempt({ checkoutId: request.checkoutId, attempt: request.attempt, answer });
-    tx.publish(ChargeAttempted, { checkoutId: request.checkoutId, attempt: request.attempt, ...answer });
+    tx.publish(ChargeAttempted, {
+      checkoutId: request.checkoutId,
+      attempt: request.attempt,
+      ...answer,
+    });
   });
 }

@@ -1,4 +1,4 @@
-import type { EventData, EventDefinition } from '@checkout/contracts';
+import type { Transaction } from '@checkout/service-kit';
 import type { AcquirerAnswer } from '../domain/simulated-acquirer';
 
 /** The card vault's reveal call, which only payment may make. */
@@ -8,10 +8,14 @@ export interface CardVault {
 
 export interface PaymentTransaction {
   recordAttempt(attempt: { checkoutId: string; attempt: number; answer: AcquirerAnswer }): void;
-  publish<D extends EventDefinition>(definition: D, data: EventData<D>): void;
+  publish: Transaction['publish'];
 }
 
 export interface PaymentStore {
   /** Runs `work` unless this consumer already handled the event. */
-  handleOnce(eventId: string, consumer: string, work: (tx: PaymentTransaction) => Promise<void>): Promise<void>;
+  handleOnce(
+    eventId: string,
+    consumer: string,
+    work: (tx: PaymentTransaction) => Promise<void>,
+  ): Promise<void>;
 }

@@ -1,4 +1,9 @@
-import type { Database, Transaction, TransactionRunner } from '@checkout/service-kit';
+import {
+  insertIfAbsent,
+  type Database,
+  type Transaction,
+  type TransactionRunner,
+} from '@checkout/service-kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AcademicStore, AcademicTransaction } from '../../app/ports';
@@ -8,7 +13,12 @@ import { ActivationEntity, EnrollmentEntity, SessionEntity, StudentEntity } from
 async function findStudentByEmail(em: EntityManager, email: string): Promise<Student | undefined> {
   const row = await em.findOne(StudentEntity, { email });
   if (!row) return undefined;
-  return { id: row.id, name: row.name, email: row.email, ...(row.passwordHash && { passwordHash: row.passwordHash }) };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    ...(row.passwordHash && { passwordHash: row.passwordHash }),
+  };
 }
 
 function academicTransaction({ em, publish }: Transaction): AcademicTransaction {
@@ -17,16 +27,13 @@ function academicTransaction({ em, publish }: Transaction): AcademicTransaction 
     addStudent: (student) => {
       em.create(StudentEntity, { passwordHash: null, ...student });
     },
-    addEnrollment: async (studentId, courseId) => {
-      await em.flush();
-      const result = await em
-        .createQueryBuilder(EnrollmentEntity)
-        .insert({ studentId, courseId, status: 'active', enrolledAt: new Date() })
-        .onConflict()
-        .ignore()
-        .execute('run');
-      return result.affectedRows > 0;
-    },
+    addEnrollment: (studentId, courseId) =>
+      insertIfAbsent(em, EnrollmentEntity, {
+        studentId,
+        courseId,
+        status: 'active',
+        enrolledAt: new Date(),
+      }),
     addActivation: (activation) => {
       em.create(ActivationEntity, { ...activation, usedAt: null });
     },
@@ -47,7 +54,10 @@ function academicTransaction({ em, publish }: Transaction): AcademicTransaction 
   };
 }
 
-export function createMikroOrmAcademicStore(orm: Database, transactions: TransactionRunner): AcademicStore {
+export function createMikroOrmAcademicStore(
+  orm: Database,
+  transactions: TransactionRunner,
+): AcademicStore {
   return {
     transaction: (work) => transactions.run((tx) => work(academicTransaction(tx))),
     handleOnce: async (eventId, consumer, work) => {
@@ -58,9 +68,12 @@ export function createMikroOrmAcademicStore(orm: Database, transactions: Transac
       await orm.em.fork().insert(SessionEntity, session);
     },
     findSessionStudent: async (tokenHash, now) =>
-      (await orm.em.fork().findOne(SessionEntity, { tokenHash, expiresAt: { $gt: now } }))?.studentId,
+      (await orm.em.fork().findOne(SessionEntity, { tokenHash, expiresAt: { $gt: now } }))
+        ?.studentId,
     listEnrollments: async (studentId) => {
-      const rows = await orm.em.fork().find(EnrollmentEntity, { studentId }, { orderBy: { enrolledAt: 'asc' } });
+      const rows = await orm.em
+        .fork()
+        .find(EnrollmentEntity, { studentId }, { orderBy: { enrolledAt: 'asc' } });
       return rows.map(({ courseId, status, enrolledAt }) => ({ courseId, status, enrolledAt }));
     },
   };

@@ -11,14 +11,17 @@ export function createAcademicRouter(store: AcademicStore): Router {
 
   router.post('/api/v1/access/activate', validateRequest('activateAccess'), async (req, res) => {
     const result = await activateAccess(store, req.body as ApiSchemas['ActivationRequest']);
-    if (!result.ok) throw problems.unprocessable('token', 'The activation link is invalid, used or expired.');
+    if (!result.ok)
+      throw problems.unprocessable('token', 'The activation link is invalid, used or expired.');
     res.status(204).end();
   });
 
   router.post('/api/v1/sessions', validateRequest('signIn'), async (req, res) => {
     const result = await signIn(store, req.body as ApiSchemas['SessionRequest']);
     if (!result.ok) throw problems.unauthorized('Wrong e-mail or password.');
-    res.status(201).json({ accessToken: result.accessToken, expiresAt: result.expiresAt.toISOString() });
+    res
+      .status(201)
+      .json({ accessToken: result.accessToken, expiresAt: result.expiresAt.toISOString() });
   });
 
   router.get('/api/v1/me/enrollments', async (req, res) => {

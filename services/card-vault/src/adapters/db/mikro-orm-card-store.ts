@@ -5,10 +5,14 @@ import { CardRecordEntity } from './entities';
 export function createMikroOrmCardStore(orm: Database, transactions: TransactionRunner): CardStore {
   return {
     save: async ({ sealed, ...card }) => {
-      await orm.em.fork().insert(CardRecordEntity, { ...card, keyId: sealed.keyId, ciphertext: sealed.ciphertext });
+      await orm.em
+        .fork()
+        .insert(CardRecordEntity, { ...card, keyId: sealed.keyId, ciphertext: sealed.ciphertext });
     },
     find: async (token) => {
-      const row = await orm.em.fork().findOne(CardRecordEntity, { token, expiresAt: { $gt: new Date() } });
+      const row = await orm.em
+        .fork()
+        .findOne(CardRecordEntity, { token, expiresAt: { $gt: new Date() } });
       if (!row) return undefined;
       const { keyId, ciphertext, ...card } = row;
       return { ...card, sealed: { keyId, ciphertext: Buffer.from(ciphertext) } };

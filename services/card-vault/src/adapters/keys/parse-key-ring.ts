@@ -8,7 +8,8 @@ export function parseKeyRing(value: string): KeyRing {
   const keys: EncryptionKey[] = value.split(',').map((entry) => {
     const [id, material] = entry.trim().split(':');
     const key = Buffer.from(material ?? '', 'base64');
-    if (!id || key.length !== 32) throw new Error('card encryption keys must be id:base64 of 32 bytes');
+    if (!id || key.length !== 32)
+      throw new Error('card encryption keys must be id:base64 of 32 bytes');
     return { id, key };
   });
   const [current] = keys;

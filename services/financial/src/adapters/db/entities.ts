@@ -30,7 +30,10 @@ export const CheckoutEntity = defineEntity({
     student: p.json<Contact>(),
     payer: p.json<Contact>(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 

@@ -6,7 +6,12 @@ import { CheckoutEntity, CourseEntity, IdempotencyRecordEntity } from './entitie
 
 type CheckoutRow = InferEntity<typeof CheckoutEntity>;
 
-const toCheckout = ({ createdAt: _c, updatedAt: _u, declineReason, ...row }: CheckoutRow): Checkout => ({
+const toCheckout = ({
+  createdAt: _c,
+  updatedAt: _u,
+  declineReason,
+  ...row
+}: CheckoutRow): Checkout => ({
   ...row,
   ...(declineReason && { declineReason }),
 });
@@ -17,7 +22,8 @@ function financialTransaction({ em, publish }: Transaction): FinancialTransactio
     lockIdempotencyKey: async (key) => {
       await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`idempotency:${key}`]);
     },
-    findStoredResponse: async (key) => (await em.findOne(IdempotencyRecordEntity, { key })) ?? undefined,
+    findStoredResponse: async (key) =>
+      (await em.findOne(IdempotencyRecordEntity, { key })) ?? undefined,
     storeResponse: (key, response) => {
       em.create(IdempotencyRecordEntity, { key, ...response });
     },
@@ -35,7 +41,10 @@ function financialTransaction({ em, publish }: Transaction): FinancialTransactio
   };
 }
 
-export function createMikroOrmFinancialStore(orm: Database, transactions: TransactionRunner): FinancialStore {
+export function createMikroOrmFinancialStore(
+  orm: Database,
+  transactions: TransactionRunner,
+): FinancialStore {
   return {
     listCourses: async (): Promise<Course[]> =>
       orm.em.fork().find(CourseEntity, {}, { orderBy: { title: 'asc' } }),
@@ -45,7 +54,9 @@ export function createMikroOrmFinancialStore(orm: Database, transactions: Transa
     },
     transaction: (work) => transactions.run((tx) => work(financialTransaction(tx))),
     handleOnce: async (eventId, consumer, work) => {
-      const outcome = await transactions.runOnce(eventId, consumer, (tx) => work(financialTransaction(tx)));
+      const outcome = await transactions.runOnce(eventId, consumer, (tx) =>
+        work(financialTransaction(tx)),
+      );
       return !outcome.duplicate;
     },
   };

@@ -10,11 +10,16 @@ import {
 
 const failureProblems: Record<AcceptCheckoutFailure, (detail?: string) => HttpProblem> = {
   idempotency_key_reused: () =>
-    problems.unprocessable('Idempotency-Key', 'This key was already used with a different request.'),
+    problems.unprocessable(
+      'Idempotency-Key',
+      'This key was already used with a different request.',
+    ),
   unknown_lead: () => problems.unprocessable('leadId', 'No lead with this id.'),
   unknown_course: () => problems.unprocessable('courseId', 'No course with this id.'),
-  unknown_card_token: () => problems.unprocessable('cardToken', 'No chargeable card with this token.'),
-  invalid_payer_document: (detail) => problems.unprocessable('payer.document', detail ?? 'is invalid'),
+  unknown_card_token: () =>
+    problems.unprocessable('cardToken', 'No chargeable card with this token.'),
+  invalid_payer_document: (detail) =>
+    problems.unprocessable('payer.document', detail ?? 'is invalid'),
 };
 
 export function createFinancialRouter(deps: AcceptCheckoutDeps): Router {
@@ -28,7 +33,10 @@ export function createFinancialRouter(deps: AcceptCheckoutDeps): Router {
     const key = req.get('Idempotency-Key') as string;
     const result = await acceptCheckout(deps, key, req.body as CheckoutRequest);
     if (!result.ok) throw failureProblems[result.reason](result.detail);
-    res.status(result.status).location(`/api/v1/checkouts/${result.checkout.id}`).json(result.checkout);
+    res
+      .status(result.status)
+      .location(`/api/v1/checkouts/${result.checkout.id}`)
+      .json(result.checkout);
   });
 
   router.get('/api/v1/checkouts/:id', async (req, res) => {

@@ -10,14 +10,18 @@ export function createMikroOrmLeadStore(orm: Database, transactions: Transaction
     find: async (id) => {
       const row = await orm.em.fork().findOne(LeadEntity, { id });
       if (!row) return undefined;
-      const { createdAt: _created, convertedAt: _converted, ...lead } = row;
+      const { createdAt, convertedAt, ...lead } = row;
       return lead;
     },
     handleOnce: async (eventId, consumer, work) => {
       await transactions.runOnce(eventId, consumer, ({ em }) =>
         work({
           markClient: async (id) => {
-            await em.nativeUpdate(LeadEntity, { id, status: 'lead' }, { status: 'client', convertedAt: new Date() });
+            await em.nativeUpdate(
+              LeadEntity,
+              { id, status: 'lead' },
+              { status: 'client', convertedAt: new Date() },
+            );
           },
         }),
       );

@@ -42,7 +42,10 @@ const copy = {
   }),
 };
 
-export function renderCheckoutDeclined(model: CheckoutDeclinedModel, language: Language): RenderedEmail {
+export function renderCheckoutDeclined(
+  model: CheckoutDeclinedModel,
+  language: Language,
+): RenderedEmail {
   const { subject, paragraphs, link } = copy[language](model);
   return renderEmail(subject, paragraphs, link);
 }

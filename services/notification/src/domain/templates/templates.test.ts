@@ -24,7 +24,12 @@ describe('e-mail templates', () => {
 
   it('tells the payer the reason of a decline in plain words and how to try again', () => {
     const email = renderCheckoutDeclined(
-      { payerName: 'Ana', courseTitle: 'Curso', reason: 'insufficient_funds', retryUrl: 'http://x/retry' },
+      {
+        payerName: 'Ana',
+        courseTitle: 'Curso',
+        reason: 'insufficient_funds',
+        retryUrl: 'http://x/retry',
+      },
       'pt-BR',
     );
     expect(email.text).toContain('não tem saldo ou limite suficiente');
