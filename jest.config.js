@@ -8,8 +8,8 @@ const workspaces = ['packages', 'services'].flatMap((dir) =>
 
 module.exports = {
   transform,
-  globalSetup: '<rootDir>/packages/local-infra/src/jest-global-setup.ts',
-  globalTeardown: '<rootDir>/packages/local-infra/src/jest-global-teardown.ts',
+  globalSetup: '<rootDir>/packages/test-kit/src/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/packages/test-kit/src/jest-global-teardown.ts',
   projects: workspaces
     .filter((dir) => existsSync(`${dir}/src`))
     .map((dir) => ({

@@ -1,3 +1,2 @@
 export * from './embedded-database';
 export * from './smtp-sink';
-export * from './test-database';

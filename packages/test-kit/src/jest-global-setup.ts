@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '@checkout/local-infra';
 
 declare global {
   var testDatabase: EmbeddedDatabase | undefined;
