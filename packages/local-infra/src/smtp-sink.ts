@@ -34,6 +34,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // A sink has nothing to flush: stopping it should not wait for idle pooled clients.
+    closeTimeout: 200,
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (parsed) => {

@@ -1,0 +1,106 @@
+import { CheckoutApproved, PortalAccessGranted } from '@checkout/contracts';
+import type { ServiceRuntime } from '@checkout/service-kit';
+import {
+  apiClient,
+  eventMessage,
+  startServiceUnderTest,
+  type ServiceUnderTest,
+} from '@checkout/test-kit';
+import { academicDatabase, createAcademicService } from '../src';
+
+let academic: ServiceUnderTest<ServiceRuntime>;
+let api: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  academic = await startServiceUnderTest(academicDatabase, createAcademicService, [
+    PortalAccessGranted.topic,
+  ]);
+  api = apiClient(academic.baseUrl);
+});
+afterAll(() => academic.stop());
+
+const approve = (email: string, courseId = 'typescript-fundamentals') =>
+  eventMessage(CheckoutApproved, {
+    checkoutId: `c-${email}-${courseId}`,
+    leadId: 'l-1',
+    courseId,
+    courseTitle: courseId,
+    cardToken: 'tok_1',
+    amountCents: 29700,
+    currency: 'BRL',
+    student: { name: 'Ana Souza', email },
+  });
+
+type Grant = { student: { email: string }; courseTitle: string; activationToken?: string };
+
+const accessFor = async (email: string, courseId = 'typescript-fundamentals') =>
+  (
+    await academic.waitForPublished(
+      PortalAccessGranted.topic,
+      (d: Grant) => d.student.email === email && d.courseTitle === courseId,
+    )
+  ).data as Grant;
+
+/** Grants go out through the outbox in order: once a later one is out, any duplicate would be too. */
+const grantsFor = async (email: string) => {
+  const sentinel = `sentinel-${Date.now()}@example.com`;
+  await academic.bus.publish(approve(sentinel));
+  await accessFor(sentinel);
+  return academic.published
+    .map((m) => m.data as Grant)
+    .filter((grant) => grant.student.email === email);
+};
+
+describe('portal access', () => {
+  it('enrols the student once and grants a one-time activation link, even when approval arrives twice', async () => {
+    const approval = approve('twice@example.com');
+    await academic.bus.publish(approval);
+    await academic.bus.publish(approval);
+    expect(await grantsFor('twice@example.com')).toHaveLength(1);
+    const rows = await academic.orm.em.fork().execute('select token_hash from academic.activation');
+    const { activationToken } = await accessFor('twice@example.com');
+    expect(activationToken).toBeDefined();
+    expect(JSON.stringify(rows)).not.toContain(activationToken);
+  });
+
+  it('lets the student set a password once, sign in and see the enrolment', async () => {
+    await academic.bus.publish(approve('ana@example.com'));
+    const { activationToken } = await accessFor('ana@example.com');
+    const activation = { token: activationToken, password: 'a long secret' };
+    expect((await api.post('/api/v1/access/activate', activation)).status).toBe(204);
+    const reused = await api.post('/api/v1/access/activate', activation);
+    expect(reused.status).toBe(422);
+    expect(reused.body.errors[0].field).toBe('token');
+
+    const wrong = await api.post('/api/v1/sessions', {
+      email: 'ana@example.com',
+      password: 'wrong password',
+    });
+    expect(wrong.status).toBe(401);
+    const session = await api.post('/api/v1/sessions', {
+      email: 'ana@example.com',
+      password: 'a long secret',
+    });
+    expect(session.status).toBe(201);
+    const enrollments = await api.get('/api/v1/me/enrollments', {
+      Authorization: `Bearer ${session.body.accessToken}`,
+    });
+    expect(enrollments.body.items).toEqual([
+      { courseId: 'typescript-fundamentals', status: 'active', enrolledAt: expect.any(String) },
+    ]);
+  });
+
+  it('sends no new activation link to a student who already has a password', async () => {
+    await academic.bus.publish(approve('ana@example.com', 'kubernetes-for-developers'));
+    const second = await accessFor('ana@example.com', 'kubernetes-for-developers');
+    expect(second).not.toHaveProperty('activationToken');
+    expect(await grantsFor('ana@example.com')).toHaveLength(2);
+  });
+
+  it('refuses the enrolments without a valid access token', async () => {
+    expect((await api.get('/api/v1/me/enrollments')).status).toBe(401);
+    expect((await api.get('/api/v1/me/enrollments', { Authorization: 'Bearer nope' })).status).toBe(
+      401,
+    );
+  });
+});

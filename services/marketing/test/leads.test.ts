@@ -1,0 +1,88 @@
+import { CheckoutApproved } from '@checkout/contracts';
+import {
+  apiClient,
+  eventMessage,
+  startServiceUnderTest,
+  type ServiceUnderTest,
+} from '@checkout/test-kit';
+import { createMarketingService, marketingDatabase, type MarketingService } from '../src';
+
+const leadRequest = {
+  name: 'Ana Souza',
+  email: 'Ana@Example.com',
+  document: '529.982.247-25',
+  birthDate: '1990-05-17',
+  phone: '+55 11 91234-5678',
+  courseId: 'typescript-fundamentals',
+};
+let marketing: ServiceUnderTest<MarketingService>;
+let api: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  marketing = await startServiceUnderTest(marketingDatabase, createMarketingService);
+  api = apiClient(marketing.baseUrl);
+});
+afterAll(() => marketing.stop());
+
+describe('registering a lead', () => {
+  it('keeps the lead with a normalised e-mail and answers with its id', async () => {
+    const response = await api.post('/api/v1/leads', leadRequest);
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({
+      id: expect.any(String),
+      name: 'Ana Souza',
+      email: 'ana@example.com',
+      courseId: 'typescript-fundamentals',
+      status: 'lead',
+    });
+    await expect(marketing.service.findLeadContact(response.body.id)).resolves.toEqual({
+      name: 'Ana Souza',
+      email: 'ana@example.com',
+    });
+  });
+
+  it.each([
+    [400, 'email', { email: 'not-an-email' }],
+    [400, 'birthDate', { birthDate: '17/05/1990' }],
+    [400, 'phone', { phone: 'call me' }],
+    [400, 'nickname', { nickname: 'Aninha' }],
+    [422, 'document', { document: '529.982.247-24' }],
+    [422, 'birthDate', { birthDate: '2999-01-01' }],
+  ])('answers %i naming %s', async (status, field, change) => {
+    const response = await api.post('/api/v1/leads', { ...leadRequest, ...change });
+    expect(response.status).toBe(status);
+    expect(response.contentType).toContain('application/problem+json');
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('answers 400 for malformed JSON and 413 for a body over 100 KB', async () => {
+    expect((await api.post('/api/v1/leads', '{"name": ')).status).toBe(400);
+    const huge = await api.post('/api/v1/leads', { ...leadRequest, name: 'x'.repeat(110_000) });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ status: 413, title: 'Payload too large' });
+  });
+});
+
+describe('converting a lead', () => {
+  it('turns the lead into a client when its checkout is approved', async () => {
+    const { body: lead } = await api.post('/api/v1/leads', leadRequest);
+    await marketing.bus.publish(
+      eventMessage(CheckoutApproved, {
+        checkoutId: 'c-1',
+        leadId: lead.id,
+        courseId: lead.courseId,
+        courseTitle: 'Fundamentos de TypeScript',
+        cardToken: 'tok_1',
+        amountCents: 29700,
+        currency: 'BRL',
+        student: { name: lead.name, email: lead.email },
+      }),
+    );
+    const rows = (await marketing.orm.em
+      .fork()
+      .execute('select status from marketing.lead where id = ?', [lead.id])) as {
+      status: string;
+    }[];
+    expect(rows).toEqual([{ status: 'client' }]);
+  });
+});
