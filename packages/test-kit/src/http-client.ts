@@ -1,7 +1,8 @@
 export interface ApiResponse {
   status: number;
   contentType: string;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read whatever came back
+  /** Parsed JSON, or the raw text; typed loosely because tests read whatever came back. */
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 /** A tiny JSON client for tests; `rawBody` sends bytes exactly as given. */
@@ -22,7 +23,7 @@ export function apiClient(baseUrl: string) {
     return {
       status: response.status,
       contentType,
-      body: text && contentType.includes('json') ? JSON.parse(text) : text,
+      body: text && contentType.includes('json') ? (JSON.parse(text) as unknown) : text,
     };
   };
   return {

@@ -44,9 +44,9 @@ export async function startServiceUnderTest<S extends ServiceRuntime>(
   const bus = new InProcessEventBus(logger, { maxAttempts: 3, firstDelayMs: 10 });
   const published: EventMessage[] = [];
   for (const topic of recordedTopics) {
-    bus.subscribe(topic, 'test-recorder', async (message) => {
+    bus.subscribe(topic, 'test-recorder', (message) => {
       published.push(message);
-      return 'SUCCESS';
+      return Promise.resolve('SUCCESS');
     });
   }
   const service = create({ orm, bus, logger });

@@ -60,9 +60,9 @@ afterAll(() => financial.stop());
 const countRows = async (table: string) =>
   Number(
     (
-      (await financial.orm.em.fork().execute(`select count(*) as n from financial.${table}`)) as {
-        n: string;
-      }[]
+      await financial.orm.em
+        .fork()
+        .execute<{ n: string }[]>(`select count(*) as n from financial.${table}`)
     )[0]?.n,
   );
 
@@ -183,7 +183,8 @@ describe('the charge state machine', () => {
   const startCheckout = async () =>
     (await api.post('/api/v1/checkouts', checkoutRequest, { 'Idempotency-Key': newKey() })).body
       .id as string;
-  const statusOf = async (id: string) => (await api.get(`/api/v1/checkouts/${id}`)).body;
+  const statusOf = async (id: string): Promise<unknown> =>
+    (await api.get(`/api/v1/checkouts/${id}`)).body;
 
   it('approves once, even when the result is delivered twice', async () => {
     const id = await startCheckout();
@@ -237,7 +238,7 @@ describe('the charge state machine', () => {
     await financial.bus.publish(
       eventMessage(ChargeAttempted, { checkoutId: id, attempt: 1, outcome: 'gateway_error' }),
     );
-    const retry = await financial.waitForPublished(
+    await financial.waitForPublished(
       ChargeRequested.topic,
       (d: { checkoutId: string; attempt: number }) => d.checkoutId === id && d.attempt === 2,
     );

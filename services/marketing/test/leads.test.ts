@@ -78,11 +78,9 @@ describe('converting a lead', () => {
         student: { name: lead.name, email: lead.email },
       }),
     );
-    const rows = (await marketing.orm.em
+    const rows = await marketing.orm.em
       .fork()
-      .execute('select status from marketing.lead where id = ?', [lead.id])) as {
-      status: string;
-    }[];
+      .execute<{ status: string }[]>('select status from marketing.lead where id = ?', [lead.id]);
     expect(rows).toEqual([{ status: 'client' }]);
   });
 });
