@@ -12,6 +12,7 @@ import {
   type ServiceRuntime,
 } from '@checkout/service-kit';
 import { createTestDatabase } from './test-database';
+import { waitUntil } from './wait-until';
 
 export interface ServiceUnderTest<S extends ServiceRuntime> {
   service: S;
@@ -59,20 +60,16 @@ export async function startServiceUnderTest<S extends ServiceRuntime>(
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
 
-  const waitForPublished: ServiceUnderTest<S>['waitForPublished'] = async (
+  const waitForPublished: ServiceUnderTest<S>['waitForPublished'] = (
     topic,
     match,
     timeoutMs = 5000,
-  ) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = published.find((m) => m.topic === topic && (!match || match(m.data as never)));
-      if (found) return found;
-      if (Date.now() > deadline)
-        throw new Error(`nothing published on ${topic} within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+  ) =>
+    waitUntil(
+      `a message on ${topic}`,
+      () => published.find((m) => m.topic === topic && (!match || match(m.data as never))),
+      timeoutMs,
+    );
 
   return {
     service,

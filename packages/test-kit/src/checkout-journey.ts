@@ -1,0 +1,85 @@
+import type { apiClient } from './http-client';
+import { waitUntil } from './wait-until';
+
+export const testCards = {
+  approved: '4242424242424242',
+  declined: '4000000000000002',
+  insufficientFunds: '4000000000009995',
+  transient: '4000000000000119',
+} as const;
+
+let sequence = 0;
+
+/** A buyer going through the public API: lead, card, checkout. Returns what a client would keep. */
+export async function buyCourse(
+  api: ReturnType<typeof apiClient>,
+  options: {
+    cardNumber: string;
+    studentEmail?: string;
+    payerEmail?: string;
+    idempotencyKey?: string;
+  },
+) {
+  const n = `${Date.now()}-${sequence++}`;
+  const studentEmail = options.studentEmail ?? `student-${n}@example.com`;
+  const lead = await api.post('/api/v1/leads', {
+    name: 'Ana Souza',
+    email: studentEmail,
+    document: '529.982.247-25',
+    birthDate: '1990-05-17',
+    phone: '+55 11 91234-5678',
+    courseId: 'typescript-fundamentals',
+  });
+  const card = await api.post('/api/v1/cards', {
+    number: options.cardNumber,
+    holderName: 'Ana Souza',
+    expMonth: 12,
+    expYear: new Date().getFullYear() + 3,
+    cvc: '123',
+  });
+  const request = {
+    leadId: lead.body.id as string,
+    courseId: 'typescript-fundamentals',
+    cardToken: card.body.token as string,
+    payer: {
+      type: 'company',
+      name: 'Empresa Exemplo Ltda',
+      email: options.payerEmail ?? `payer-${n}@example.com`,
+      document: '11.222.333/0001-81',
+      phone: '+55 11 3333-4444',
+      address: {
+        postalCode: '01310-100',
+        street: 'Av. Paulista',
+        number: '1000',
+        district: 'Bela Vista',
+        city: 'São Paulo',
+        state: 'SP',
+      },
+    },
+  };
+  const idempotencyKey = options.idempotencyKey ?? `journey-${n}`;
+  const checkoutSentAt = Date.now();
+  const checkout = await api.post('/api/v1/checkouts', request, {
+    'Idempotency-Key': idempotencyKey,
+  });
+  return {
+    lead,
+    card,
+    request,
+    idempotencyKey,
+    checkout,
+    checkoutSentAt,
+    studentEmail,
+    payerEmail: request.payer.email,
+  };
+}
+
+/** Polls GET /checkouts/{id} until it leaves `processing`. */
+export function waitForOutcome(api: ReturnType<typeof apiClient>, checkoutId: string) {
+  return waitUntil(`checkout ${checkoutId} to leave processing`, async () => {
+    const { body } = await api.get(`/api/v1/checkouts/${checkoutId}`);
+    return body.status === 'processing'
+      ? undefined
+      : (body as { status: string; declineReason?: string });
+  });
+}
