@@ -3,8 +3,9 @@ import { readPlatformConfig } from './config';
 import { startPlatform } from './start-platform';
 
 /** `npm start`: the whole platform in one process with embedded defaults. */
+const logger = createLogger('checkout');
+
 async function main(): Promise<void> {
-  const logger = createLogger('checkout');
   const startedAt = Date.now();
   const config = readPlatformConfig();
   const platform = await startPlatform(config, logger);
@@ -21,6 +22,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  logger.fatal({ err: error }, 'the platform could not start');
   process.exit(1);
 });

@@ -13,6 +13,7 @@ const batchSize = 20;
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
+  private readonly wakeUps = new Set<NodeJS.Timeout>();
   private draining: Promise<void> | undefined;
   private drainAgain = false;
 
@@ -30,8 +31,18 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    for (const wakeUp of this.wakeUps) clearTimeout(wakeUp);
     this.drainAgain = false;
     await this.draining;
+  }
+
+  /** For an event published with a delay: drain when it becomes due rather than at the next poll. */
+  notifyAfter(delayMs: number): void {
+    const wakeUp = setTimeout(() => {
+      this.wakeUps.delete(wakeUp);
+      this.notify();
+    }, delayMs);
+    this.wakeUps.add(wakeUp);
   }
 
   notify(): void {

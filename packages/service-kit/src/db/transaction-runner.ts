@@ -26,7 +26,7 @@ export class TransactionRunner {
   ) {}
 
   async run<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
-    let published = false;
+    const delays = new Set<number>();
     const result = await this.orm.em.fork().transactional((em) =>
       work({
         em,
@@ -40,11 +40,14 @@ export class TransactionRunner {
             occurredAt: now,
             availableAt: new Date(now.getTime() + (options?.delayMs ?? 0)),
           });
-          published = true;
+          delays.add(options?.delayMs ?? 0);
         },
       }),
     );
-    if (published) this.relay.notify();
+    for (const delayMs of delays) {
+      if (delayMs > 0) this.relay.notifyAfter(delayMs);
+      else this.relay.notify();
+    }
     return result;
   }
 
