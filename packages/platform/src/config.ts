@@ -8,9 +8,9 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
   return read.done({
     port,
     /** A PostgreSQL to use instead of the embedded one. */
-    databaseUrl: read.optionalString('DATABASE_URL'),
+    databaseUrl: read.optionalUrl('DATABASE_URL'),
     /** A real SMTP server to use instead of the built-in sink. */
-    smtpUrl: read.optionalString('SMTP_URL'),
+    smtpUrl: read.optionalUrl('SMTP_URL'),
     smtpSinkPort: read.integer('SMTP_SINK_PORT', 1025),
     publicUrl: read.url('PUBLIC_URL', `http://localhost:${port}`).replace(/\/$/, ''),
     dataDir: read.string('DATA_DIR', '.data'),

@@ -25,6 +25,11 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env) {
       if (!/^\d+$/.test(value)) problems.push(`${name} must be a whole number, got "${value}"`);
       return Number(value);
     },
+    optionalUrl(name: string): string | undefined {
+      const value = raw(name);
+      if (value !== undefined && !URL.canParse(value)) problems.push(`${name} must be a URL`);
+      return value;
+    },
     url(name: string, fallback?: string): string {
       const value = raw(name) ?? required(name, fallback);
       if (value !== undefined && !URL.canParse(value)) problems.push(`${name} must be a URL`);
