@@ -42,7 +42,7 @@ export default tseslint.config(
   },
   {
     // Tests read JSON bodies as they come and write small async stand-ins for other services.
-    files: ['**/test/**/*.ts', '**/*.test.ts'],
+    files: ['**/test/**/*.ts', '**/*.test.ts', 'packages/test-kit/src/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
