@@ -16,6 +16,7 @@ export class OutboxRelay {
   private readonly wakeUps = new Set<NodeJS.Timeout>();
   private draining: Promise<void> | undefined;
   private drainAgain = false;
+  private stopped = false;
 
   constructor(
     private readonly orm: Database,
@@ -29,7 +30,9 @@ export class OutboxRelay {
     this.notify();
   }
 
+  /** Stops publishing; events committed from now on wait in the outbox for the next start. */
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     for (const wakeUp of this.wakeUps) clearTimeout(wakeUp);
     this.drainAgain = false;
@@ -46,6 +49,7 @@ export class OutboxRelay {
   }
 
   notify(): void {
+    if (this.stopped) return;
     if (this.draining) {
       this.drainAgain = true;
       return;
