@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs RabbitMQ from Debian if missing and starts it as root without systemd, on
+# 127.0.0.1:5672 (guest/guest). Idempotent: a running broker is left alone.
+set -euo pipefail
+if ! command -v rabbitmq-server >/dev/null; then
+  echo "installing rabbitmq-server from Debian" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends rabbitmq-server >/dev/null
+fi
+printf 'NODENAME=rabbit@localhost\nNODE_IP_ADDRESS=127.0.0.1\n' >/etc/rabbitmq/rabbitmq-env.conf
+if ! rabbitmqctl -q status >/dev/null 2>&1; then
+  echo "starting RabbitMQ" >&2
+  rabbitmq-server -detached
+fi
+# await_startup fails at once while the node is not yet reachable, so ask until it answers.
+for _ in $(seq 90); do
+  rabbitmqctl -q await_startup >/dev/null 2>&1 && break
+  sleep 1
+done
+rabbitmqctl -q await_startup
+echo "amqp://guest:guest@127.0.0.1:5672"
