@@ -18,6 +18,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.dapr\\.test\\.ts$'],
     })),
   testTimeout: 30000,
 };

@@ -15,3 +15,4 @@ export * from './lifecycle';
 export * from './logger';
 export * from './mail/mailer';
 export * from './service-runtime';
+export * from './events/dapr-event-bus';

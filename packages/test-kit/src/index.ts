@@ -5,3 +5,5 @@ export * from './http-client';
 export * from './platform-process';
 export * from './checkout-journey';
 export * from './wait-until';
+export * from './daprd-process';
+export * from './watched-process';
