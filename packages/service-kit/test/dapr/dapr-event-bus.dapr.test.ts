@@ -6,11 +6,21 @@ import { join } from 'node:path';
 import { CommunicationProtocolEnum, DaprClient, LogLevel } from '@dapr/dapr';
 import { freePort } from '@checkout/local-infra';
 import { repoRoot, startDaprd, waitUntil, type DaprdProcess } from '@checkout/test-kit';
-import { createHttpApp, createLogger, DaprEventBus, type EventMessage } from '../../src';
+import {
+  createHttpApp,
+  createLogger,
+  DaprEventBus,
+  type DeliveryStatus,
+  type EventMessage,
+} from '../../src';
 
 const logger = createLogger('test', process.env.LOG_LEVEL ?? 'silent');
 const topic = 'bus-test.ping';
+const deadLetterTopic = 'bus-test.dead-letter';
 const received: EventMessage[] = [];
+const deadLetters: EventMessage[] = [];
+/** How the test's consumer answers each delivery of an event, by event id. */
+const answers = new Map<string, DeliveryStatus[]>();
 let daprd: DaprdProcess;
 let server: Server;
 let bus: DaprEventBus;
@@ -34,11 +44,15 @@ beforeAll(async () => {
       logger: { level: LogLevel.Warn },
     }),
     pubsubName: 'pubsub',
-    deadLetterTopic: 'bus-test.dead-letter',
+    deadLetterTopic,
     logger,
   });
   bus.subscribe(topic, 'bus-test', async (message) => {
     received.push(message);
+    return answers.get(message.id)?.shift() ?? 'SUCCESS';
+  });
+  bus.subscribe(deadLetterTopic, 'bus-test', async (message) => {
+    deadLetters.push(message);
     return 'SUCCESS';
   });
   server = createHttpApp({ logger, routers: [bus.router()], isReady: async () => true }).listen(
@@ -70,5 +84,38 @@ describe('Dapr pub/sub on RabbitMQ', () => {
     });
     const message = await waitUntil('the delivery', () => received.find((m) => m.id === id));
     expect(message).toMatchObject({ id, topic, version: 3, data: { hello: 'world' } });
+  });
+
+  const publish = async (answersInTurn: DeliveryStatus[]) => {
+    const id = randomUUID();
+    answers.set(id, answersInTurn);
+    await bus.publish({ id, topic, version: 1, occurredAt: new Date().toISOString(), data: {} });
+    return id;
+  };
+  const deliveriesOf = (id: string) => received.filter((m) => m.id === id).length;
+
+  it('redelivers an event its consumer answers RETRY, following the Resiliency policy', async () => {
+    const id = await publish(['RETRY', 'RETRY', 'SUCCESS']);
+    await waitUntil('three deliveries', () => (deliveriesOf(id) === 3 ? true : undefined));
+    expect(deadLetters.some((m) => m.id === id)).toBe(false);
+  });
+
+  it('sends an event that keeps failing to the dead-letter topic after the last retry', async () => {
+    const id = await publish(Array<DeliveryStatus>(10).fill('RETRY'));
+    const deadLetter = await waitUntil(
+      'the dead letter',
+      () => deadLetters.find((m) => m.id === id),
+      30_000,
+    );
+    expect(deliveriesOf(id)).toBe(6); // the first delivery and maxRetries: 5
+    expect(deadLetter).toMatchObject({ id, version: 1 });
+  });
+
+  // Surprise pinned here: with a deadLetterTopic on the subscription, Dapr does not discard a
+  // DROP answer; it skips the retries and dead-letters the message at once, so nothing is lost.
+  it('dead-letters an event its consumer answers DROP at once, without retrying it', async () => {
+    const id = await publish(['DROP']);
+    await waitUntil('the dead letter', () => deadLetters.find((m) => m.id === id));
+    expect(deliveriesOf(id)).toBe(1);
   });
 });
