@@ -5,7 +5,8 @@ module.exports = {
   ...base,
   projects: base.projects.map((project) => ({
     ...project,
-    testMatch: ['<rootDir>/test/**/*.dapr.test.ts'],
+    // The dapr-only proofs, and the end-to-end journeys run unchanged against start:dapr.
+    testMatch: ['<rootDir>/test/**/*.dapr.test.ts', '<rootDir>/test/checkout-journeys.test.ts'],
     testPathIgnorePatterns: [],
   })),
   testTimeout: 60000,

@@ -34,7 +34,7 @@ beforeAll(async () => {
     DATA_DIR: mkdtempSync(join(tmpdir(), 'checkout-e2e-')),
   });
   api = apiClient(platform.baseUrl);
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   const exitCode = await platform?.stop('SIGINT');

@@ -15,4 +15,7 @@ export * from './lifecycle';
 export * from './logger';
 export * from './mail/mailer';
 export * from './service-runtime';
-export * from './events/dapr-event-bus';
+export * from './dapr/dapr-event-bus';
+export * from './dapr/invoke-app';
+export * from './dapr/require-app-token';
+export * from './dapr/run-dapr-service';

@@ -16,13 +16,15 @@ export interface ServiceContext {
 export interface ServiceRuntime {
   name: string;
   router: Router;
+  /** Routes only other services call, through their sidecars; never exposed publicly. */
+  internalRouter?: Router;
   start(): void;
   stop(): Promise<void>;
   isReady(): Promise<boolean>;
 }
 
 /** Wires a service around its outbox; `wire` returns the router and any calls the service offers. */
-export function createServiceRuntime<Offered extends { router: Router }>(
+export function createServiceRuntime<Offered extends { router: Router; internalRouter?: Router }>(
   name: string,
   { orm, bus, logger }: ServiceContext,
   wire: (transactions: TransactionRunner) => Offered,

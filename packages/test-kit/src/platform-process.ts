@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import { spawnWatched, waitUntilReady, type WatchedProcess } from './watched-process';
 
 const repoRoot = join(__dirname, '../../..');
-const mainPath = join(repoRoot, 'packages/platform/src/main.ts');
+/** PLATFORM_MODE=dapr runs the same scenarios against `npm run start:dapr`. */
+const mainPath = join(
+  repoRoot,
+  process.env.PLATFORM_MODE === 'dapr'
+    ? 'packages/platform/src/dapr/main.ts'
+    : 'packages/platform/src/main.ts',
+);
 
 export interface PlatformProcess extends WatchedProcess {
   baseUrl: string;
@@ -13,7 +19,7 @@ export interface PlatformProcess extends WatchedProcess {
 /** Starts the platform as `npm start` does, in its own process, and waits until it is ready. */
 export async function startPlatformProcess(
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  timeoutMs = 120_000,
 ): Promise<PlatformProcess> {
   const startedAt = Date.now();
   const platform = spawnWatched(process.execPath, ['--import', 'tsx', mainPath], {

@@ -7,6 +7,7 @@ import {
 } from '@checkout/service-kit';
 import { createMikroOrmCardStore } from './adapters/db/mikro-orm-card-store';
 import { createCardVaultRouter } from './adapters/http/card-vault-router';
+import { createCardVaultInternalRouter } from './adapters/http/internal-router';
 import { eraseCardOnFinalCharge } from './app/erase-card-on-final-charge';
 import { revealCardNumber } from './app/reveal-card-number';
 import type { KeyRing } from './domain/card-cipher';
@@ -17,7 +18,7 @@ export interface CardVaultDeps extends ServiceContext {
 }
 
 export interface CardVaultService extends ServiceRuntime {
-  /** For payment only; in a cluster this is a Dapr invocation that access control limits to payment. */
+  /** For payment only; across processes a Dapr invocation that access control limits to payment. */
   revealCardNumber(token: string): Promise<string | undefined>;
   isChargeable(token: string): Promise<boolean>;
 }
@@ -31,14 +32,18 @@ export function createCardVaultService(deps: CardVaultDeps): CardVaultService {
         return 'SUCCESS';
       });
     }
+    const calls = {
+      revealCardNumber: (token: string) => revealCardNumber({ store, keys: deps.keys }, token),
+      isChargeable: async (token: string) => (await store.find(token)) !== undefined,
+    };
     return {
       router: createCardVaultRouter({
         store,
         keys: deps.keys,
         cardTtlSeconds: deps.cardTtlSeconds,
       }),
-      revealCardNumber: (token: string) => revealCardNumber({ store, keys: deps.keys }, token),
-      isChargeable: async (token: string) => (await store.find(token)) !== undefined,
+      internalRouter: createCardVaultInternalRouter(calls),
+      ...calls,
     };
   });
 }

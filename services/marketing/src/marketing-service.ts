@@ -6,6 +6,7 @@ import {
   type ServiceRuntime,
 } from '@checkout/service-kit';
 import { createMikroOrmLeadStore } from './adapters/db/mikro-orm-lead-store';
+import { createMarketingInternalRouter } from './adapters/http/internal-router';
 import { createMarketingRouter } from './adapters/http/marketing-router';
 import { convertLeadOnCheckoutApproved } from './app/convert-lead-on-checkout-approved';
 
@@ -23,6 +24,7 @@ export function createMarketingService(deps: ServiceContext): MarketingService {
     });
     return {
       router: createMarketingRouter(store),
+      internalRouter: createMarketingInternalRouter(store),
       findLeadContact: async (id: string) => {
         const lead = await store.find(id);
         return lead && { name: lead.name, email: lead.email };

@@ -28,7 +28,7 @@ export function createHttpApp({ logger, routers, isReady }: HttpAppOptions): Exp
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
   app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'] }));
-  app.use(...routers);
+  for (const router of routers) app.use(router);
   app.use((req, res) => {
     sendProblem(res, new HttpProblem(404, 'Not found', `No route for ${req.method} ${req.path}.`));
   });

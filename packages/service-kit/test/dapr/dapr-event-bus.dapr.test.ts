@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,9 +27,8 @@ let bus: DaprEventBus;
 
 beforeAll(async () => {
   const cwd = mkdtempSync(join(tmpdir(), 'dapr-bus-'));
-  mkdirSync(join(cwd, '.data/dapr'), { recursive: true });
   writeFileSync(
-    join(cwd, '.data/dapr/secrets.json'),
+    join(cwd, 'secrets.json'),
     JSON.stringify({
       'rabbitmq-url': process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
     }),

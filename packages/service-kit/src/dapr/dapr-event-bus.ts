@@ -1,7 +1,7 @@
 import type { DaprClient } from '@dapr/dapr';
 import { Router } from 'express';
 import type { Logger } from '../logger';
-import type { DeliveryStatus, EventBus, EventMessage, MessageHandler } from './event-bus';
+import type { DeliveryStatus, EventBus, EventMessage, MessageHandler } from '../events/event-bus';
 
 export interface DaprEventBusOptions {
   client: DaprClient;

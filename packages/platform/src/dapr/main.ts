@@ -1,0 +1,31 @@
+import { createLogger, readEnvironment, stopOnSignals } from '@checkout/service-kit';
+import { readPlatformConfig } from '../config';
+import { startDaprPlatform } from './start-dapr-platform';
+
+const logger = createLogger('checkout-dapr');
+
+/** `npm run start:dapr`: the platform as in a cluster, one process and one daprd per service. */
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const env = readEnvironment();
+  const config = {
+    ...readPlatformConfig(),
+    rabbitmqUrl: env.done(env.optionalUrl('RABBITMQ_URL')),
+  };
+  const platform = await startDaprPlatform(config, logger);
+  logger.info(
+    {
+      api: `${platform.url}/api/v1`,
+      readiness: `${platform.url}/readyz`,
+      mail: platform.mailPageUrl ?? 'sent through SMTP_URL',
+      startupMs: Date.now() - startedAt,
+    },
+    'checkout platform is up in Dapr mode (Ctrl-C to stop)',
+  );
+  stopOnSignals(logger, () => platform.stop());
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'the platform could not start');
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+/** Where the app's own sidecar listens, and the token it requires (DAPR_API_TOKEN), if any. */
+export interface DaprSidecar {
+  httpPort: number;
+  apiToken?: string;
+}
+
+export interface InvocationResponse {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * Calls a method of another app through the sidecars (Dapr service invocation). Plain HTTP
+ * rather than the SDK's invoker, which turns every non-2xx answer into an Error whose message
+ * holds the status as JSON: here the callee's status comes back as it is, so 404 stays 404.
+ */
+export async function invokeApp(
+  sidecar: DaprSidecar,
+  appId: string,
+  method: string,
+  options: { httpMethod?: 'GET' | 'POST'; body?: unknown } = {},
+): Promise<InvocationResponse> {
+  const response = await fetch(
+    `http://127.0.0.1:${sidecar.httpPort}/v1.0/invoke/${appId}/method/${method}`,
+    {
+      method: options.httpMethod ?? 'GET',
+      headers: {
+        'content-type': 'application/json',
+        ...(sidecar.apiToken && { 'dapr-api-token': sidecar.apiToken }),
+      },
+      ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+    },
+  );
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+}

@@ -1,0 +1,107 @@
+import { CommunicationProtocolEnum, DaprClient, LogLevel } from '@dapr/dapr';
+import { Router } from 'express';
+import { readEnvironment } from '../config';
+import { openDatabase, type DatabaseModule } from '../db/open-database';
+import { createHttpApp } from '../http/create-http-app';
+import { stopOnSignals } from '../lifecycle';
+import { createLogger, type Logger } from '../logger';
+import type { ServiceContext, ServiceRuntime } from '../service-runtime';
+import { DaprEventBus } from './dapr-event-bus';
+import type { DaprSidecar } from './invoke-app';
+import { requireAppToken } from './require-app-token';
+
+export interface DaprServiceContext extends ServiceContext {
+  sidecar: DaprSidecar;
+  /** A secret from the Dapr secret store (scoped per app by the Dapr Configuration). */
+  secret(name: string): Promise<string>;
+}
+
+export interface DaprServiceSpec {
+  appId: string;
+  database: DatabaseModule;
+  create(context: DaprServiceContext): Promise<ServiceRuntime> | ServiceRuntime;
+}
+
+function readDaprConfig() {
+  const env = readEnvironment();
+  return env.done({
+    appPort: env.integer('APP_PORT', 3000),
+    daprHttpPort: env.integer('DAPR_HTTP_PORT', 3500),
+    daprApiToken: env.optionalString('DAPR_API_TOKEN'),
+    appApiToken: env.optionalString('APP_API_TOKEN'),
+    pubsubName: env.string('PUBSUB_NAME', 'pubsub'),
+    secretStore: env.string('SECRET_STORE', 'secretstore'),
+  });
+}
+
+/**
+ * The composition root of a service in its own process beside its daprd: secrets from the
+ * secret store, events over Dapr pub/sub, the routes the sidecar calls guarded by its token.
+ * A failure to start is logged and ends the process.
+ */
+export function runDaprService(spec: DaprServiceSpec): void {
+  const logger = createLogger(spec.appId);
+  start(spec, logger).catch((error: unknown) => {
+    logger.fatal({ err: error }, `${spec.appId} could not start`);
+    process.exit(1);
+  });
+}
+
+async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
+  const config = readDaprConfig();
+  const client = new DaprClient({
+    daprHost: '127.0.0.1',
+    daprPort: String(config.daprHttpPort),
+    communicationProtocol: CommunicationProtocolEnum.HTTP,
+    ...(config.daprApiToken && { daprApiToken: config.daprApiToken }),
+    logger: { level: LogLevel.Warn },
+  });
+  await client.start();
+  const secret = async (name: string) => {
+    const values = (await client.secret.get(config.secretStore, name)) as Record<string, string>;
+    const value = values[name];
+    if (!value) throw new Error(`secret ${name} is missing from ${config.secretStore}`);
+    return value;
+  };
+  const orm = await openDatabase(spec.database, await secret('database-url'));
+  const bus = new DaprEventBus({
+    client,
+    pubsubName: config.pubsubName,
+    deadLetterTopic: `${spec.appId}.dead-letter`,
+    logger,
+  });
+  const service = await spec.create({
+    orm,
+    bus,
+    logger,
+    secret,
+    sidecar: {
+      httpPort: config.daprHttpPort,
+      ...(config.daprApiToken && { apiToken: config.daprApiToken }),
+    },
+  });
+  const sidecarOnly = Router().use(
+    ['/dapr', '/events', '/internal'],
+    requireAppToken(config.appApiToken),
+  );
+  const app = createHttpApp({
+    logger,
+    routers: [
+      sidecarOnly,
+      bus.router(),
+      ...(service.internalRouter ? [service.internalRouter] : []),
+      service.router,
+    ],
+    isReady: () => service.isReady(),
+  });
+  const server = app.listen(config.appPort, () =>
+    logger.info({ port: config.appPort }, `${spec.appId} is up`),
+  );
+  service.start();
+  stopOnSignals(logger, async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await service.stop();
+    await orm.close();
+    await client.stop();
+  });
+}

@@ -1,0 +1,18 @@
+import { readEnvironment, runDaprService } from '@checkout/service-kit';
+import { cardVaultDatabase } from './adapters/db/card-vault-database';
+import { parseKeyRing } from './adapters/keys/parse-key-ring';
+import { createCardVaultService } from './card-vault-service';
+
+const env = readEnvironment();
+const cardTtlSeconds = env.done(env.integer('CARD_TTL_SECONDS', 3600));
+
+runDaprService({
+  appId: 'card-vault',
+  database: cardVaultDatabase,
+  create: async (context) =>
+    createCardVaultService({
+      ...context,
+      keys: parseKeyRing(await context.secret('card-encryption-keys')),
+      cardTtlSeconds,
+    }),
+});

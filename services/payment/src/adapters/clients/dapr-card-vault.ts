@@ -1,0 +1,21 @@
+import { invokeApp, type DaprSidecar } from '@checkout/service-kit';
+import type { CardVault } from '../../app/ports';
+
+/** The vault's reveal call, through Dapr service invocation (allowed for payment only). */
+export function daprCardVault(sidecar: DaprSidecar): CardVault {
+  return {
+    revealCardNumber: async (token) => {
+      const response = await invokeApp(
+        sidecar,
+        'card-vault',
+        `internal/cards/${encodeURIComponent(token)}/reveal`,
+        {
+          httpMethod: 'POST',
+        },
+      );
+      if (response.status === 404) return undefined;
+      if (response.status !== 200) throw new Error(`card-vault answered HTTP ${response.status}`);
+      return (response.body as { number: string }).number;
+    },
+  };
+}
