@@ -1,4 +1,5 @@
 export * from './config';
+export * from './db/dead-letter';
 export * from './db/insert-if-absent';
 export * from './db/messaging-entities';
 export * from './db/open-database';

@@ -75,11 +75,19 @@ export async function buyCourse(
 }
 
 /** Polls GET /checkouts/{id} until it leaves `processing`. */
-export function waitForOutcome(api: ReturnType<typeof apiClient>, checkoutId: string) {
-  return waitUntil(`checkout ${checkoutId} to leave processing`, async () => {
-    const { body } = await api.get(`/api/v1/checkouts/${checkoutId}`);
-    return body.status === 'processing'
-      ? undefined
-      : (body as { status: string; declineReason?: string });
-  });
+export function waitForOutcome(
+  api: ReturnType<typeof apiClient>,
+  checkoutId: string,
+  timeoutMs?: number,
+) {
+  return waitUntil(
+    `checkout ${checkoutId} to leave processing`,
+    async () => {
+      const { body } = await api.get(`/api/v1/checkouts/${checkoutId}`);
+      return body.status === 'processing'
+        ? undefined
+        : (body as { status: string; declineReason?: string });
+    },
+    timeoutMs,
+  );
 }

@@ -5,8 +5,8 @@ export interface WatchedProcess {
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   hasExited(): boolean;
-  /** Sends the signal (if still running) and resolves with the exit code. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Sends the signal (if still running), SIGKILL after `graceMs`, and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals, graceMs?: number): Promise<number | null>;
 }
 
 /** Spawns a process whose output is kept for assertions and error messages. */
@@ -27,9 +27,13 @@ export function spawnWatched(
   return {
     output: () => output,
     hasExited: () => child.exitCode !== null || child.signalCode !== null,
-    stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
+    stop: async (signal = 'SIGTERM', graceMs = 20_000) => {
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
     },
   };
 }
@@ -46,7 +50,7 @@ export async function waitUntilReady(
     if (process.hasExited()) throw new Error(`${what} exited early:\n${process.output()}`);
     if (await isReady().catch(() => false)) return;
     if (Date.now() > deadline) {
-      await process.stop('SIGKILL');
+      await process.stop(); // SIGTERM first, so that a supervisor stops its children too
       throw new Error(`${what} was not ready within ${timeoutMs} ms:\n${process.output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -61,8 +61,12 @@ export async function startDaprPlatform(
       { mode: 0o600 },
     );
 
-    const tokens = { DAPR_API_TOKEN: token(), APP_API_TOKEN: token() };
+    const tokens = {
+      DAPR_API_TOKEN: process.env.DAPR_API_TOKEN ?? token(),
+      APP_API_TOKEN: process.env.APP_API_TOKEN ?? token(),
+    };
     const appPorts = {} as Record<ServiceName, number>;
+    const sidecars = {} as Record<ServiceName, SidecarPorts>;
     const processes: SupervisedProcess[] = [];
     // Apps first, as with native sidecars: what they still publish waits in their outbox.
     stops.push(async () => {
@@ -74,6 +78,7 @@ export async function startDaprPlatform(
       const ports = await sidecarPorts();
       const { appPort, httpPort } = ports;
       appPorts[name] = appPort;
+      sidecars[name] = ports;
       const env = {
         ...process.env,
         ...tokens,
@@ -101,6 +106,8 @@ export async function startDaprPlatform(
       );
     }
     await waitForServices(appPorts, processes, logger);
+    // Where each app and sidecar listens, for people and tests that talk to one directly.
+    writeFileSync(join(daprDir, 'ports.json'), JSON.stringify(sidecars, null, 2));
 
     const app = express();
     app.use(edgeRouter(appPorts));

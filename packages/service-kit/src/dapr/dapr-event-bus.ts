@@ -19,8 +19,9 @@ interface CloudEvent {
   data?: unknown;
 }
 
+/** The CloudEvent type carries the original topic and version, which a dead letter keeps. */
 const typeOf = (message: EventMessage) => `${message.topic}.v${message.version}`;
-const versionOf = (type: unknown) => Number(/\.v(\d+)$/.exec(String(type))?.[1] ?? NaN);
+const parseType = (type: unknown) => /^(.+)\.v(\d+)$/.exec(String(type));
 
 /**
  * Dapr pub/sub behind the bus port. Publishing goes through the sidecar and checks its answer
@@ -73,10 +74,11 @@ export class DaprEventBus implements EventBus {
       if (!handler || typeof event.id !== 'string') {
         logger.error({ topic: req.params.topic }, 'delivery for an unknown topic or without an id');
       } else {
+        const [, topic = req.params.topic, version = NaN] = parseType(event.type) ?? [];
         status = await handler({
           id: event.id,
-          topic: req.params.topic,
-          version: versionOf(event.type),
+          topic,
+          version: Number(version),
           occurredAt: typeof event.time === 'string' ? event.time : new Date().toISOString(),
           data: event.data,
         }).catch((error: unknown) => {

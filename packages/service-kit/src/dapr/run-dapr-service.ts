@@ -1,6 +1,7 @@
 import { CommunicationProtocolEnum, DaprClient, LogLevel } from '@dapr/dapr';
 import { Router } from 'express';
 import { readEnvironment } from '../config';
+import { storeDeadLetter } from '../db/dead-letter';
 import { openDatabase, type DatabaseModule } from '../db/open-database';
 import { createHttpApp } from '../http/create-http-app';
 import { stopOnSignals } from '../lifecycle';
@@ -64,11 +65,12 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
     return value;
   };
   const orm = await openDatabase(spec.database, await secret('database-url'));
-  const bus = new DaprEventBus({
-    client,
-    pubsubName: config.pubsubName,
-    deadLetterTopic: `${spec.appId}.dead-letter`,
-    logger,
+  const deadLetterTopic = `${spec.appId}.dead-letter`;
+  const bus = new DaprEventBus({ client, pubsubName: config.pubsubName, deadLetterTopic, logger });
+  bus.subscribe(deadLetterTopic, spec.appId, async (message) => {
+    await storeDeadLetter(orm, message);
+    logger.error({ eventId: message.id, topic: message.topic }, 'event stored as a dead letter');
+    return 'SUCCESS';
   });
   const service = await spec.create({
     orm,

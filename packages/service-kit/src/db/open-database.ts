@@ -1,6 +1,7 @@
 import { MikroORM, type EntitySchema, type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { DeadLetter } from './dead-letter';
 import { InboxEntry, OutboxEvent } from './messaging-entities';
 
 /** What a service brings to the database: its schema, entities and migrations in order. */
@@ -23,7 +24,7 @@ export async function openDatabase(
     schema: module.schema,
     // Several services share a process; a distinct context keeps their transactions apart.
     contextName: module.schema,
-    entities: [...module.entities, OutboxEvent, InboxEntry],
+    entities: [...module.entities, OutboxEvent, InboxEntry, DeadLetter],
     extensions: [Migrator],
     migrations: {
       migrationsList: module.migrations,

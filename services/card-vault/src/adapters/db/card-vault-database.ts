@@ -1,9 +1,12 @@
-import type { DatabaseModule } from '@checkout/service-kit';
+import { deadLetterMigration, type DatabaseModule } from '@checkout/service-kit';
 import { CardRecordEntity } from './entities';
 import { CreateCardVaultTables } from './migrations/create-card-vault-tables';
 
 export const cardVaultDatabase: DatabaseModule = {
   schema: 'card_vault',
   entities: [CardRecordEntity],
-  migrations: [{ name: '0001-create-card-vault-tables', class: CreateCardVaultTables }],
+  migrations: [
+    { name: '0001-create-card-vault-tables', class: CreateCardVaultTables },
+    deadLetterMigration,
+  ],
 };

@@ -1,9 +1,12 @@
-import type { DatabaseModule } from '@checkout/service-kit';
+import { deadLetterMigration, type DatabaseModule } from '@checkout/service-kit';
 import { LeadEntity } from './entities';
 import { CreateMarketingTables } from './migrations/create-marketing-tables';
 
 export const marketingDatabase: DatabaseModule = {
   schema: 'marketing',
   entities: [LeadEntity],
-  migrations: [{ name: '0001-create-marketing-tables', class: CreateMarketingTables }],
+  migrations: [
+    { name: '0001-create-marketing-tables', class: CreateMarketingTables },
+    deadLetterMigration,
+  ],
 };

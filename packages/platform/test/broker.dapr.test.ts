@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CheckoutApproved } from '@checkout/contracts';
+import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
+import {
+  apiClient,
+  buyCourse,
+  createTestDatabase,
+  startPlatformProcess,
+  testCards,
+  waitForOutcome,
+  type PlatformProcess,
+} from '@checkout/test-kit';
+
+/** Proofs that only mean something with a real broker between real sidecars. */
+const daprApiToken = randomUUID();
+let sink: SmtpSink;
+let platform: PlatformProcess;
+let api: ReturnType<typeof apiClient>;
+let dataDir: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  dataDir = mkdtempSync(join(tmpdir(), 'checkout-broker-'));
+  chmodSync(dataDir, 0o755);
+  env = {
+    PORT: String(await freePort()),
+    DATABASE_URL: await createTestDatabase(),
+    SMTP_URL: sink.url,
+    DATA_DIR: dataDir,
+    DAPR_API_TOKEN: daprApiToken,
+  };
+  platform = await startPlatformProcess(env);
+  api = apiClient(platform.baseUrl);
+}, 180_000);
+
+afterAll(async () => {
+  await platform?.stop('SIGINT');
+  await sink?.stop();
+});
+
+const rabbitmqctl = (...args: string[]) =>
+  execFileSync('rabbitmqctl', ['-q', ...args], { encoding: 'utf8' });
+
+describe('on RabbitMQ', () => {
+  it('keeps every subscription queue durable and alive without consumers', () => {
+    const queues = JSON.parse(
+      rabbitmqctl('list_queues', 'name', 'durable', 'auto_delete', '--formatter', 'json'),
+    ) as {
+      name: string;
+      durable: boolean;
+      auto_delete: boolean;
+    }[];
+    const ours = queues.filter((q) =>
+      /^(marketing|financial|payment|card-vault|academic|notification)-/.test(q.name),
+    );
+    expect(ours.map((q) => q.name)).toEqual(
+      expect.arrayContaining([
+        'payment-charge.requested',
+        'financial-charge.attempted',
+        'academic-checkout.approved',
+        'notification-portal-access.granted',
+        'notification-checkout.declined',
+        'card-vault-checkout.declined',
+        'financial-financial.dead-letter',
+      ]),
+    );
+    for (const queue of ours) expect(queue).toMatchObject({ durable: true, auto_delete: false });
+  });
+
+  it('has one effect for an event delivered twice', async () => {
+    const journey = await buyCourse(api, { cardNumber: testCards.approved });
+    await sink.waitFor((e) => e.to.includes(journey.studentEmail));
+    const ports = JSON.parse(readFileSync(join(dataDir, 'dapr/ports.json'), 'utf8')) as Record<
+      string,
+      { httpPort: number }
+    >;
+    const approval = {
+      checkoutId: journey.checkout.body.id,
+      leadId: journey.lead.body.id,
+      courseId: 'kubernetes-for-developers',
+      courseTitle: 'Kubernetes para desenvolvedores',
+      cardToken: 'tok_already_erased',
+      amountCents: 49700,
+      currency: 'BRL',
+      student: { name: 'Ana Souza', email: journey.studentEmail },
+    };
+    const id = randomUUID();
+    for (let copy = 0; copy < 2; copy++) {
+      const response = await fetch(
+        `http://127.0.0.1:${ports.financial?.httpPort}/v1.0/publish/pubsub/${CheckoutApproved.topic}` +
+          `?metadata.cloudevent.id=${id}&metadata.cloudevent.type=${CheckoutApproved.topic}.v1`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'dapr-api-token': daprApiToken },
+          body: JSON.stringify(approval),
+        },
+      );
+      expect(response.status).toBe(204);
+    }
+    await sink.waitFor(
+      (e) => e.to.includes(journey.studentEmail) && e.subject.includes('Kubernetes'),
+    );
+    // A later journey's e-mail proves the pipeline drained past any second copy.
+    const later = await buyCourse(api, { cardNumber: testCards.approved });
+    await sink.waitFor((e) => e.to.includes(later.studentEmail));
+    const kubernetesEmails = sink.emails.filter(
+      (e) => e.to.includes(journey.studentEmail) && e.subject.includes('Kubernetes'),
+    );
+    expect(kubernetesEmails).toHaveLength(1);
+  });
+
+  // Surprise pinned here (dapr/components-contrib#4540, open): after a broker restart the
+  // rabbitmq component of daprd 1.18 leaks consumers, and a message delivered to a leaked one
+  // stays unacknowledged until that sidecar's connection closes. Nothing is lost: once the
+  // sidecars reconnect afresh (here, a restart of the platform), the checkout completes.
+  it('loses nothing when RabbitMQ restarts in the middle of a checkout', async () => {
+    rabbitmqctl('stop_app');
+    let journey: Awaited<ReturnType<typeof buyCourse>>;
+    try {
+      journey = await buyCourse(api, { cardNumber: testCards.approved });
+      expect(journey.checkout.status).toBe(202);
+    } finally {
+      rabbitmqctl('start_app');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    expect(await platform.stop('SIGINT')).toBe(0);
+    platform = await startPlatformProcess(env);
+    api = apiClient(platform.baseUrl);
+    expect(await waitForOutcome(api, journey.checkout.body.id, 60_000)).toMatchObject({
+      status: 'approved',
+    });
+    await sink.waitFor((e) => e.to.includes(journey.studentEmail), 60_000);
+  }, 240_000);
+});

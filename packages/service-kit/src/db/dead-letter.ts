@@ -1,0 +1,44 @@
+import { defineEntity } from '@mikro-orm/core';
+import type { EventMessage } from '../events/event-bus';
+import { insertIfAbsent } from './insert-if-absent';
+import type { Database } from './open-database';
+import { SchemaMigration } from './schema-migration';
+
+/** A message whose handling kept failing (or was refused): kept whole, so it can be replayed. */
+export const DeadLetter = defineEntity({
+  name: 'DeadLetter',
+  tableName: 'dead_letter',
+  properties: (p) => ({
+    eventId: p.string().primary(),
+    topic: p.string(),
+    version: p.integer(),
+    data: p.json<unknown>(),
+    receivedAt: p.datetime(),
+  }),
+});
+
+export class CreateDeadLetterTable extends SchemaMigration {
+  override up(): void {
+    this.inServiceSchema(
+      `create table "dead_letter" ("event_id" text primary key, "topic" text not null, "version" int not null,
+         "data" jsonb not null, "received_at" timestamptz not null)`,
+    );
+  }
+}
+
+export const deadLetterMigration = {
+  name: '0002-create-dead-letter-table',
+  class: CreateDeadLetterTable,
+};
+
+/** Stores a dead letter once, however often it is delivered. */
+export async function storeDeadLetter(orm: Database, message: EventMessage): Promise<void> {
+  const { id, topic, version, data } = message;
+  await insertIfAbsent(orm.em.fork(), DeadLetter, {
+    eventId: id,
+    topic,
+    version,
+    data,
+    receivedAt: new Date(),
+  });
+}
