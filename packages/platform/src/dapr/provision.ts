@@ -27,8 +27,8 @@ export async function provision(
   return stdout.trim().split('\n').at(-1) ?? '';
 }
 
-/** Whether a system service is already running, so that we stop only what we started. */
-export async function isRunning(check: [string, ...string[]]): Promise<boolean> {
+/** Runs a command and tells whether it succeeded (is RabbitMQ running? did it stop?). */
+export async function succeeds(check: [string, ...string[]]): Promise<boolean> {
   return run(check[0], check.slice(1)).then(
     () => true,
     () => false,

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { freePort } from '@checkout/local-infra';
+import type { Logger } from '@checkout/service-kit';
+import { serviceNames, type ServiceName } from '../services';
+import { repoRoot } from './provision';
+import { startSupervised, type SupervisedProcess } from './supervised-process';
+
+export type SidecarPorts = Record<
+  'appPort' | 'httpPort' | 'grpcPort' | 'internalPort' | 'metricsPort',
+  number
+>;
+
+export interface ServiceProcesses {
+  appPorts: Record<ServiceName, number>;
+  ports: Record<ServiceName, SidecarPorts>;
+  /** Apps first, as with native sidecars: what they still publish waits in their outbox. */
+  stop(): Promise<void>;
+}
+
+const token = () => randomBytes(24).toString('base64url');
+
+/** Starts each service beside its own daprd and waits until every one is ready. */
+export async function startServiceProcesses(
+  options: { daprd: string; daprDir: string; publicUrl: string; cardTtlSeconds: number },
+  logger: Logger,
+): Promise<ServiceProcesses> {
+  const tokens = {
+    DAPR_API_TOKEN: process.env.DAPR_API_TOKEN ?? token(),
+    APP_API_TOKEN: process.env.APP_API_TOKEN ?? token(),
+  };
+  const ports = {} as Record<ServiceName, SidecarPorts>;
+  const apps: SupervisedProcess[] = [];
+  const sidecars: SupervisedProcess[] = [];
+  const stop = async () => {
+    await Promise.all(apps.map((app) => app.stop()));
+    await Promise.all(sidecars.map((sidecar) => sidecar.stop()));
+  };
+  for (const name of serviceNames) {
+    ports[name] = await sidecarPorts();
+    const env = {
+      ...process.env,
+      ...tokens,
+      APP_PORT: String(ports[name].appPort),
+      DAPR_HTTP_PORT: String(ports[name].httpPort),
+    };
+    apps.push(
+      startSupervised(name, process.execPath, ['--import', 'tsx', `services/${name}/src/main.ts`], {
+        cwd: repoRoot,
+        env: {
+          ...env,
+          PUBLIC_URL: options.publicUrl,
+          CARD_TTL_SECONDS: String(options.cardTtlSeconds),
+        },
+      }),
+    );
+    sidecars.push(
+      startSupervised(`${name}/daprd`, options.daprd, daprdArgs(name, ports[name]), {
+        cwd: options.daprDir,
+        env,
+      }),
+    );
+  }
+  const appPorts = Object.fromEntries(
+    serviceNames.map((name) => [name, ports[name].appPort]),
+  ) as Record<ServiceName, number>;
+  try {
+    await waitForApps(appPorts, [...apps, ...sidecars], logger);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { appPorts, ports, stop };
+}
+
+async function sidecarPorts(): Promise<SidecarPorts> {
+  const [appPort, httpPort, grpcPort, internalPort, metricsPort] = await Promise.all(
+    Array.from({ length: 5 }, () => freePort()),
+  );
+  return { appPort, httpPort, grpcPort, internalPort, metricsPort } as SidecarPorts;
+}
+
+function daprdArgs(appId: string, ports: SidecarPorts): string[] {
+  return [
+    ['--app-id', appId],
+    ['--app-port', String(ports.appPort)],
+    ['--app-protocol', 'http'],
+    ['--dapr-http-port', String(ports.httpPort)],
+    ['--dapr-grpc-port', String(ports.grpcPort)],
+    ['--dapr-internal-grpc-port', String(ports.internalPort)],
+    ['--metrics-port', String(ports.metricsPort)],
+    ['--resources-path', join(repoRoot, 'dapr-components')],
+    ['--log-level', 'warn'],
+  ].flat();
+}
+
+export const isAppReady = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/readyz`).then(
+    (response) => response.ok,
+    () => false,
+  );
+
+async function waitForApps(
+  appPorts: Record<ServiceName, number>,
+  processes: SupervisedProcess[],
+  logger: Logger,
+): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  const pending = new Set(serviceNames);
+  while (pending.size > 0) {
+    const dead = processes.find((p) => p.hasExited());
+    if (dead) throw new Error(`${dead.name} exited during start-up`);
+    if (Date.now() > deadline) throw new Error(`not ready after 120 s: ${[...pending].join(', ')}`);
+    for (const name of pending) {
+      if (await isAppReady(appPorts[name])) {
+        pending.delete(name);
+        logger.info({ service: name, port: appPorts[name] }, 'service ready');
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
