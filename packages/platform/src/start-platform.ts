@@ -1,7 +1,12 @@
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { academicDatabase, createAcademicService } from '@checkout/academic';
-import { cardVaultDatabase, createCardVaultService, parseKeyRing } from '@checkout/card-vault';
+import {
+  cardVaultDatabase,
+  createCardVaultService,
+  createMikroOrmCardStore,
+  parseKeyRing,
+} from '@checkout/card-vault';
 import { createFinancialService, financialDatabase } from '@checkout/financial';
 import { startEmbeddedDatabase, startSmtpSink } from '@checkout/local-infra';
 import { createMarketingService, marketingDatabase } from '@checkout/marketing';
@@ -80,6 +85,8 @@ export async function startPlatform(
     const vault = createCardVaultService({
       ...context(cardVaultDatabase, 'card-vault'),
       keys: parseKeyRing(config.cardEncryptionKeys ?? loadOrCreateCardKeys(config.dataDir)),
+      createCardStore: (transactions) =>
+        createMikroOrmCardStore(orms.get(cardVaultDatabase) as Database, transactions),
       cardTtlSeconds: config.cardTtlSeconds,
     });
     const services = [

@@ -3,16 +3,19 @@ import {
   createServiceRuntime,
   subscribeTo,
   type ServiceContext,
+  type TransactionRunner,
   type ServiceRuntime,
 } from '@checkout/service-kit';
-import { createMikroOrmCardStore } from './adapters/db/mikro-orm-card-store';
 import { createCardVaultRouter } from './adapters/http/card-vault-router';
 import { createCardVaultInternalRouter } from './adapters/http/internal-router';
 import { eraseCardOnFinalCharge } from './app/erase-card-on-final-charge';
+import type { CardStore } from './app/ports';
 import { revealCardNumber } from './app/reveal-card-number';
 import type { KeyRing } from './domain/card-cipher';
 
 export interface CardVaultDeps extends ServiceContext {
+  /** Where sealed cards live: a table (createMikroOrmCardStore) or a Dapr state store. */
+  createCardStore(transactions: TransactionRunner): CardStore;
   keys: KeyRing;
   cardTtlSeconds: number;
 }
@@ -25,7 +28,7 @@ export interface CardVaultService extends ServiceRuntime {
 
 export function createCardVaultService(deps: CardVaultDeps): CardVaultService {
   return createServiceRuntime('card-vault', deps, (transactions) => {
-    const store = createMikroOrmCardStore(deps.orm, transactions);
+    const store = deps.createCardStore(transactions);
     for (const finalEvent of [CheckoutApproved, CheckoutDeclined]) {
       subscribeTo(deps.bus, finalEvent, 'card-vault', deps.logger, async (event) => {
         await eraseCardOnFinalCharge(store, event.id, event.data.cardToken);

@@ -1,6 +1,7 @@
 import { readEnvironment, runDaprService } from '@checkout/service-kit';
 import { cardVaultDatabase } from './adapters/db/card-vault-database';
 import { parseKeyRing } from './adapters/keys/parse-key-ring';
+import { createDaprCardStore } from './adapters/state/dapr-card-store';
 import { createCardVaultService } from './card-vault-service';
 
 const env = readEnvironment();
@@ -12,6 +13,8 @@ runDaprService({
   create: async (context) =>
     createCardVaultService({
       ...context,
+      createCardStore: (transactions) =>
+        createDaprCardStore(context.dapr, 'card-vault-state', transactions),
       keys: parseKeyRing(await context.secret('card-encryption-keys')),
       cardTtlSeconds,
     }),

@@ -9,6 +9,7 @@ import {
 import {
   cardVaultDatabase,
   createCardVaultService,
+  createMikroOrmCardStore,
   parseKeyRing,
   type CardVaultService,
 } from '../src';
@@ -28,6 +29,7 @@ beforeAll(async () => {
     createCardVaultService({
       ...context,
       keys: parseKeyRing(`test-1:${randomBytes(32).toString('base64')}`),
+      createCardStore: (transactions) => createMikroOrmCardStore(context.orm, transactions),
       cardTtlSeconds: 3600,
     }),
   );

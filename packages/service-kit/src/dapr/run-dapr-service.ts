@@ -12,6 +12,7 @@ import type { DaprSidecar } from './invoke-app';
 import { requireAppToken } from './require-app-token';
 
 export interface DaprServiceContext extends ServiceContext {
+  dapr: DaprClient;
   sidecar: DaprSidecar;
   /** A secret from the Dapr secret store (scoped per app by the Dapr Configuration). */
   secret(name: string): Promise<string>;
@@ -77,6 +78,7 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
     bus,
     logger,
     secret,
+    dapr: client,
     sidecar: {
       httpPort: config.daprHttpPort,
       ...(config.daprApiToken && { apiToken: config.daprApiToken }),

@@ -4,6 +4,7 @@ import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CheckoutApproved } from '@checkout/contracts';
+import { Client } from 'pg';
 import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import {
   apiClient,
@@ -12,10 +13,11 @@ import {
   startPlatformProcess,
   testCards,
   waitForOutcome,
+  waitUntil,
   type PlatformProcess,
 } from '@checkout/test-kit';
 
-/** Proofs that only mean something with a real broker between real sidecars. */
+/** Proofs that only mean something with real sidecars, a real broker and a real state store. */
 const daprApiToken = randomUUID();
 let sink: SmtpSink;
 let platform: PlatformProcess;
@@ -45,6 +47,32 @@ afterAll(async () => {
 
 const rabbitmqctl = (...args: string[]) =>
   execFileSync('rabbitmqctl', ['-q', ...args], { encoding: 'utf8' });
+
+describe('the card vault', () => {
+  it('keeps sealed cards in the Dapr state store with a TTL, and erases them when the charge is final', async () => {
+    const client = new Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    const stateOf = async (token: string) =>
+      (
+        await client.query<{ value: Buffer; expires_at: Date | null }>(
+          'select value, expires_at from card_vault_state where key = $1',
+          [`card-vault||${token}`],
+        )
+      ).rows;
+    try {
+      const journey = await buyCourse(api, { cardNumber: testCards.declined });
+      const [stored] = await stateOf(journey.card.body.token);
+      expect(stored?.expires_at).toBeInstanceOf(Date);
+      expect(stored?.value.toString()).not.toContain(testCards.declined);
+      await waitForOutcome(api, journey.checkout.body.id);
+      await waitUntil('the card to be erased', async () =>
+        (await stateOf(journey.card.body.token)).length === 0 ? true : undefined,
+      );
+    } finally {
+      await client.end();
+    }
+  });
+});
 
 describe('on RabbitMQ', () => {
   it('keeps every subscription queue durable and alive without consumers', () => {
