@@ -74,6 +74,19 @@ describe('the card vault', () => {
   });
 });
 
+describe('a service killed in the middle of a checkout', () => {
+  it('is restarted, its sidecar holds the messages meanwhile, and the checkout completes', async () => {
+    execFileSync('pkill', ['-KILL', '-f', 'services/payment/src/main.ts']);
+    const journey = await buyCourse(api, { cardNumber: testCards.approved });
+    expect(journey.checkout.status).toBe(202);
+    expect(await waitForOutcome(api, journey.checkout.body.id, 60_000)).toMatchObject({
+      status: 'approved',
+    });
+    await sink.waitFor((e) => e.to.includes(journey.studentEmail), 60_000);
+    expect(platform.output()).toMatch(/\[payment\] exited \(SIGKILL\); restarting/);
+  }, 90_000);
+});
+
 describe('on RabbitMQ', () => {
   it('keeps every subscription queue durable and alive without consumers', () => {
     const queues = JSON.parse(

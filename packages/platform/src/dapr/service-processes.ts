@@ -70,6 +70,7 @@ export async function startServiceProcesses(
     await stop();
     throw error;
   }
+  for (const supervised of [...apps, ...sidecars]) supervised.keepAlive();
   return { appPorts, ports, stop };
 }
 
@@ -90,6 +91,9 @@ function daprdArgs(appId: string, ports: SidecarPorts): string[] {
     ['--dapr-internal-grpc-port', String(ports.internalPort)],
     ['--metrics-port', String(ports.metricsPort)],
     ['--resources-path', join(repoRoot, 'dapr-components')],
+    // While the app is down or unhealthy the sidecar stops taking messages: they wait in RabbitMQ.
+    ['--enable-app-health-check', '--app-health-check-path', '/healthz'],
+    ['--app-health-probe-interval', '1', '--app-health-threshold', '2'],
     ['--log-level', 'warn'],
   ].flat();
 }
