@@ -1,17 +1,15 @@
-import type { Server } from 'node:http';
 import { resolve } from 'node:path';
-import { academicDatabase, createAcademicService } from '@checkout/academic';
+import { createAcademicService } from '@checkout/academic';
 import {
-  cardVaultDatabase,
   createCardVaultService,
   createMikroOrmCardStore,
   parseKeyRing,
 } from '@checkout/card-vault';
-import { createFinancialService, financialDatabase } from '@checkout/financial';
+import { createFinancialService } from '@checkout/financial';
 import { startEmbeddedDatabase, startSmtpSink } from '@checkout/local-infra';
-import { createMarketingService, marketingDatabase } from '@checkout/marketing';
-import { createNotificationService, notificationDatabase } from '@checkout/notification';
-import { createPaymentService, paymentDatabase } from '@checkout/payment';
+import { createMarketingService } from '@checkout/marketing';
+import { createNotificationService } from '@checkout/notification';
+import { createPaymentService } from '@checkout/payment';
 import {
   createHttpApp,
   createSmtpMailer,
@@ -19,98 +17,77 @@ import {
   migrateDatabase,
   openDatabase,
   type Database,
-  type DatabaseModule,
   type Logger,
 } from '@checkout/service-kit';
 import { loadOrCreateCardKeys } from './card-keys';
 import type { PlatformConfig } from './config';
 import { mailPage } from './mail-page';
-
-export interface RunningPlatform {
-  url: string;
-  mailPageUrl?: string;
-  stop(): Promise<void>;
-}
+import { databases, serviceNames, type ServiceName } from './services';
+import { startInOrder, type RunningPlatform } from './start-in-order';
 
 /** Starts all six services in this process, wired by the in-process event bus. */
-export async function startPlatform(
-  config: PlatformConfig,
-  logger: Logger,
-): Promise<RunningPlatform> {
-  const stops: (() => Promise<unknown> | void)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop();
-  };
-  try {
+export function startPlatform(config: PlatformConfig, logger: Logger): Promise<RunningPlatform> {
+  return startInOrder(config.port, async (onStop) => {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       const dataDir = resolve(config.dataDir, 'postgres');
       logger.info({ dataDir }, 'starting embedded PostgreSQL');
       const database = await startEmbeddedDatabase({ dataDir, port: 0 });
-      stops.push(() => database.stop());
+      onStop(() => database.stop());
       databaseUrl = database.url;
     }
 
-    const modules: DatabaseModule[] = [
-      marketingDatabase,
-      financialDatabase,
-      paymentDatabase,
-      cardVaultDatabase,
-      academicDatabase,
-      notificationDatabase,
-    ];
-    const orms = new Map<DatabaseModule, Database>();
-    for (const module of modules) {
-      const orm = await openDatabase(module, databaseUrl);
-      stops.push(() => orm.close());
+    const orms = {} as Record<ServiceName, Database>;
+    for (const name of serviceNames) {
+      const orm = await openDatabase(databases[name], databaseUrl);
+      onStop(() => orm.close());
       const applied = await migrateDatabase(orm);
-      logger.info({ schema: module.schema, applied }, 'database schema ready');
-      orms.set(module, orm);
+      logger.info({ schema: databases[name].schema, applied }, 'database schema ready');
+      orms[name] = orm;
     }
     const bus = new InProcessEventBus(logger.child({ component: 'event-bus' }));
-    const context = (module: DatabaseModule, service: string) => ({
-      orm: orms.get(module) as Database,
+    const context = (service: ServiceName) => ({
+      orm: orms[service],
       bus,
       logger: logger.child({ service }),
     });
 
     let smtpUrl = config.smtpUrl;
     const sink = smtpUrl ? undefined : await startSmtpSink(config.smtpSinkPort);
-    if (sink) stops.push(() => sink.stop());
+    if (sink) onStop(() => sink.stop());
     smtpUrl ??= sink?.url as string;
     const mailer = createSmtpMailer(smtpUrl, config.mailFrom);
-    stops.push(() => mailer.close());
+    onStop(() => mailer.close());
 
-    const marketing = createMarketingService(context(marketingDatabase, 'marketing'));
+    const marketing = createMarketingService(context('marketing'));
     const vault = createCardVaultService({
-      ...context(cardVaultDatabase, 'card-vault'),
+      ...context('card-vault'),
       keys: parseKeyRing(config.cardEncryptionKeys ?? loadOrCreateCardKeys(config.dataDir)),
-      createCardStore: (transactions) =>
-        createMikroOrmCardStore(orms.get(cardVaultDatabase) as Database, transactions),
+      createCardStore: (transactions) => createMikroOrmCardStore(orms['card-vault'], transactions),
       cardTtlSeconds: config.cardTtlSeconds,
     });
     const services = [
       marketing,
       vault,
       createFinancialService({
-        ...context(financialDatabase, 'financial'),
+        ...context('financial'),
         leads: { findLead: (id) => marketing.findLeadContact(id) },
         cards: { isChargeable: (token) => vault.isChargeable(token) },
       }),
       createPaymentService({
-        ...context(paymentDatabase, 'payment'),
+        ...context('payment'),
         vault: { revealCardNumber: (token) => vault.revealCardNumber(token) },
       }),
-      createAcademicService(context(academicDatabase, 'academic')),
+      createAcademicService(context('academic')),
       createNotificationService({
-        ...context(notificationDatabase, 'notification'),
+        ...context('notification'),
         mailer,
         settings: { publicUrl: config.publicUrl, language: config.emailLanguage },
       }),
     ];
     for (const service of services) {
       service.start();
-      stops.push(() => service.stop());
+      onStop(() => service.stop());
     }
 
     const app = createHttpApp({
@@ -118,18 +95,6 @@ export async function startPlatform(
       routers: [...services.map((service) => service.router), ...(sink ? [mailPage(sink)] : [])],
       isReady: async () => (await Promise.all(services.map((s) => s.isReady()))).every(Boolean),
     });
-    const server = await new Promise<Server>((ready, fail) => {
-      const listening = app.listen(config.port, () => ready(listening)).once('error', fail);
-    });
-    stops.push(() => new Promise((done) => server.close(done)));
-
-    return {
-      url: `http://localhost:${config.port}`,
-      ...(sink && { mailPageUrl: `http://localhost:${config.port}/dev/mail` }),
-      stop: stopAll,
-    };
-  } catch (error) {
-    await stopAll();
-    throw error;
-  }
+    return { app, hasMailPage: sink !== undefined };
+  });
 }

@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSmtpSink } from '@checkout/local-infra';
@@ -8,7 +7,7 @@ import { loadOrCreateCardKeys } from '../card-keys';
 import type { PlatformConfig } from '../config';
 import { mailPage } from '../mail-page';
 import { migrateAll } from '../migrate';
-import type { RunningPlatform } from '../start-platform';
+import { startInOrder, type RunningPlatform } from '../start-in-order';
 import { serviceNames } from '../services';
 import { edgeRouter } from './edge';
 import { provision, succeeds } from './provision';
@@ -22,29 +21,25 @@ export interface DaprPlatformConfig extends PlatformConfig {
  * `npm run start:dapr`: each service in its own process beside its own daprd, on RabbitMQ and
  * PostgreSQL, behind a small edge on PORT. Provisions what is missing first.
  */
-export async function startDaprPlatform(
+export function startDaprPlatform(
   config: DaprPlatformConfig,
   logger: Logger,
 ): Promise<RunningPlatform> {
-  const stops: (() => Promise<unknown> | void)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop();
-  };
-  try {
+  return startInOrder(config.port, async (onStop) => {
     const daprd = await provision('daprd', logger);
     const rabbitmqWasRunning =
       config.rabbitmqUrl !== undefined || (await succeeds(['rabbitmqctl', '-q', 'status']));
     const rabbitmqUrl = config.rabbitmqUrl ?? (await provision('rabbitmq', logger));
-    if (!rabbitmqWasRunning) stops.push(() => succeeds(['rabbitmqctl', '-q', 'stop']));
+    if (!rabbitmqWasRunning) onStop(() => succeeds(['rabbitmqctl', '-q', 'stop']));
     const postgresWasRunning =
       config.databaseUrl !== undefined ||
       (await succeeds(['pg_ctlcluster', '15', 'main', 'status']));
     const databaseUrl = config.databaseUrl ?? (await provision('postgresql', logger));
-    if (!postgresWasRunning) stops.push(() => succeeds(['pg_ctlcluster', '15', 'main', 'stop']));
+    if (!postgresWasRunning) onStop(() => succeeds(['pg_ctlcluster', '15', 'main', 'stop']));
     await migrateAll(databaseUrl, logger);
 
     const sink = config.smtpUrl ? undefined : await startSmtpSink(config.smtpSinkPort);
-    if (sink) stops.push(() => sink.stop());
+    if (sink) onStop(() => sink.stop());
     const daprDir = resolve(config.dataDir, 'dapr');
     mkdirSync(daprDir, { recursive: true });
     writeFileSync(
@@ -62,7 +57,7 @@ export async function startDaprPlatform(
       { daprd, daprDir, publicUrl: config.publicUrl, cardTtlSeconds: config.cardTtlSeconds },
       logger,
     );
-    stops.push(() => services.stop());
+    onStop(() => services.stop());
     const { appPorts } = services;
     // Where each app and sidecar listens, for people and tests that talk to one directly.
     writeFileSync(join(daprDir, 'ports.json'), JSON.stringify(services.ports, null, 2));
@@ -79,17 +74,6 @@ export async function startDaprPlatform(
           ),
       }),
     );
-    const server = await new Promise<Server>((ready, fail) => {
-      const listening = app.listen(config.port, () => ready(listening)).once('error', fail);
-    });
-    stops.push(() => new Promise((done) => server.close(done)));
-    return {
-      url: `http://localhost:${config.port}`,
-      ...(sink && { mailPageUrl: `http://localhost:${config.port}/dev/mail` }),
-      stop: stopAll,
-    };
-  } catch (error) {
-    await stopAll();
-    throw error;
-  }
+    return { app, hasMailPage: sink !== undefined };
+  });
 }
