@@ -8,7 +8,10 @@ const logger = createLogger('checkout');
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = readPlatformConfig();
-  const platform = await startPlatform(config, logger);
+  const starting = startPlatform(config, logger);
+  // Registered before start-up ends, so that a signal meanwhile still stops what was started.
+  stopOnSignals(logger, async () => (await starting.catch(() => undefined))?.stop());
+  const platform = await starting;
   logger.info(
     {
       api: `${platform.url}/api/v1`,
@@ -18,7 +21,6 @@ async function main(): Promise<void> {
     },
     'checkout platform is up (Ctrl-C to stop)',
   );
-  stopOnSignals(logger, () => platform.stop());
 }
 
 main().catch((error: unknown) => {

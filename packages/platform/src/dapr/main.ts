@@ -12,7 +12,10 @@ async function main(): Promise<void> {
     ...readPlatformConfig(),
     rabbitmqUrl: env.done(env.optionalUrl('RABBITMQ_URL')),
   };
-  const platform = await startDaprPlatform(config, logger);
+  const starting = startDaprPlatform(config, logger);
+  // Registered before start-up ends, so that a signal meanwhile still stops what was started.
+  stopOnSignals(logger, async () => (await starting.catch(() => undefined))?.stop());
+  const platform = await starting;
   logger.info(
     {
       api: `${platform.url}/api/v1`,
@@ -22,7 +25,6 @@ async function main(): Promise<void> {
     },
     'checkout platform is up in Dapr mode (Ctrl-C to stop)',
   );
-  stopOnSignals(logger, () => platform.stop());
 }
 
 main().catch((error: unknown) => {

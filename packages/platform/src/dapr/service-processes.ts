@@ -99,7 +99,7 @@ function daprdArgs(appId: string, ports: SidecarPorts): string[] {
 }
 
 export const isAppReady = (port: number) =>
-  fetch(`http://127.0.0.1:${port}/readyz`).then(
+  fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(2000) }).then(
     (response) => response.ok,
     () => false,
   );
