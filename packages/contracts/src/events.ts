@@ -87,12 +87,4 @@ export const PortalAccessGranted = defineEvent(
   }),
 );
 
-export const eventCatalogue = [
-  ChargeRequested,
-  ChargeAttempted,
-  CheckoutApproved,
-  CheckoutDeclined,
-  PortalAccessGranted,
-] as const;
-
 export type DeclineReason = Static<typeof DeclineReason>;

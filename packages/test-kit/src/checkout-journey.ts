@@ -10,6 +10,33 @@ export const testCards = {
 
 let sequence = 0;
 
+const address = {
+  postalCode: '01310-100',
+  street: 'Av. Paulista',
+  number: '1000',
+  district: 'Bela Vista',
+  city: 'São Paulo',
+  state: 'SP',
+};
+
+/** Payers as a checkout request carries them, with valid CPF and CNPJ. */
+export const individualPayer = {
+  type: 'individual',
+  name: 'Ana Souza',
+  email: 'payer@example.com',
+  document: '529.982.247-25',
+  phone: '+55 11 91234-5678',
+  address,
+};
+export const companyPayer = {
+  type: 'company',
+  name: 'Empresa Exemplo Ltda',
+  email: 'finance@example.com',
+  document: '11.222.333/0001-81',
+  phone: '+55 11 3333-4444',
+  address,
+};
+
 /** A buyer going through the public API: lead, card, checkout. Returns what a client would keep. */
 export async function buyCourse(
   api: ReturnType<typeof apiClient>,
@@ -41,21 +68,7 @@ export async function buyCourse(
     leadId: lead.body.id as string,
     courseId: 'typescript-fundamentals',
     cardToken: card.body.token as string,
-    payer: {
-      type: 'company',
-      name: 'Empresa Exemplo Ltda',
-      email: options.payerEmail ?? `payer-${n}@example.com`,
-      document: '11.222.333/0001-81',
-      phone: '+55 11 3333-4444',
-      address: {
-        postalCode: '01310-100',
-        street: 'Av. Paulista',
-        number: '1000',
-        district: 'Bela Vista',
-        city: 'São Paulo',
-        state: 'SP',
-      },
-    },
+    payer: { ...companyPayer, email: options.payerEmail ?? `payer-${n}@example.com` },
   };
   const idempotencyKey = options.idempotencyKey ?? `journey-${n}`;
   const checkoutSentAt = Date.now();

@@ -7,6 +7,7 @@ import {
 import {
   apiClient,
   eventMessage,
+  individualPayer,
   startServiceUnderTest,
   type ServiceUnderTest,
 } from '@checkout/test-kit';
@@ -15,21 +16,7 @@ import type { ServiceRuntime } from '@checkout/service-kit';
 
 const lead = { id: 'lead-1', name: 'Ana Souza', email: 'ana@example.com' };
 const chargeableToken = 'tok_chargeable';
-const payer = {
-  type: 'individual',
-  name: 'Ana Souza',
-  email: 'payer@example.com',
-  document: '529.982.247-25',
-  phone: '+55 11 91234-5678',
-  address: {
-    postalCode: '01310-100',
-    street: 'Av. Paulista',
-    number: '1000',
-    district: 'Bela Vista',
-    city: 'São Paulo',
-    state: 'SP',
-  },
-};
+const payer = individualPayer;
 const checkoutRequest = {
   leadId: lead.id,
   courseId: 'typescript-fundamentals',

@@ -42,7 +42,3 @@ export async function migrateDatabase(orm: Database): Promise<string[]> {
   const applied = await orm.getMigrator().up();
   return applied.map((migration) => migration.name);
 }
-
-export async function isDatabaseReachable(orm: Database): Promise<boolean> {
-  return orm.isConnected();
-}
