@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CheckoutApproved } from '@checkout/contracts';
+import { ChargeRequested, CheckoutApproved } from '@checkout/contracts';
 import { Client } from 'pg';
 import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import {
@@ -44,6 +44,29 @@ afterAll(async () => {
   await platform?.stop('SIGINT');
   await sink?.stop();
 });
+
+/** Publishes straight through a sidecar, as a misbehaving or duplicating publisher would. */
+async function publishThroughSidecar(
+  topic: string,
+  id: string,
+  type: string,
+  data: unknown,
+): Promise<number> {
+  const ports = JSON.parse(readFileSync(join(dataDir, 'dapr/ports.json'), 'utf8')) as Record<
+    string,
+    { httpPort: number }
+  >;
+  const response = await fetch(
+    `http://127.0.0.1:${ports.financial?.httpPort}/v1.0/publish/pubsub/${topic}` +
+      `?metadata.cloudevent.id=${id}&metadata.cloudevent.type=${type}`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'dapr-api-token': daprApiToken },
+      body: JSON.stringify(data),
+    },
+  );
+  return response.status;
+}
 
 const rabbitmqctl = (...args: string[]) =>
   execFileSync('rabbitmqctl', ['-q', ...args], { encoding: 'utf8' });
@@ -116,10 +139,6 @@ describe('on RabbitMQ', () => {
   it('has one effect for an event delivered twice', async () => {
     const journey = await buyCourse(api, { cardNumber: testCards.approved });
     await sink.waitFor((e) => e.to.includes(journey.studentEmail));
-    const ports = JSON.parse(readFileSync(join(dataDir, 'dapr/ports.json'), 'utf8')) as Record<
-      string,
-      { httpPort: number }
-    >;
     const approval = {
       checkoutId: journey.checkout.body.id,
       leadId: journey.lead.body.id,
@@ -132,16 +151,8 @@ describe('on RabbitMQ', () => {
     };
     const id = randomUUID();
     for (let copy = 0; copy < 2; copy++) {
-      const response = await fetch(
-        `http://127.0.0.1:${ports.financial?.httpPort}/v1.0/publish/pubsub/${CheckoutApproved.topic}` +
-          `?metadata.cloudevent.id=${id}&metadata.cloudevent.type=${CheckoutApproved.topic}.v1`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'dapr-api-token': daprApiToken },
-          body: JSON.stringify(approval),
-        },
-      );
-      expect(response.status).toBe(204);
+      const type = `${CheckoutApproved.topic}.v1`;
+      expect(await publishThroughSidecar(CheckoutApproved.topic, id, type, approval)).toBe(204);
     }
     await sink.waitFor(
       (e) => e.to.includes(journey.studentEmail) && e.subject.includes('Kubernetes'),
@@ -177,4 +188,33 @@ describe('on RabbitMQ', () => {
     });
     await sink.waitFor((e) => e.to.includes(journey.studentEmail), 60_000);
   }, 240_000);
+});
+
+describe('a message no consumer can handle', () => {
+  it('lands in the dead-letter store of the service that refused it', async () => {
+    const id = randomUUID();
+    const malformed = { checkoutId: 42, attempt: 'first' };
+    expect(
+      await publishThroughSidecar(
+        ChargeRequested.topic,
+        id,
+        `${ChargeRequested.topic}.v1`,
+        malformed,
+      ),
+    ).toBe(204);
+    const client = new Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    try {
+      const stored = await waitUntil('the dead letter', async () => {
+        const { rows } = await client.query(
+          'select topic, version, data from payment.dead_letter where event_id = $1',
+          [id],
+        );
+        return rows[0];
+      });
+      expect(stored).toEqual({ topic: ChargeRequested.topic, version: 1, data: malformed });
+    } finally {
+      await client.end();
+    }
+  });
 });
