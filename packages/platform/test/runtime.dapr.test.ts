@@ -10,6 +10,7 @@ import {
   apiClient,
   buyCourse,
   createTestDatabase,
+  repoRoot,
   startPlatformProcess,
   testCards,
   waitForOutcome,
@@ -191,7 +192,7 @@ describe('on RabbitMQ', () => {
 });
 
 describe('a message no consumer can handle', () => {
-  it('lands in the dead-letter store of the service that refused it', async () => {
+  it('lands in the dead-letter store of the service that refused it, and can be replayed', async () => {
     const id = randomUUID();
     const malformed = { checkoutId: 42, attempt: 'first' };
     expect(
@@ -205,14 +206,31 @@ describe('a message no consumer can handle', () => {
     const client = new Client({ connectionString: env.DATABASE_URL });
     await client.connect();
     try {
-      const stored = await waitUntil('the dead letter', async () => {
-        const { rows } = await client.query(
-          'select topic, version, data from payment.dead_letter where event_id = $1',
-          [id],
-        );
-        return rows[0];
+      const deadLetter = (after = new Date(0)) =>
+        waitUntil('the dead letter', async () => {
+          const { rows } = await client.query(
+            'select topic, version, data, received_at from payment.dead_letter where event_id = $1 and received_at > $2',
+            [id, after],
+          );
+          return rows[0] as
+            { topic: string; version: number; data: unknown; received_at: Date } | undefined;
+        });
+      const stored = await deadLetter();
+      expect(stored).toMatchObject({ topic: ChargeRequested.topic, version: 1, data: malformed });
+
+      // Replayed, it goes out again under its own id; still malformed, it is refused and stored again.
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'packages/platform/src/replay-dead-letters.ts', 'payment', id],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
+        },
+      );
+      expect(await deadLetter(stored.received_at)).toMatchObject({
+        topic: ChargeRequested.topic,
+        data: malformed,
       });
-      expect(stored).toEqual({ topic: ChargeRequested.topic, version: 1, data: malformed });
     } finally {
       await client.end();
     }

@@ -1,6 +1,7 @@
 import { defineEntity } from '@mikro-orm/core';
 import type { EventMessage } from '../events/event-bus';
 import { insertIfAbsent } from './insert-if-absent';
+import { OutboxEvent } from './messaging-entities';
 import type { Database } from './open-database';
 import { SchemaMigration } from './schema-migration';
 
@@ -40,5 +41,32 @@ export async function storeDeadLetter(orm: Database, message: EventMessage): Pro
     version,
     data,
     receivedAt: new Date(),
+  });
+}
+
+/**
+ * Moves dead letters (all, or the given event ids) back into the outbox under their own ids:
+ * the running service's relay publishes them again, and consumers that had already handled
+ * them skip them by their inbox. Returns how many were moved.
+ */
+export async function replayDeadLetters(orm: Database, eventIds?: string[]): Promise<number> {
+  return orm.em.fork().transactional(async (em) => {
+    const letters = await em.find(
+      DeadLetter,
+      eventIds?.length ? { eventId: { $in: eventIds } } : {},
+    );
+    const now = new Date();
+    for (const letter of letters) {
+      em.create(OutboxEvent, {
+        id: letter.eventId,
+        topic: letter.topic,
+        version: letter.version,
+        data: letter.data as Record<string, unknown>,
+        occurredAt: now,
+        availableAt: now,
+      });
+      em.remove(letter);
+    }
+    return letters.length;
   });
 }
