@@ -61,7 +61,7 @@ export async function replayDeadLetters(orm: Database, eventIds?: string[]): Pro
         id: letter.eventId,
         topic: letter.topic,
         version: letter.version,
-        data: letter.data as Record<string, unknown>,
+        data: letter.data,
         occurredAt: now,
         availableAt: now,
       });
