@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the real Dapr runtime (daprd) with the go command and caches it by version under
-# .tools/daprd/<version>/daprd. Idempotent: a cached build is reused. Prints the path.
+# Builds the real Dapr runtime (daprd) and its certificate authority (sentry, for mTLS) with the
+# go command and caches them by version under .tools/daprd/<version>/. Idempotent: a cached
+# build is reused. Prints the path of daprd; sentry sits beside it.
 set -euo pipefail
 # 1.18.3 is newer, but the Go module proxy here refuses three of its dependencies
 # (dapr/durabletask-go v0.12.4 among them); 1.18.2 builds from what it serves.
@@ -8,7 +9,7 @@ version="${DAPR_VERSION:-1.18.2}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 target="$root/.tools/daprd/$version/daprd"
 
-if [[ -x "$target" ]]; then
+if [[ -x "$target" && -x "$(dirname "$target")/sentry" ]]; then
   echo "$target"
   exit 0
 fi
@@ -18,11 +19,13 @@ started=$(date +%s)
 echo "downloading github.com/dapr/dapr@v$version (module cache: $(go env GOMODCACHE))" >&2
 module_dir=$(cd /tmp && go mod download -json "github.com/dapr/dapr@v$version" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
-echo "building daprd $version (stablecomponents); a cold build takes a while" >&2
+echo "building daprd and sentry $version (stablecomponents); a cold build takes a while" >&2
 mkdir -p "$(dirname "$target")"
-go build -C "$module_dir" -trimpath -tags stablecomponents \
-  -ldflags "-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=$version" \
-  -o "$target.partial" ./cmd/daprd
-mv "$target.partial" "$target"
-echo "built daprd $version in $(($(date +%s) - started)) s" >&2
+for binary in daprd sentry; do
+  go build -C "$module_dir" -trimpath -tags stablecomponents \
+    -ldflags "-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=$version" \
+    -o "$(dirname "$target")/$binary.partial" "./cmd/$binary"
+  mv "$(dirname "$target")/$binary.partial" "$(dirname "$target")/$binary"
+done
+echo "built daprd and sentry $version in $(($(date +%s) - started)) s" >&2
 echo "$target"

@@ -46,6 +46,15 @@ afterAll(async () => {
   await sink?.stop();
 });
 
+/** The HTTP port of a service's sidecar, from what start:dapr wrote. */
+function sidecarPort(service: string): number | undefined {
+  const ports = JSON.parse(readFileSync(join(dataDir, 'dapr/ports.json'), 'utf8')) as Record<
+    string,
+    { httpPort: number }
+  >;
+  return ports[service]?.httpPort;
+}
+
 /** Publishes straight through a sidecar, as a misbehaving or duplicating publisher would. */
 async function publishThroughSidecar(
   topic: string,
@@ -53,12 +62,8 @@ async function publishThroughSidecar(
   type: string,
   data: unknown,
 ): Promise<number> {
-  const ports = JSON.parse(readFileSync(join(dataDir, 'dapr/ports.json'), 'utf8')) as Record<
-    string,
-    { httpPort: number }
-  >;
   const response = await fetch(
-    `http://127.0.0.1:${ports.financial?.httpPort}/v1.0/publish/pubsub/${topic}` +
+    `http://127.0.0.1:${sidecarPort('financial')}/v1.0/publish/pubsub/${topic}` +
       `?metadata.cloudevent.id=${id}&metadata.cloudevent.type=${type}`,
     {
       method: 'POST',
@@ -95,6 +100,46 @@ describe('the card vault', () => {
     } finally {
       await client.end();
     }
+  });
+});
+
+describe('access control between the services', () => {
+  const reveal = (sidecar: 'financial' | 'payment', token: string) =>
+    fetch(
+      `http://127.0.0.1:${sidecarPort(sidecar)}/v1.0/invoke/card-vault/method/internal/cards/${token}/reveal`,
+      {
+        method: 'POST',
+        headers: { 'dapr-api-token': daprApiToken },
+      },
+    );
+
+  it('lets payment, and no other service, read a card from the vault', async () => {
+    const card = await api.post('/api/v1/cards', {
+      number: testCards.approved,
+      holderName: 'Ana Souza',
+      expMonth: 12,
+      expYear: new Date().getFullYear() + 2,
+      cvc: '123',
+    });
+    const refused = await reveal('financial', card.body.token);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).not.toContain(testCards.approved);
+    const allowed = await reveal('payment', card.body.token);
+    expect(allowed.status).toBe(200);
+    expect(await allowed.json()).toEqual({ number: testCards.approved });
+  });
+});
+
+describe('secret scopes', () => {
+  it('deny an app a secret it does not use, such as the broker URL', async () => {
+    const secret = (name: string) =>
+      fetch(`http://127.0.0.1:${sidecarPort('marketing')}/v1.0/secrets/secretstore/${name}`, {
+        headers: { 'dapr-api-token': daprApiToken },
+      });
+    expect((await secret('database-url')).status).toBe(200);
+    const refused = await secret('rabbitmq-url');
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).not.toContain('amqp://');
   });
 });
 

@@ -4,6 +4,7 @@ import { freePort } from '@checkout/local-infra';
 import type { Logger } from '@checkout/service-kit';
 import { serviceNames, type ServiceName } from '../services';
 import { repoRoot } from './provision';
+import { startSentry } from './sentry';
 import { startSupervised, type SupervisedProcess } from './supervised-process';
 
 export type SidecarPorts = Record<
@@ -32,9 +33,11 @@ export async function startServiceProcesses(
   const ports = {} as Record<ServiceName, SidecarPorts>;
   const apps: SupervisedProcess[] = [];
   const sidecars: SupervisedProcess[] = [];
+  const sentry = await startSentry(options.daprd, options.daprDir);
   const stop = async () => {
     await Promise.all(apps.map((app) => app.stop()));
     await Promise.all(sidecars.map((sidecar) => sidecar.stop()));
+    await sentry.process.stop();
   };
   for (const name of serviceNames) {
     ports[name] = await sidecarPorts();
@@ -55,10 +58,15 @@ export async function startServiceProcesses(
       }),
     );
     sidecars.push(
-      startSupervised(`${name}/daprd`, options.daprd, daprdArgs(name, ports[name]), {
-        cwd: options.daprDir,
-        env,
-      }),
+      startSupervised(
+        `${name}/daprd`,
+        options.daprd,
+        daprdArgs(name, ports[name], sentry.address),
+        {
+          cwd: options.daprDir,
+          env: { ...env, DAPR_TRUST_ANCHORS: sentry.trustAnchors },
+        },
+      ),
     );
   }
   const appPorts = Object.fromEntries(
@@ -81,7 +89,7 @@ async function sidecarPorts(): Promise<SidecarPorts> {
   return { appPort, httpPort, grpcPort, internalPort, metricsPort } as SidecarPorts;
 }
 
-function daprdArgs(appId: string, ports: SidecarPorts): string[] {
+function daprdArgs(appId: string, ports: SidecarPorts, sentryAddress: string): string[] {
   return [
     ['--app-id', appId],
     ['--app-port', String(ports.appPort)],
@@ -91,6 +99,8 @@ function daprdArgs(appId: string, ports: SidecarPorts): string[] {
     ['--dapr-internal-grpc-port', String(ports.internalPort)],
     ['--metrics-port', String(ports.metricsPort)],
     ['--resources-path', join(repoRoot, 'dapr-components')],
+    ['--config', join(repoRoot, 'dapr-components/config/checkout.yaml')],
+    ['--enable-mtls', '--sentry-address', sentryAddress],
     // While the app is down or unhealthy the sidecar stops taking messages: they wait in RabbitMQ.
     ['--enable-app-health-check', '--app-health-check-path', '/healthz'],
     ['--app-health-probe-interval', '1', '--app-health-threshold', '2'],
