@@ -16,6 +16,7 @@ import {
   InProcessEventBus,
   migrateDatabase,
   openDatabase,
+  storeDeadLetter,
   type Database,
   type Logger,
 } from '@checkout/service-kit';
@@ -45,7 +46,12 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
       logger.info({ schema: databases[name].schema, applied }, 'database schema ready');
       orms[name] = orm;
     }
-    const bus = new InProcessEventBus(logger.child({ component: 'event-bus' }));
+    // Dead letters land in the consumer's own table, as in Dapr mode, and replay the same way.
+    const bus = new InProcessEventBus(
+      logger.child({ component: 'event-bus' }),
+      undefined,
+      (consumer, message) => storeDeadLetter(orms[consumer as ServiceName], message),
+    );
     const context = (service: ServiceName) => ({
       orm: orms[service],
       bus,

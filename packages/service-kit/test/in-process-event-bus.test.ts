@@ -7,8 +7,15 @@ const message: EventMessage = {
   occurredAt: new Date().toISOString(),
   data: {},
 };
+const deadLetters: { consumer: string; id: string }[] = [];
 const bus = () =>
-  new InProcessEventBus(createLogger('test', 'silent'), { maxAttempts: 3, firstDelayMs: 1 });
+  new InProcessEventBus(
+    createLogger('test', 'silent'),
+    { maxAttempts: 3, firstDelayMs: 1 },
+    async (consumer, m) => {
+      deadLetters.push({ consumer, id: m.id });
+    },
+  );
 
 /** A consumer that answers with the given statuses in turn and counts its deliveries. */
 const consumer = (...answers: (DeliveryStatus | Error)[]) => {
@@ -41,19 +48,21 @@ describe('the in-process event bus', () => {
     expect(flaky.calls()).toBe(3);
   });
 
-  it('stops after the bounded number of attempts', async () => {
+  it('stops after the bounded number of attempts and keeps the message as a dead letter', async () => {
     const broken = consumer('RETRY');
     const events = bus();
     events.subscribe('t', 'broken', broken.handler);
     await events.publish(message);
     expect(broken.calls()).toBe(3);
+    expect(deadLetters).toContainEqual({ consumer: 'broken', id: message.id });
   });
 
-  it('does not redeliver a dropped message', async () => {
+  it('does not redeliver a dropped message, and keeps it as a dead letter', async () => {
     const dropping = consumer('DROP');
     const events = bus();
     events.subscribe('t', 'dropping', dropping.handler);
     await events.publish(message);
     expect(dropping.calls()).toBe(1);
+    expect(deadLetters).toContainEqual({ consumer: 'dropping', id: message.id });
   });
 });

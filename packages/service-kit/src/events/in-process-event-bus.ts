@@ -12,6 +12,9 @@ export interface RetryPolicy {
   firstDelayMs: number;
 }
 
+/** Where a message goes that its consumer refused (DROP) or kept failing: the consumer's store. */
+export type DeadLetterSink = (consumer: string, message: EventMessage) => Promise<void>;
+
 /**
  * Delivers each message to every consumer of its topic inside this process. `publish` resolves
  * only when every consumer has answered SUCCESS or DROP or run out of attempts, so the outbox
@@ -23,6 +26,7 @@ export class InProcessEventBus implements EventBus {
   constructor(
     private readonly logger: Logger,
     private readonly retry: RetryPolicy = { maxAttempts: 5, firstDelayMs: 100 },
+    private readonly deadLetters?: DeadLetterSink,
   ) {}
 
   subscribe(topic: string, consumer: string, handler: MessageHandler): void {
@@ -45,14 +49,22 @@ export class InProcessEventBus implements EventBus {
         return 'RETRY';
       });
       if (status === 'SUCCESS') return;
-      if (status === 'DROP') return this.logger.warn(context, 'event dropped by its consumer');
-      if (attempt >= this.retry.maxAttempts) {
-        return this.logger.error(
-          { ...context, attempts: attempt },
-          'event dead-lettered after retries',
-        );
+      // As with Dapr and a dead-letter topic: a refused message is not retried, but kept.
+      if (status === 'DROP' || attempt >= this.retry.maxAttempts) {
+        return this.deadLetter(consumer, message, { ...context, status, attempts: attempt });
       }
       await sleep(this.retry.firstDelayMs * 2 ** (attempt - 1));
     }
+  }
+
+  private async deadLetter(
+    consumer: string,
+    message: EventMessage,
+    context: object,
+  ): Promise<void> {
+    this.logger.error(context, 'event dead-lettered');
+    await this.deadLetters?.(consumer, message).catch((error: unknown) =>
+      this.logger.error({ ...context, err: error }, 'dead letter could not be stored'),
+    );
   }
 }
