@@ -47,11 +47,9 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
       orms[name] = orm;
     }
     // Dead letters land in the consumer's own table, as in Dapr mode, and replay the same way.
-    const bus = new InProcessEventBus(
-      logger.child({ component: 'event-bus' }),
-      undefined,
-      (consumer, message) => storeDeadLetter(orms[consumer as ServiceName], message),
-    );
+    const bus = new InProcessEventBus(logger.child({ component: 'event-bus' }), {
+      deadLetters: (consumer, message) => storeDeadLetter(orms[consumer as ServiceName], message),
+    });
     const context = (service: ServiceName) => ({
       orm: orms[service],
       bus,

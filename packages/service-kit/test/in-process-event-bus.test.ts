@@ -9,13 +9,12 @@ const message: EventMessage = {
 };
 const deadLetters: { consumer: string; id: string }[] = [];
 const bus = () =>
-  new InProcessEventBus(
-    createLogger('test', 'silent'),
-    { maxAttempts: 3, firstDelayMs: 1 },
-    async (consumer, m) => {
+  new InProcessEventBus(createLogger('test', 'silent'), {
+    retry: { maxAttempts: 3, firstDelayMs: 1 },
+    deadLetters: async (consumer, m) => {
       deadLetters.push({ consumer, id: m.id });
     },
-  );
+  });
 
 /** A consumer that answers with the given statuses in turn and counts its deliveries. */
 const consumer = (...answers: (DeliveryStatus | Error)[]) => {

@@ -42,7 +42,7 @@ export async function startServiceUnderTest<S extends ServiceRuntime>(
   const logger = createLogger('test', process.env.LOG_LEVEL ?? 'silent');
   const orm = await openDatabase(module, await createTestDatabase());
   await migrateDatabase(orm);
-  const bus = new InProcessEventBus(logger, { maxAttempts: 3, firstDelayMs: 10 });
+  const bus = new InProcessEventBus(logger, { retry: { maxAttempts: 3, firstDelayMs: 10 } });
   const published: EventMessage[] = [];
   for (const topic of recordedTopics) {
     bus.subscribe(topic, 'test-recorder', (message) => {

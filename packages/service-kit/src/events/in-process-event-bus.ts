@@ -23,11 +23,16 @@ export type DeadLetterSink = (consumer: string, message: EventMessage) => Promis
 export class InProcessEventBus implements EventBus {
   private readonly subscriptions = new Map<string, Subscription[]>();
 
+  private readonly retry: RetryPolicy;
+  private readonly deadLetters: DeadLetterSink | undefined;
+
   constructor(
     private readonly logger: Logger,
-    private readonly retry: RetryPolicy = { maxAttempts: 5, firstDelayMs: 100 },
-    private readonly deadLetters?: DeadLetterSink,
-  ) {}
+    options: { retry?: RetryPolicy; deadLetters?: DeadLetterSink } = {},
+  ) {
+    this.retry = options.retry ?? { maxAttempts: 5, firstDelayMs: 100 };
+    this.deadLetters = options.deadLetters;
+  }
 
   subscribe(topic: string, consumer: string, handler: MessageHandler): void {
     const list = this.subscriptions.get(topic) ?? [];
