@@ -13,6 +13,7 @@ import {
   repoRoot,
   startPlatformProcess,
   testCards,
+  tokenizeTestCard,
   waitForOutcome,
   waitUntil,
   type PlatformProcess,
@@ -114,13 +115,7 @@ describe('access control between the services', () => {
     );
 
   it('lets payment, and no other service, read a card from the vault', async () => {
-    const card = await api.post('/api/v1/cards', {
-      number: testCards.approved,
-      holderName: 'Ana Souza',
-      expMonth: 12,
-      expYear: new Date().getFullYear() + 2,
-      cvc: '123',
-    });
+    const card = await tokenizeTestCard(api, testCards.approved);
     const refused = await reveal('financial', card.body.token);
     expect(refused.status).toBe(403);
     expect(await refused.text()).not.toContain(testCards.approved);

@@ -37,6 +37,17 @@ export const companyPayer = {
   address,
 };
 
+/** Hands a test card to the vault through the public API; the answer carries the token. */
+export function tokenizeTestCard(api: ReturnType<typeof apiClient>, cardNumber: string) {
+  return api.post('/api/v1/cards', {
+    number: cardNumber,
+    holderName: 'Ana Souza',
+    expMonth: 12,
+    expYear: new Date().getFullYear() + 3,
+    cvc: '123',
+  });
+}
+
 /** A buyer going through the public API: lead, card, checkout. Returns what a client would keep. */
 export async function buyCourse(
   api: ReturnType<typeof apiClient>,
@@ -57,13 +68,7 @@ export async function buyCourse(
     phone: '+55 11 91234-5678',
     courseId: 'typescript-fundamentals',
   });
-  const card = await api.post('/api/v1/cards', {
-    number: options.cardNumber,
-    holderName: 'Ana Souza',
-    expMonth: 12,
-    expYear: new Date().getFullYear() + 3,
-    cvc: '123',
-  });
+  const card = await tokenizeTestCard(api, options.cardNumber);
   const request = {
     leadId: lead.body.id as string,
     courseId: 'typescript-fundamentals',
