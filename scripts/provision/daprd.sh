@@ -3,9 +3,8 @@
 # go command and caches them by version under .tools/daprd/<version>/. Idempotent: a cached
 # build is reused. Prints the path of daprd; sentry sits beside it.
 set -euo pipefail
-# 1.18.3 is newer, but the Go module proxy here refuses three of its dependencies
-# (dapr/durabletask-go v0.12.4 among them); 1.18.2 builds from what it serves.
-version="${DAPR_VERSION:-1.18.2}"
+source "$(dirname "$0")/dapr-version.sh"
+version="$dapr_version"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 target="$root/.tools/daprd/$version/daprd"
 

@@ -1,0 +1,116 @@
+{{/*
+One service's Deployment: the app container beside its injected Dapr sidecar.
+Pass (dict "root" $ "name" "marketing" "values" <merged service values>).
+*/}}
+{{- define "checkout.service.deployment" -}}
+{{- $root := .root -}}
+{{- $name := .name -}}
+{{- $svc := .values -}}
+{{- $fullname := include "checkout.fullname" $root -}}
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ $fullname }}-{{ $name }}
+  labels:
+    {{- include "checkout.labels" (dict "root" $root "component" $name) | nindent 4 }}
+    app.kubernetes.io/component: service
+spec:
+  {{- if not $svc.autoscaling.enabled }}
+  replicas: {{ $svc.replicas }}
+  {{- end }}
+  revisionHistoryLimit: 3
+  strategy:
+    rollingUpdate: { maxUnavailable: 0, maxSurge: 1 }
+  selector:
+    matchLabels:
+      {{- include "checkout.selectorLabels" (dict "root" $root "component" $name) | nindent 6 }}
+  template:
+    metadata:
+      labels:
+        {{- include "checkout.labels" (dict "root" $root "component" $name) | nindent 8 }}
+        app.kubernetes.io/component: service
+      annotations:
+        {{- include "checkout.service.daprAnnotations" . | nindent 8 }}
+        # Sidecars read components at start: roll the pods when they change.
+        checksum/dapr-resources: {{ include (print $root.Template.BasePath "/dapr-resources.yaml") $root | sha256sum }}
+        {{- if $root.Values.dev.enabled }}
+        checksum/dev-credentials: {{ include "checkout.dev.credentialsChecksum" $root }}
+        {{- end }}
+    spec:
+      serviceAccountName: {{ $fullname }}-{{ $name }}
+      enableServiceLinks: false
+      terminationGracePeriodSeconds: 30
+      securityContext:
+        {{- include "checkout.podSecurityContext" dict | nindent 8 }}
+      containers:
+        - name: app
+          image: {{ include "checkout.image" (dict "root" $root "name" (printf "checkout-%s" $name) "override" $svc.image) }}
+          imagePullPolicy: {{ $root.Values.image.pullPolicy }}
+          ports:
+            - { name: http, containerPort: 3000, protocol: TCP }
+          env:
+            - { name: APP_PORT, value: '3000' }
+            - { name: NODE_ENV, value: production }
+            - { name: LOG_LEVEL, value: {{ $svc.logLevel | default "info" | quote }} }
+            - { name: PUBLIC_URL, value: {{ $root.Values.publicUrl | quote }} }
+            {{- range $key, $value := $svc.env }}
+            - { name: {{ $key }}, value: {{ tpl (toString $value) $root | quote }} }
+            {{- end }}
+          startupProbe:
+            httpGet: { path: /healthz, port: http }
+            periodSeconds: 2
+            failureThreshold: 30
+          readinessProbe:
+            httpGet: { path: /readyz, port: http }
+            periodSeconds: 5
+            failureThreshold: 2
+          livenessProbe:
+            httpGet: { path: /healthz, port: http }
+            periodSeconds: 10
+            failureThreshold: 3
+          # Give the Service time to stop routing here before the app drains and exits.
+          lifecycle:
+            preStop:
+              sleep: { seconds: 5 }
+          resources:
+            {{- toYaml $svc.resources | nindent 12 }}
+          securityContext:
+            {{- include "checkout.containerSecurityContext" (dict "writableRoot" $root.Values.liveUpdate) | nindent 12 }}
+          volumeMounts:
+            - { name: tmp, mountPath: /tmp }
+      volumes:
+        - name: tmp
+          emptyDir: { sizeLimit: 64Mi }
+      topologySpreadConstraints:
+        - maxSkew: 1
+          topologyKey: kubernetes.io/hostname
+          whenUnsatisfiable: ScheduleAnyway
+          labelSelector:
+            matchLabels:
+              {{- include "checkout.selectorLabels" (dict "root" $root "component" $name) | nindent 14 }}
+      {{- include "checkout.placement" $root | nindent 6 }}
+{{- end -}}
+
+{{/* The sidecar: identity, tokens, health checks and a restricted security context. */}}
+{{- define "checkout.service.daprAnnotations" -}}
+{{- $dapr := .root.Values.dapr -}}
+dapr.io/enabled: 'true'
+dapr.io/app-id: {{ .name }}
+dapr.io/app-port: '3000'
+dapr.io/app-protocol: http
+dapr.io/config: {{ include "checkout.fullname" .root }}-{{ .name }}
+dapr.io/enable-app-health-check: 'true'
+dapr.io/app-health-check-path: /healthz
+dapr.io/app-health-probe-interval: '5'
+dapr.io/app-health-threshold: '3'
+dapr.io/api-token-secret: {{ $dapr.apiTokenSecret }}
+dapr.io/app-token-secret: {{ $dapr.appTokenSecret }}
+dapr.io/enable-native-sidecar: 'true'
+dapr.io/sidecar-seccomp-profile-type: RuntimeDefault
+dapr.io/sidecar-cpu-request: {{ $dapr.sidecar.cpuRequest }}
+dapr.io/sidecar-memory-request: {{ $dapr.sidecar.memoryRequest }}
+dapr.io/sidecar-memory-limit: {{ $dapr.sidecar.memoryLimit }}
+dapr.io/log-level: {{ $dapr.logLevel }}
+dapr.io/log-as-json: 'true'
+dapr.io/graceful-shutdown-seconds: '20'
+{{- end -}}

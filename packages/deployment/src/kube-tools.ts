@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const repoRoot = join(__dirname, '../../..');
+
+export type KubeTool = 'helm' | 'kubeconform' | 'k3d' | 'skaffold' | 'tilt' | 'pod-security-check';
+
+function provision(script: string, ...args: string[]): string {
+  const output = execFileSync('bash', [join(repoRoot, 'scripts/provision', script), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return output.trim().split('\n').at(-1) ?? '';
+}
+
+/** The path of a tool built by scripts/provision/kube-tools.sh (cached; the first build is slow). */
+export const kubeTool = (tool: KubeTool): string => provision('kube-tools.sh', tool);
+
+/** The folder holding the offline Kubernetes JSON schemas (v1.33.0-local-strict/). */
+export const kubernetesSchemas = (): string => provision('kube-schemas.sh');
+
+/** The Dapr CRDs of the runtime version we build daprd from. */
+export const daprCrdFolder = (): string => provision('dapr-crds.sh');
+
+/** Runs a tool and returns what it printed and how it ended, without throwing. */
+export function runTool(
+  binary: string,
+  args: string[],
+  input?: string,
+): { status: number; stdout: string; stderr: string } {
+  try {
+    const stdout = execFileSync(binary, args, {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      ...(input !== undefined && { input }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    return { status: 0, stdout, stderr: '' };
+  } catch (error) {
+    const failed = error as { status: number | null; stdout: string; stderr: string };
+    return { status: failed.status ?? 1, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}

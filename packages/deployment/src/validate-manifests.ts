@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { daprSchemaLocation, writeDaprCrdSchemas } from './dapr-crd-schemas';
+import { daprCrdFolder, kubernetesSchemas, kubeTool, runTool } from './kube-tools';
+import { kubernetesVersion } from './render-chart';
+
+export interface Validation {
+  status: number;
+  summary: { valid: number; invalid: number; errors: number; skipped: number };
+  problems: string[];
+}
+
+let daprSchemas: string | undefined;
+
+/**
+ * kubeconform -strict over rendered manifests: Kubernetes objects against the 1.33 schemas, Dapr
+ * objects against schemas converted from the Dapr CRDs. Nothing may be skipped for lack of a schema.
+ */
+export function validateManifests(yaml: string): Validation {
+  daprSchemas ??= convertDaprCrds();
+  const result = runTool(
+    kubeTool('kubeconform'),
+    [
+      '-strict',
+      '-summary',
+      '-output',
+      'json',
+      '-kubernetes-version',
+      kubernetesVersion,
+      '-schema-location',
+      join(
+        kubernetesSchemas(),
+        '{{ .NormalizedKubernetesVersion }}-local-strict/{{ .ResourceKind }}{{ .KindSuffix }}.json',
+      ),
+      '-schema-location',
+      daprSchemaLocation(daprSchemas),
+      '-',
+    ],
+    yaml,
+  );
+  const report = JSON.parse(result.stdout) as {
+    resources: { kind: string; name: string; status: string; msg: string }[];
+    summary: Validation['summary'];
+  };
+  return {
+    status: result.status,
+    summary: report.summary,
+    problems: report.resources
+      .filter((resource) => resource.status !== 'statusValid')
+      .map((resource) => `${resource.kind}/${resource.name}: ${resource.status} ${resource.msg}`),
+  };
+}
+
+function convertDaprCrds(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dapr-crd-schemas-'));
+  writeDaprCrdSchemas(daprCrdFolder(), dir);
+  return dir;
+}
