@@ -12,7 +12,8 @@ case "$tool" in
   kubeconform) module=github.com/yannh/kubeconform version=v0.7.0 package=./cmd/kubeconform ;;
   k3d) module=github.com/k3d-io/k3d/v5 version=v5.9.0 package=. ;;
   skaffold) module=github.com/GoogleContainerTools/skaffold/v2 version=v2.16.1 package=./cmd/skaffold ;;
-  tilt) module=github.com/tilt-dev/tilt version=v0.33.21 package=./cmd/tilt ;;
+  # Tilt's Tiltfile parser links tree-sitter, which needs cgo (a C compiler).
+  tilt) module=github.com/tilt-dev/tilt version=v0.33.21 package=./cmd/tilt cgo=1 ;;
   # Ours (tools/pod-security-check), versioned by the hash of its sources.
   pod-security-check)
     module_dir="$root/tools/pod-security-check" package=.
@@ -26,7 +27,7 @@ if [[ -x "$target" ]]; then
   exit 0
 fi
 
-export GOWORK=off GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-mod=readonly
+export GOWORK=off GOTOOLCHAIN=local CGO_ENABLED="${cgo:-0}" GOFLAGS=-mod=readonly
 started=$(date +%s)
 if [[ -z "${module_dir:-}" ]]; then
   echo "downloading $module@$version" >&2

@@ -21,6 +21,9 @@ spec:
   podSelector:
     matchLabels: {{- include "checkout.selectorLabels" (dict "root" $root "component" $name) | nindent 6 }}
   policyTypes: [Ingress, Egress]
+  {{- if not (or .values.publicPaths $callers $policy.metricsScrapers) }}
+  ingress: [] # nothing calls it: it only consumes events from its own sidecar
+  {{- else }}
   ingress:
     {{- if .values.publicPaths }}
     - from: {{- toYaml $policy.ingressControllers | nindent 8 }}
@@ -34,6 +37,7 @@ spec:
     - from: {{- toYaml . | nindent 8 }}
       ports: [{ port: 9090, protocol: TCP }]
     {{- end }}
+  {{- end }}
   egress:
     {{- include "checkout.egress.dns" $root | nindent 4 }}
     - to: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: {{ $root.Values.dapr.controlPlaneNamespace }} } } }]

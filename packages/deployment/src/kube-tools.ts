@@ -14,8 +14,14 @@ function provision(script: string, ...args: string[]): string {
   return output.trim().split('\n').at(-1) ?? '';
 }
 
+const toolPaths = new Map<KubeTool, string>();
+
 /** The path of a tool built by scripts/provision/kube-tools.sh (cached; the first build is slow). */
-export const kubeTool = (tool: KubeTool): string => provision('kube-tools.sh', tool);
+export function kubeTool(tool: KubeTool): string {
+  const path = toolPaths.get(tool) ?? provision('kube-tools.sh', tool);
+  toolPaths.set(tool, path);
+  return path;
+}
 
 /** The folder holding the offline Kubernetes JSON schemas (v1.33.0-local-strict/). */
 export const kubernetesSchemas = (): string => provision('kube-schemas.sh');

@@ -29,8 +29,17 @@ export function helmArgs(profile: Profile, extra: string[] = []): string[] {
   ];
 }
 
+const rendered = new Map<string, string>();
+
 /** `helm template` of one profile, as text; throws with helm's message when rendering fails. */
 export function renderChartText(profile: Profile, extra: string[] = []): string {
+  const key = JSON.stringify([profile, extra]);
+  const text = rendered.get(key) ?? helmTemplate(profile, extra);
+  rendered.set(key, text);
+  return text;
+}
+
+function helmTemplate(profile: Profile, extra: string[]): string {
   const result = runTool(kubeTool('helm'), [
     'template',
     'checkout',

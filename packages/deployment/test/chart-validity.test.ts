@@ -1,0 +1,89 @@
+import {
+  helmArgs,
+  kubeTool,
+  chartDir,
+  profiles,
+  renderChart,
+  renderChartText,
+  runTool,
+  validateManifests,
+  workloads,
+  type Profile,
+} from '../src';
+
+const profileNames = Object.keys(profiles) as Profile[];
+
+// The first run builds helm, kubeconform and the Pod Security checker with the go command.
+beforeAll(() => {
+  for (const tool of ['helm', 'kubeconform', 'pod-security-check'] as const) kubeTool(tool);
+}, 900_000);
+
+describe.each(profileNames)('the chart with the %s profile', (profile) => {
+  it('passes helm lint --strict', () => {
+    const lint = runTool(kubeTool('helm'), ['lint', '--strict', chartDir, ...helmArgs(profile)]);
+    expect(lint.stdout).toContain('1 chart(s) linted, 0 chart(s) failed');
+    expect(lint.status).toBe(0);
+  });
+
+  it('validates against the Kubernetes 1.33 and Dapr CRD schemas with zero errors', () => {
+    const text = renderChartText(profile);
+    const validation = validateManifests(text);
+    expect(validation.problems).toEqual([]);
+    expect(validation.summary).toEqual({
+      valid: renderChart(profile).length,
+      invalid: 0,
+      errors: 0,
+      skipped: 0,
+    });
+  });
+
+  it("meets the restricted Pod Security level in every workload, by Kubernetes' own checks", () => {
+    const check = runTool(
+      kubeTool('pod-security-check'),
+      ['-level', 'restricted', '-version', 'v1.33'],
+      renderChartText(profile),
+    );
+    const verdicts = check.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { name: string; allowed: boolean });
+    expect(verdicts.filter((verdict) => !verdict.allowed)).toEqual([]);
+    expect(verdicts.map((verdict) => verdict.name).sort()).toEqual(
+      workloads(renderChart(profile))
+        .map((workload) => workload.metadata.name)
+        .sort(),
+    );
+    expect(check.status).toBe(0);
+  });
+});
+
+describe('what the checks catch', () => {
+  it('kubeconform reports a field Kubernetes does not know', () => {
+    const text = renderChartText('default').replace(
+      'revisionHistoryLimit: 3',
+      'revisionHistoryLimit: 3\n  revisionLimit: 3',
+    );
+    const validation = validateManifests(text);
+    expect(validation.summary.invalid).toBeGreaterThan(0);
+    expect(validation.problems.join('\n')).toContain("additional properties 'revisionLimit'");
+  });
+
+  it('the Pod Security check refuses a container allowed to escalate privileges', () => {
+    const text = renderChartText('default').replace(
+      'allowPrivilegeEscalation: false',
+      'allowPrivilegeEscalation: true',
+    );
+    const check = runTool(kubeTool('pod-security-check'), ['-version', 'v1.33'], text);
+    expect(check.stdout).toContain('allowPrivilegeEscalation != false');
+    expect(check.status).toBe(1);
+  });
+
+  it('values that break values.schema.json are refused, naming the field', () => {
+    expect(() => renderChartText('default', ['--set', 'services.payment.replicas=0'])).toThrow(
+      "at '/services/payment/replicas': minimum: got 0, want 1",
+    );
+    expect(() => renderChartText('default', ['--set', 'image.pullPolicy=Sometimes'])).toThrow(
+      '/image/pullPolicy',
+    );
+  });
+});

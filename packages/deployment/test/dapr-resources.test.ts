@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { serviceNames } from '@checkout/platform';
+import {
+  named,
+  ofKind,
+  profiles,
+  renderChart,
+  repoRoot,
+  type Manifest,
+  type Profile,
+} from '../src';
+
+const fullname = 'checkout-course-checkout';
+const source = (file: string) =>
+  parse(readFileSync(join(repoRoot, 'dapr-components', file), 'utf8')) as Manifest;
+const metadataOf = (component: Manifest) =>
+  Object.fromEntries(
+    (component.spec?.metadata as { name: string; value?: string }[]).map((entry) => [
+      entry.name,
+      entry.value,
+    ]),
+  );
+
+describe.each(Object.keys(profiles) as Profile[])('Dapr resources of the %s profile', (profile) => {
+  const manifests = renderChart(profile);
+
+  it('renders the pub/sub with every safe RabbitMQ setting', () => {
+    expect(metadataOf(named(manifests, 'Component', 'pubsub'))).toMatchObject({
+      durable: 'true',
+      deletedWhenUnused: 'false',
+      deliveryMode: '2',
+      publisherConfirm: 'true',
+      requeueInFailure: 'false',
+    });
+    const prefetch = Number(metadataOf(named(manifests, 'Component', 'pubsub')).prefetchCount);
+    expect(prefetch).toBeGreaterThan(0);
+    expect(prefetch).toBeLessThanOrEqual(100);
+  });
+
+  it('renders the components and the Resiliency from dapr-components/ unchanged', () => {
+    for (const file of ['pubsub.yaml', 'card-vault-state.yaml', 'resiliency.yaml']) {
+      const original = source(file);
+      const rendered = named(manifests, original.kind, original.metadata.name);
+      expect({ ...rendered, metadata: rendered.metadata.name }).toEqual({
+        ...original,
+        metadata: original.metadata.name,
+      });
+    }
+  });
+
+  it('swaps only the local-file secret store for the Kubernetes one', () => {
+    expect(named(manifests, 'Component', 'secretstore').spec).toEqual({
+      type: 'secretstores.kubernetes',
+      version: 'v1',
+      metadata: [],
+    });
+  });
+
+  it.each(serviceNames)(
+    "scopes %s's Configuration to its own secrets and the release namespace",
+    (name) => {
+      const configuration = named(manifests, 'Configuration', `${fullname}-${name}`);
+      const original = source('config/checkout.yaml');
+      const values = parse(
+        readFileSync(join(repoRoot, 'charts/course-checkout/values.yaml'), 'utf8'),
+      );
+      const spec = configuration.spec as {
+        secrets: { scopes: { allowedSecrets: string[]; defaultAccess: string }[] };
+        accessControl: { defaultAction: string; policies: { appId: string; namespace: string }[] };
+      };
+      expect(spec.secrets.scopes).toEqual([
+        expect.objectContaining({
+          defaultAccess: 'deny',
+          allowedSecrets: values.services[name].secrets,
+        }),
+      ]);
+      expect(spec.accessControl.defaultAction).toBe('deny');
+      expect(spec.accessControl.policies.map((policy) => [policy.appId, policy.namespace])).toEqual(
+        (original.spec as typeof spec).accessControl.policies.map((policy) => [
+          policy.appId,
+          'courses',
+        ]),
+      );
+    },
+  );
+
+  it('lets each sidecar read only the Secrets it resolves', () => {
+    const roles = Object.fromEntries(
+      ofKind(manifests, 'Role').map((role) => [
+        role.metadata.name,
+        (role.rules as { resourceNames: string[]; verbs: string[] }[]).flatMap((rule) => [
+          ...rule.verbs,
+          ...rule.resourceNames,
+        ]),
+      ]),
+    );
+    expect(roles[`${fullname}-payment-secrets`]).toEqual(['get', 'database-url', 'rabbitmq-url']);
+    expect(roles[`${fullname}-card-vault-secrets`]).toEqual([
+      'get',
+      'database-url',
+      'card-encryption-keys',
+      'rabbitmq-url',
+    ]);
+    expect(roles[`${fullname}-notification-secrets`]).toEqual([
+      'get',
+      'database-url',
+      'smtp-url',
+      'rabbitmq-url',
+    ]);
+  });
+});

@@ -1,0 +1,144 @@
+import { serviceNames } from '@checkout/platform';
+import {
+  named,
+  ofKind,
+  podTemplate,
+  profiles,
+  renderChart,
+  workloads,
+  type Container,
+  type Profile,
+} from '../src';
+
+const profileNames = Object.keys(profiles) as Profile[];
+const fullname = 'checkout-course-checkout';
+
+describe.each(profileNames)('every workload of the %s profile', (profile) => {
+  const manifests = renderChart(profile);
+  const pods = workloads(manifests).map((workload) => ({
+    name: workload.metadata.name,
+    pod: podTemplate(workload),
+  }));
+  const containers = pods.flatMap(({ name, pod }) =>
+    pod.spec.containers.map((container) => ({ workload: name, container })),
+  );
+
+  it('runs as non-root with the RuntimeDefault seccomp profile', () => {
+    for (const { name, pod } of pods) {
+      expect({ name, context: pod.spec.securityContext }).toMatchObject({
+        name,
+        context: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      });
+    }
+  });
+
+  it('has containers that cannot escalate, hold no capability and cannot write their root filesystem', () => {
+    for (const { workload, container } of containers) {
+      expect({ workload, context: container.securityContext }).toEqual({
+        workload,
+        context: {
+          allowPrivilegeEscalation: false,
+          readOnlyRootFilesystem: true,
+          privileged: false,
+          capabilities: { drop: ['ALL'] },
+        },
+      });
+    }
+  });
+
+  it('requests CPU and memory and limits memory in every container', () => {
+    for (const { workload, container } of containers) {
+      expect({ workload, resources: container.resources }).toMatchObject({
+        workload,
+        resources: {
+          requests: { cpu: expect.any(String), memory: expect.any(String) },
+          limits: { memory: expect.any(String) },
+        },
+      });
+    }
+  });
+
+  it('probes every long-running container at start-up, for readiness and for liveness', () => {
+    const longRunning = containers.filter(({ workload }) => !workload.endsWith('-migrations'));
+    expect(longRunning.length).toBeGreaterThanOrEqual(serviceNames.length);
+    for (const { workload, container } of longRunning) {
+      const probes = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
+      expect({ workload, probes: probes.filter((probe) => !container[probe]) }).toEqual({
+        workload,
+        probes: [],
+      });
+    }
+  });
+
+  it.each(serviceNames)(
+    'runs %s with /readyz for readiness, /healthz for liveness, and its sidecar',
+    (name) => {
+      const pod = podTemplate(named(manifests, 'Deployment', `${fullname}-${name}`));
+      const [app] = pod.spec.containers as [Container];
+      expect(app.readinessProbe?.httpGet?.path).toBe('/readyz');
+      expect(app.livenessProbe?.httpGet?.path).toBe('/healthz');
+      expect(app.startupProbe?.httpGet?.path).toBe('/healthz');
+      const appPort = app.ports?.find((port) => port.name === 'http')?.containerPort;
+      expect(pod.metadata.annotations).toMatchObject({
+        'dapr.io/enabled': 'true',
+        'dapr.io/app-id': name,
+        'dapr.io/app-port': String(appPort),
+        'dapr.io/config': `${fullname}-${name}`,
+        'dapr.io/enable-app-health-check': 'true',
+        'dapr.io/app-health-check-path': '/healthz',
+        'dapr.io/api-token-secret': 'dapr-api-token',
+        'dapr.io/app-token-secret': 'app-api-token',
+        'dapr.io/enable-native-sidecar': 'true',
+        'dapr.io/sidecar-seccomp-profile-type': 'RuntimeDefault',
+      });
+      expect(pod.spec.serviceAccountName).toBe(`${fullname}-${name}`);
+      expect(named(manifests, 'Configuration', `${fullname}-${name}`)).toBeDefined();
+    },
+  );
+
+  it('gives every service a Service, a ServiceAccount and a PodDisruptionBudget', () => {
+    for (const kind of ['Service', 'ServiceAccount', 'PodDisruptionBudget']) {
+      for (const name of serviceNames)
+        expect(named(manifests, kind, `${fullname}-${name}`)).toBeDefined();
+    }
+  });
+
+  it('runs the migrations as a Helm hook Job without a sidecar', () => {
+    const job = named(manifests, 'Job', `${fullname}-migrations`);
+    expect(job.metadata.annotations?.['helm.sh/hook']).toMatch(/-install,.*-upgrade$/);
+    expect(podTemplate(job).metadata.annotations?.['dapr.io/enabled']).toBe('false');
+  });
+});
+
+describe('options', () => {
+  it('autoscaling replaces the fixed replica count with an HPA per service', () => {
+    const manifests = renderChart('default', ['--set', 'serviceDefaults.autoscaling.enabled=true']);
+    expect(ofKind(manifests, 'HorizontalPodAutoscaler')).toHaveLength(serviceNames.length);
+    for (const deployment of ofKind(manifests, 'Deployment'))
+      expect(deployment.spec).not.toHaveProperty('replicas');
+    expect(ofKind(renderChart('default'), 'HorizontalPodAutoscaler')).toHaveLength(0);
+  });
+
+  it('only the live-update switch Tilt sets makes the services’ root filesystem writable', () => {
+    const manifests = renderChart('dev', ['--set', 'liveUpdate=true']);
+    const contexts = ofKind(manifests, 'Deployment').map((deployment) => ({
+      name: deployment.metadata.name,
+      writable:
+        !podTemplate(deployment).spec.containers[0]?.securityContext?.readOnlyRootFilesystem,
+    }));
+    expect(
+      contexts
+        .filter((context) => context.writable)
+        .map((context) => context.name)
+        .sort(),
+    ).toEqual(serviceNames.map((name) => `${fullname}-${name}`).sort());
+  });
+
+  it('dev credentials are generated Secrets; the default profile creates no Secret at all', () => {
+    expect(ofKind(renderChart('default'), 'Secret')).toEqual([]);
+    const names = ofKind(renderChart('dev'), 'Secret').map((secret) => secret.metadata.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['database-url', 'rabbitmq-url', 'smtp-url', 'card-encryption-keys']),
+    );
+  });
+});

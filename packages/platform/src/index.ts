@@ -1,0 +1,1 @@
+export { publicRoutes, serviceNames, type ServiceName } from './services';
