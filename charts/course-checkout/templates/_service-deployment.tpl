@@ -31,7 +31,7 @@ spec:
         app.kubernetes.io/component: service
       annotations:
         {{- include "checkout.service.daprAnnotations" . | nindent 8 }}
-        # Sidecars read components at start: roll the pods when they change.
+        # Roll the pods when their Dapr resources change, whatever the sidecars' hot-reload setting.
         checksum/dapr-resources: {{ include (print $root.Template.BasePath "/dapr-resources.yaml") $root | sha256sum }}
         {{- if $root.Values.dev.enabled }}
         checksum/dev-credentials: {{ include "checkout.dev.credentialsChecksum" $root }}
