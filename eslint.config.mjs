@@ -12,7 +12,15 @@ const ioLibraries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/', '.data/', '.tools/', 'packages/contracts/src/openapi-types.ts'] },
+  {
+    ignores: [
+      '**/node_modules/',
+      '.data/',
+      '.tools/',
+      'dist/',
+      'packages/contracts/src/openapi-types.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -60,5 +68,10 @@ export default tseslint.config(
       globals: { require: 'readonly', module: 'writable' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The image build scripts run on plain Node.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

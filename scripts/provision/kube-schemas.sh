@@ -8,6 +8,9 @@ release=1.37.0 # kubernetes-validate, which bundles the 1.33 schemas
 kube=v1.33.0-local-strict
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 target="$root/.tools/kube-schemas/$release"
+mkdir -p "$(dirname "$target")"
+exec 9>"$target.lock"
+flock 9 # test files ask in parallel: one downloads, the others wait
 if [[ -f "$target/$kube/deployment-apps-v1.json" ]]; then
   echo "$target"
   exit 0
@@ -35,7 +38,6 @@ for path in pathlib.Path(out, prefix).glob("*.json"):
     text = json.dumps(schema).replace('"/api/_definitions.json#', '"_definitions.json#')
     path.write_text(text)
 PY
-mkdir -p "$(dirname "$target")"
 rm -rf "$target"
 mv "$work/out/kubernetes_validate/kubernetes-json-schema" "$target"
 echo "$target"

@@ -22,6 +22,10 @@ case "$tool" in
   *) echo "unknown tool: $tool" >&2 && exit 2 ;;
 esac
 target="$root/.tools/$tool/$version/$tool"
+# Test files ask in parallel: one builds, the others wait for it.
+mkdir -p "$(dirname "$target")"
+exec 9>"$target.lock"
+flock 9
 if [[ -x "$target" ]]; then
   echo "$target"
   exit 0
@@ -35,8 +39,18 @@ if [[ -z "${module_dir:-}" ]]; then
     python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
 fi
 echo "building $tool $version (the first build takes minutes)" >&2
-mkdir -p "$(dirname "$target")"
-go build -C "$module_dir" -trimpath -ldflags "-s -w" -o "$target.partial" "$package"
+ldflags="-s -w"
+if [[ "$tool" == helm ]]; then
+  # As helm's own Makefile does: its version, and the Kubernetes version it assumes without a
+  # cluster (that of its client-go), which `skaffold render --offline` relies on.
+  minor=$(sed -n 's#^\s*k8s.io/client-go v0\.\([0-9]*\)\..*#\1#p' "$module_dir/go.mod")
+  for package_var in pkg/chartutil pkg/lint/rules; do
+    ldflags+=" -X helm.sh/helm/v3/$package_var.k8sVersionMajor=1"
+    ldflags+=" -X helm.sh/helm/v3/$package_var.k8sVersionMinor=$minor"
+  done
+  ldflags+=" -X helm.sh/helm/v3/internal/version.version=$version"
+fi
+go build -C "$module_dir" -trimpath -ldflags "$ldflags" -o "$target.partial" "$package"
 mv "$target.partial" "$target"
 echo "built $tool $version in $(($(date +%s) - started)) s" >&2
 echo "$target"

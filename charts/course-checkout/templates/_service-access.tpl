@@ -10,12 +10,14 @@ apiVersion: v1
 kind: ServiceAccount
 metadata:
   name: {{ $name }}
+  namespace: {{ $root.Release.Namespace }}
   labels: {{- $labels | nindent 4 }}
 ---
 apiVersion: rbac.authorization.k8s.io/v1
 kind: Role
 metadata:
   name: {{ $name }}-secrets
+  namespace: {{ $root.Release.Namespace }}
   labels: {{- $labels | nindent 4 }}
 rules:
   - apiGroups: ['']
@@ -27,6 +29,7 @@ apiVersion: rbac.authorization.k8s.io/v1
 kind: RoleBinding
 metadata:
   name: {{ $name }}-secrets
+  namespace: {{ $root.Release.Namespace }}
   labels: {{- $labels | nindent 4 }}
 roleRef:
   apiGroup: rbac.authorization.k8s.io

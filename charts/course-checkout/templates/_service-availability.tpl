@@ -8,6 +8,7 @@ apiVersion: v1
 kind: Service
 metadata:
   name: {{ $name }}
+  namespace: {{ $root.Release.Namespace }}
   labels: {{- $labels | nindent 4 }}
 spec:
   type: ClusterIP
@@ -19,6 +20,7 @@ apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:
   name: {{ $name }}
+  namespace: {{ $root.Release.Namespace }}
   labels: {{- $labels | nindent 4 }}
 spec:
   maxUnavailable: {{ $svc.podDisruptionBudget.maxUnavailable }}
@@ -30,6 +32,7 @@ apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: {{ $name }}
+  namespace: {{ $root.Release.Namespace }}
   labels: {{- $labels | nindent 4 }}
 spec:
   scaleTargetRef:

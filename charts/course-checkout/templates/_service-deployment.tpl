@@ -11,6 +11,7 @@ apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: {{ $fullname }}-{{ $name }}
+  namespace: {{ $root.Release.Namespace }}
   labels:
     {{- include "checkout.labels" (dict "root" $root "component" $name) | nindent 4 }}
     app.kubernetes.io/component: service

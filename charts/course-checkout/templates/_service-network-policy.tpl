@@ -16,6 +16,7 @@ apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
   name: {{ include "checkout.fullname" $root }}-{{ $name }}
+  namespace: {{ $root.Release.Namespace }}
   labels: {{- include "checkout.labels" (dict "root" $root "component" $name) | nindent 4 }}
 spec:
   podSelector:

@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-/** The public contract, the single source of HTTP types and request validation. */
-export const specPath = join(__dirname, '../../../openapi/openapi.yaml');
+/**
+ * The public contract, the single source of HTTP types and request validation. Bundled images
+ * carry a copy beside their code and say where with OPENAPI_SPEC.
+ */
+export const specPath =
+  process.env.OPENAPI_SPEC ?? join(__dirname, '../../../openapi/openapi.yaml');
 
 export interface OpenApiSpec {
   paths: Record<

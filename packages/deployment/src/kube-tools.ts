@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const repoRoot = join(__dirname, '../../..');
 
@@ -26,6 +26,9 @@ export function kubeTool(tool: KubeTool): string {
 /** The folder holding the offline Kubernetes JSON schemas (v1.33.0-local-strict/). */
 export const kubernetesSchemas = (): string => provision('kube-schemas.sh');
 
+/** PATH with our helm first, for the tools that call helm themselves (skaffold, tilt). */
+export const pathWithHelm = () => `${dirname(kubeTool('helm'))}:${process.env.PATH ?? ''}`;
+
 /** The Dapr CRDs of the runtime version we build daprd from. */
 export const daprCrdFolder = (): string => provision('dapr-crds.sh');
 
@@ -33,14 +36,15 @@ export const daprCrdFolder = (): string => provision('dapr-crds.sh');
 export function runTool(
   binary: string,
   args: string[],
-  input?: string,
+  options: { input?: string; env?: Record<string, string> } = {},
 ): { status: number; stdout: string; stderr: string } {
   try {
     const stdout = execFileSync(binary, args, {
       cwd: repoRoot,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
-      ...(input !== undefined && { input }),
+      env: { ...process.env, ...options.env },
+      ...(options.input !== undefined && { input: options.input }),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     return { status: 0, stdout, stderr: '' };

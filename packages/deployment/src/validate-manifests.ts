@@ -37,7 +37,7 @@ export function validateManifests(yaml: string): Validation {
       daprSchemaLocation(daprSchemas),
       '-',
     ],
-    yaml,
+    { input: yaml },
   );
   const report = JSON.parse(result.stdout) as {
     resources: { kind: string; name: string; status: string; msg: string }[];

@@ -41,7 +41,7 @@ describe.each(profileNames)('the chart with the %s profile', (profile) => {
     const check = runTool(
       kubeTool('pod-security-check'),
       ['-level', 'restricted', '-version', 'v1.33'],
-      renderChartText(profile),
+      { input: renderChartText(profile) },
     );
     const verdicts = check.stdout
       .trim()
@@ -54,6 +54,13 @@ describe.each(profileNames)('the chart with the %s profile', (profile) => {
         .sort(),
     );
     expect(check.status).toBe(0);
+  });
+
+  it("names the release namespace on every object, so Tilt's plain apply lands where helm would", () => {
+    const elsewhere = renderChart(profile).filter(
+      (manifest) => (manifest.metadata as { namespace?: string }).namespace !== 'courses',
+    );
+    expect(elsewhere.map((manifest) => `${manifest.kind}/${manifest.metadata.name}`)).toEqual([]);
   });
 });
 
@@ -73,7 +80,7 @@ describe('what the checks catch', () => {
       'allowPrivilegeEscalation: false',
       'allowPrivilegeEscalation: true',
     );
-    const check = runTool(kubeTool('pod-security-check'), ['-version', 'v1.33'], text);
+    const check = runTool(kubeTool('pod-security-check'), ['-version', 'v1.33'], { input: text });
     expect(check.stdout).toContain('allowPrivilegeEscalation != false');
     expect(check.status).toBe(1);
   });

@@ -140,7 +140,8 @@ describe('secret scopes', () => {
 
 describe('a service killed in the middle of a checkout', () => {
   it('is restarted, its sidecar holds the messages meanwhile, and the checkout completes', async () => {
-    execFileSync('pkill', ['-KILL', '-f', 'services/payment/src/main.ts']);
+    // The payment app, run from its sources or from its image's bundle (SERVICE_BUNDLES).
+    execFileSync('pkill', ['-KILL', '-f', 'payment/(src/)?main\\.(ts|js)']);
     const journey = await buyCourse(api, { cardNumber: testCards.approved });
     expect(journey.checkout.status).toBe(202);
     expect(await waitForOutcome(api, journey.checkout.body.id, 60_000)).toMatchObject({

@@ -15,6 +15,7 @@ apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: {{ $fullname }}
+  namespace: {{ $root.Release.Namespace }}
   labels: {{- $labels | nindent 4 }}
 spec:
   replicas: 1
@@ -77,6 +78,7 @@ apiVersion: v1
 kind: Service
 metadata:
   name: {{ $fullname }}
+  namespace: {{ $root.Release.Namespace }}
   labels: {{- $labels | nindent 4 }}
 spec:
   selector: {{- $selector | nindent 4 }}
@@ -90,6 +92,7 @@ apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
   name: {{ $fullname }}
+  namespace: {{ $root.Release.Namespace }}
   labels: {{- $labels | nindent 4 }}
 spec:
   podSelector:

@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   const env = readEnvironment();
   const config = {
     ...readPlatformConfig(),
-    rabbitmqUrl: env.done(env.optionalUrl('RABBITMQ_URL')),
+    ...env.done({
+      rabbitmqUrl: env.optionalUrl('RABBITMQ_URL'),
+      serviceBundles: env.optionalString('SERVICE_BUNDLES'),
+    }),
   };
   const starting = startDaprPlatform(config, logger);
   // Registered before start-up ends, so that a signal meanwhile still stops what was started.

@@ -21,9 +21,27 @@ export interface ServiceProcesses {
 
 const token = () => randomBytes(24).toString('base64url');
 
+export interface ServiceProcessOptions {
+  daprd: string;
+  daprDir: string;
+  publicUrl: string;
+  cardTtlSeconds: number;
+  /** Run what the images run (scripts/image/build-unit.sh output per service) instead of the sources. */
+  serviceBundles?: string;
+}
+
+/** How a service's process starts: its image's bundle, or its sources through tsx. */
+function serviceCommand(name: ServiceName, bundles: string | undefined) {
+  if (!bundles) return { args: ['--import', 'tsx', `services/${name}/src/main.ts`], env: {} };
+  return {
+    args: ['--enable-source-maps', join(bundles, name, 'main.js')],
+    env: { OPENAPI_SPEC: join(bundles, name, 'openapi.yaml') },
+  };
+}
+
 /** Starts each service beside its own daprd and waits until every one is ready. */
 export async function startServiceProcesses(
-  options: { daprd: string; daprDir: string; publicUrl: string; cardTtlSeconds: number },
+  options: ServiceProcessOptions,
   logger: Logger,
 ): Promise<ServiceProcesses> {
   const tokens = {
@@ -47,11 +65,13 @@ export async function startServiceProcesses(
       APP_PORT: String(ports[name].appPort),
       DAPR_HTTP_PORT: String(ports[name].httpPort),
     };
+    const command = serviceCommand(name, options.serviceBundles);
     apps.push(
-      startSupervised(name, process.execPath, ['--import', 'tsx', `services/${name}/src/main.ts`], {
+      startSupervised(name, process.execPath, command.args, {
         cwd: repoRoot,
         env: {
           ...env,
+          ...command.env,
           PUBLIC_URL: options.publicUrl,
           CARD_TTL_SECONDS: String(options.cardTtlSeconds),
         },

@@ -15,6 +15,7 @@ import { isAppReady, startServiceProcesses } from './service-processes';
 
 export interface DaprPlatformConfig extends PlatformConfig {
   rabbitmqUrl?: string;
+  serviceBundles?: string;
 }
 
 /**
@@ -54,7 +55,13 @@ export function startDaprPlatform(
     );
 
     const services = await startServiceProcesses(
-      { daprd, daprDir, publicUrl: config.publicUrl, cardTtlSeconds: config.cardTtlSeconds },
+      {
+        daprd,
+        daprDir,
+        publicUrl: config.publicUrl,
+        cardTtlSeconds: config.cardTtlSeconds,
+        ...(config.serviceBundles && { serviceBundles: resolve(config.serviceBundles) }),
+      },
       logger,
     );
     onStop(() => services.stop());

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# What each image contains, built the same way in the Dockerfile and in the tests: the unit's code
+# bundled into <out>/main.js, the OpenAPI spec beside it, and only the runtime packages it requires
+# under <out>/node_modules. Usage: build-unit.sh <marketing|...|notification|migrate> <out-dir>
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+unit="${1:?usage: build-unit.sh <unit> <out-dir>}"
+out="${2:?usage: build-unit.sh <unit> <out-dir>}"
+rm -rf "$out"
+node scripts/image/bundle.mjs "$unit" "$out"
+node scripts/image/copy-runtime-dependencies.mjs "$out/externals.json" "$out"
+rm "$out/externals.json"
