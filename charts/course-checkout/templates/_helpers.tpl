@@ -49,8 +49,8 @@ capabilities:
   drop: [ALL]
 {{- end -}}
 
-{{/* Node placement shared by every workload. */}}
-{{- define "checkout.placement" -}}
+{{/* Node placement and image pull secrets, shared by every pod. */}}
+{{- define "checkout.podPlacement" -}}
 {{- with .Values.nodeSelector }}
 nodeSelector: {{- toYaml . | nindent 2 }}
 {{- end }}

@@ -89,7 +89,7 @@ spec:
           labelSelector:
             matchLabels:
               {{- include "checkout.selectorLabels" (dict "root" $root "component" $name) | nindent 14 }}
-      {{- include "checkout.placement" $root | nindent 6 }}
+      {{- include "checkout.podPlacement" $root | nindent 6 }}
 {{- end -}}
 
 {{/* The sidecar: identity, tokens, health checks and a restricted security context. */}}

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
-
-export const repoRoot = join(__dirname, '../../..');
+import { repoRoot } from '@checkout/test-kit';
 
 export type KubeTool = 'helm' | 'kubeconform' | 'k3d' | 'skaffold' | 'tilt' | 'pod-security-check';
 

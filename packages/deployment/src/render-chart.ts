@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { kubeTool, repoRoot, runTool } from './kube-tools';
+import { repoRoot } from '@checkout/test-kit';
+import { kubeTool, runTool } from './kube-tools';
 
 export const chartDir = join(repoRoot, 'charts/course-checkout');
 export const kubernetesVersion = '1.33.0';

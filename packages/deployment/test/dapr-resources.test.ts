@@ -2,15 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { serviceNames } from '@checkout/platform';
-import {
-  named,
-  ofKind,
-  profiles,
-  renderChart,
-  repoRoot,
-  type Manifest,
-  type Profile,
-} from '../src';
+import { repoRoot } from '@checkout/test-kit';
+import { named, ofKind, profiles, renderChart, type Manifest, type Profile } from '../src';
 
 const fullname = 'checkout-course-checkout';
 const source = (file: string) =>

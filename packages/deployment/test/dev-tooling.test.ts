@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { serviceNames } from '@checkout/platform';
+import { repoRoot } from '@checkout/test-kit';
 import {
   kubeTool,
   named,
   pathWithHelm,
   podTemplate,
-  repoRoot,
   runTool,
   validateManifests,
   type Manifest,

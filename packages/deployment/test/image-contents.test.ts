@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase } from '@checkout/test-kit';
-import { podTemplate, renderChart, repoRoot, workloads } from '../src';
+import { createTestDatabase, repoRoot } from '@checkout/test-kit';
+import { podTemplate, renderChart, workloads } from '../src';
 
 /** What the Dockerfile's build stage puts in an image (scripts/image/build-unit.sh). */
 function buildUnit(unit: string): string {

@@ -72,7 +72,7 @@ spec:
         - name: writable-{{ $index }}
           emptyDir: { sizeLimit: 1Gi }
         {{- end }}
-      {{- include "checkout.placement" $root | nindent 6 }}
+      {{- include "checkout.podPlacement" $root | nindent 6 }}
 ---
 apiVersion: v1
 kind: Service
