@@ -3,7 +3,7 @@
 #   docker build --build-arg UNIT=payment -t checkout-payment .      (any of the six services)
 #   docker build --build-arg UNIT=migrate -t checkout-migrate .      (the migrations Job)
 #   docker build --target dev --build-arg UNIT=payment ...           (Tilt's live-update image)
-ARG NODE_IMAGE=docker.io/library/node:26-trixie-slim
+ARG NODE_IMAGE=docker.io/library/node:26.12.1-trixie-slim
 
 # Only the package manifests, so the dependency layer is reused until they change.
 FROM ${NODE_IMAGE} AS manifests

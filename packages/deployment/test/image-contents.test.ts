@@ -41,8 +41,11 @@ describe("an image's contents", () => {
       expect(packages).not.toContain(devOnly);
   });
 
-  it('run on their own: the migrations image migrates every schema of a new database', async () => {
-    const output = execFileSync(process.execPath, ['main.js'], {
+  it("run on their own on the image's Node.js: the migrations image migrates a new database", async () => {
+    const imageNode = execFileSync('bash', [join(repoRoot, 'scripts/provision/node-runtime.sh')], {
+      encoding: 'utf8',
+    }).trim();
+    const output = execFileSync(imageNode, ['main.js'], {
       cwd: migrate,
       env: {
         PATH: process.env.PATH,
@@ -79,7 +82,9 @@ describe('the Dockerfile', () => {
   });
 
   it('builds from the current Node LTS (26) and keeps local state out of the build context', () => {
-    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=docker\.io\/library\/node:26-/m);
+    expect(dockerfile).toMatch(
+      /^ARG NODE_IMAGE=docker\.io\/library\/node:26\.[0-9.]+-trixie-slim$/m,
+    );
     const ignored = readFileSync(join(repoRoot, '.dockerignore'), 'utf8').split('\n');
     expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '.data', '.tools', '.git']));
   });

@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     ...env.done({
       rabbitmqUrl: env.optionalUrl('RABBITMQ_URL'),
       serviceBundles: env.optionalString('SERVICE_BUNDLES'),
+      serviceNode: env.optionalString('SERVICE_NODE'),
     }),
   };
   const starting = startDaprPlatform(config, logger);

@@ -28,12 +28,21 @@ export interface ServiceProcessOptions {
   cardTtlSeconds: number;
   /** Run what the images run (scripts/image/build-unit.sh output per service) instead of the sources. */
   serviceBundles?: string;
+  /** The node binary for the bundles (the images' version); this process's node by default. */
+  serviceNode?: string;
 }
 
 /** How a service's process starts: its image's bundle, or its sources through tsx. */
-function serviceCommand(name: ServiceName, bundles: string | undefined) {
-  if (!bundles) return { args: ['--import', 'tsx', `services/${name}/src/main.ts`], env: {} };
+function serviceCommand(name: ServiceName, options: ServiceProcessOptions) {
+  const bundles = options.serviceBundles;
+  if (!bundles)
+    return {
+      node: process.execPath,
+      args: ['--import', 'tsx', `services/${name}/src/main.ts`],
+      env: {},
+    };
   return {
+    node: options.serviceNode ?? process.execPath,
     args: ['--enable-source-maps', join(bundles, name, 'main.js')],
     env: { OPENAPI_SPEC: join(bundles, name, 'openapi.yaml') },
   };
@@ -65,9 +74,9 @@ export async function startServiceProcesses(
       APP_PORT: String(ports[name].appPort),
       DAPR_HTTP_PORT: String(ports[name].httpPort),
     };
-    const command = serviceCommand(name, options.serviceBundles);
+    const command = serviceCommand(name, options);
     apps.push(
-      startSupervised(name, process.execPath, command.args, {
+      startSupervised(name, command.node, command.args, {
         cwd: repoRoot,
         env: {
           ...env,

@@ -16,6 +16,7 @@ import { isAppReady, startServiceProcesses } from './service-processes';
 export interface DaprPlatformConfig extends PlatformConfig {
   rabbitmqUrl?: string;
   serviceBundles?: string;
+  serviceNode?: string;
 }
 
 /**
@@ -61,6 +62,7 @@ export function startDaprPlatform(
         publicUrl: config.publicUrl,
         cardTtlSeconds: config.cardTtlSeconds,
         ...(config.serviceBundles && { serviceBundles: resolve(config.serviceBundles) }),
+        ...(config.serviceNode && { serviceNode: config.serviceNode }),
       },
       logger,
     );
