@@ -1,6 +1,7 @@
 // Command pod-security-check evaluates every pod template in rendered Kubernetes manifests
-// (multi-document YAML on stdin) with Kubernetes' own Pod Security admission checks. It prints a
-// JSON line per workload and exits 1 when any is not allowed at the level asked for.
+// (multi-document YAML on stdin) with Kubernetes' own Pod Security admission checks, after adding
+// the Dapr sidecar to the pods that ask for one with Dapr's own injector code (admission sees
+// the injected pod). It prints a JSON line per workload and exits 1 when any is not allowed.
 package main
 
 import (
@@ -29,15 +30,19 @@ type workload struct {
 }
 
 type verdict struct {
-	Kind    string   `json:"kind"`
-	Name    string   `json:"name"`
-	Allowed bool     `json:"allowed"`
-	Forbids []string `json:"forbidden,omitempty"`
+	Kind       string   `json:"kind"`
+	Name       string   `json:"name"`
+	Allowed    bool     `json:"allowed"`
+	Containers []string `json:"containers"`
+	Forbids    []string `json:"forbidden,omitempty"`
 }
 
 func main() {
 	level := flag.String("level", "restricted", "Pod Security level: baseline or restricted")
 	version := flag.String("version", "latest", "Pod Security version, e.g. v1.33")
+	namespace := flag.String("namespace", "default", "namespace the pods run in")
+	dropAll := flag.Bool("dapr-drop-all-capabilities", true,
+		"Dapr installed with dapr_sidecar_injector.sidecarDropALLCapabilities=true")
 	flag.Parse()
 	levelVersion, err := parseLevelVersion(*level, *version)
 	exitOn(err)
@@ -50,13 +55,17 @@ func main() {
 	for _, document := range bytes.Split(input, []byte("\n---")) {
 		var object workload
 		exitOn(yaml.Unmarshal(document, &object))
-		meta, spec := podOf(document, &object)
-		if spec == nil {
+		pod := podOf(document, &object)
+		if pod == nil {
 			continue
 		}
-		result := policy.AggregateCheckResults(evaluator.EvaluatePod(levelVersion, meta, spec))
+		exitOn(injectDaprSidecar(pod, *namespace, *dropAll))
+		result := policy.AggregateCheckResults(evaluator.EvaluatePod(levelVersion, &pod.ObjectMeta, &pod.Spec))
 		allAllowed = allAllowed && result.Allowed
-		line, err := json.Marshal(verdict{object.Kind, object.Metadata.Name, result.Allowed, result.ForbiddenReasons})
+		line, err := json.Marshal(verdict{
+			Kind: object.Kind, Name: object.Metadata.Name, Allowed: result.Allowed,
+			Containers: containerNames(pod), Forbids: result.ForbiddenReasons,
+		})
 		exitOn(err)
 		fmt.Println(string(line))
 	}
@@ -66,16 +75,25 @@ func main() {
 }
 
 // podOf returns the pod a manifest describes, or nil when it describes none.
-func podOf(document []byte, object *workload) (*metav1.ObjectMeta, *corev1.PodSpec) {
+func podOf(document []byte, object *workload) *corev1.Pod {
 	if object.Kind == "Pod" {
 		var pod corev1.Pod
 		exitOn(yaml.Unmarshal(document, &pod))
-		return &pod.ObjectMeta, &pod.Spec
+		return &pod
 	}
 	if object.Spec.Template == nil {
-		return nil, nil
+		return nil
 	}
-	return &object.Spec.Template.ObjectMeta, &object.Spec.Template.Spec
+	return &corev1.Pod{ObjectMeta: object.Spec.Template.ObjectMeta, Spec: object.Spec.Template.Spec}
+}
+
+// containerNames lists every container of the pod, init containers (native sidecars) first.
+func containerNames(pod *corev1.Pod) []string {
+	names := []string{}
+	for _, container := range append(pod.Spec.InitContainers, pod.Spec.Containers...) {
+		names = append(names, container.Name)
+	}
+	return names
 }
 
 func parseLevelVersion(level, version string) (api.LevelVersion, error) {

@@ -1,3 +1,4 @@
+import { serviceNames } from '@checkout/platform';
 import {
   helmArgs,
   kubeTool,
@@ -12,6 +13,28 @@ import {
 } from '../src';
 
 const profileNames = Object.keys(profiles) as Profile[];
+const fullname = 'checkout-course-checkout';
+
+interface Verdict {
+  name: string;
+  allowed: boolean;
+  containers: string[];
+  forbidden?: string[];
+}
+
+/** tools/pod-security-check: Dapr's injector adds the sidecar, then Kubernetes' checks judge. */
+function podSecurity(manifests: string, flags: string[] = []): Verdict[] {
+  const check = runTool(
+    kubeTool('pod-security-check'),
+    ['-level', 'restricted', '-version', 'v1.33', '-namespace', 'courses', ...flags],
+    { input: manifests },
+  );
+  if (check.status > 1) throw new Error(check.stderr);
+  return check.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Verdict);
+}
 
 // The first run builds helm, kubeconform and the Pod Security checker with the go command.
 beforeAll(() => {
@@ -37,23 +60,18 @@ describe.each(profileNames)('the chart with the %s profile', (profile) => {
     });
   });
 
-  it("meets the restricted Pod Security level in every workload, by Kubernetes' own checks", () => {
-    const check = runTool(
-      kubeTool('pod-security-check'),
-      ['-level', 'restricted', '-version', 'v1.33'],
-      { input: renderChartText(profile) },
-    );
-    const verdicts = check.stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { name: string; allowed: boolean });
+  it("meets the restricted Pod Security level in every workload, Dapr sidecar included, by Kubernetes' own checks", () => {
+    const verdicts = podSecurity(renderChartText(profile));
     expect(verdicts.filter((verdict) => !verdict.allowed)).toEqual([]);
     expect(verdicts.map((verdict) => verdict.name).sort()).toEqual(
       workloads(renderChart(profile))
         .map((workload) => workload.metadata.name)
         .sort(),
     );
-    expect(check.status).toBe(0);
+    for (const name of serviceNames)
+      expect(
+        verdicts.find((verdict) => verdict.name === `${fullname}-${name}`)?.containers,
+      ).toEqual(['daprd', 'app']);
   });
 
   it("names the release namespace on every object, so Tilt's plain apply lands where helm would", () => {
@@ -80,9 +98,17 @@ describe('what the checks catch', () => {
       'allowPrivilegeEscalation: false',
       'allowPrivilegeEscalation: true',
     );
-    const check = runTool(kubeTool('pod-security-check'), ['-version', 'v1.33'], { input: text });
-    expect(check.stdout).toContain('allowPrivilegeEscalation != false');
-    expect(check.status).toBe(1);
+    expect(podSecurity(text).flatMap((verdict) => verdict.forbidden ?? [])).toContain(
+      'allowPrivilegeEscalation != false',
+    );
+  });
+
+  it('the injected sidecar keeps its capabilities unless Dapr is installed with sidecarDropALLCapabilities', () => {
+    const verdicts = podSecurity(renderChartText('default'), ['-dapr-drop-all-capabilities=false']);
+    expect(verdicts.filter((verdict) => !verdict.allowed)).toHaveLength(serviceNames.length);
+    expect(new Set(verdicts.flatMap((verdict) => verdict.forbidden ?? []))).toEqual(
+      new Set(['unrestricted capabilities']),
+    );
   });
 
   it('values that break values.schema.json are refused, naming the field', () => {
