@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serviceNames } from '@checkout/platform';
 import {
   helmArgs,
@@ -79,6 +82,27 @@ describe.each(profileNames)('the chart with the %s profile', (profile) => {
       (manifest) => (manifest.metadata as { namespace?: string }).namespace !== 'courses',
     );
     expect(elsewhere.map((manifest) => `${manifest.kind}/${manifest.metadata.name}`)).toEqual([]);
+  });
+});
+
+describe('the packaged chart (what `helm install` users download)', () => {
+  it('carries the Dapr resources in and renders exactly as the chart folder does', () => {
+    const out = mkdtempSync(join(tmpdir(), 'chart-package-'));
+    const helm = kubeTool('helm');
+    expect(runTool(helm, ['package', chartDir, '--destination', out]).status).toBe(0);
+    const [archive] = readdirSync(out);
+    const render = (chart: string) =>
+      runTool(helm, [
+        'template',
+        'checkout',
+        chart,
+        '--namespace',
+        'courses',
+        ...helmArgs('default'),
+      ]).stdout;
+    const packaged = render(join(out, archive ?? 'missing'));
+    expect(packaged).toContain('kind: Component');
+    expect(packaged).toEqual(render(chartDir));
   });
 });
 
