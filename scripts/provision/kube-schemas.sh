@@ -8,13 +8,8 @@ release=1.37.0 # kubernetes-validate, which bundles the 1.33 schemas
 kube=v1.33.0-local-strict
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 target="$root/.tools/kube-schemas/$release"
-mkdir -p "$(dirname "$target")"
-exec 9>"$target.lock"
-flock 9 # test files ask in parallel: one downloads, the others wait
-if [[ -f "$target/$kube/deployment-apps-v1.json" ]]; then
-  echo "$target"
-  exit 0
-fi
+source "$(dirname "$0")/cache.sh"
+reuse_or_lock "$target" "$target/$kube/deployment-apps-v1.json"
 
 echo "downloading kubernetes-validate $release from PyPI for the $kube schemas" >&2
 work=$(mktemp -d)

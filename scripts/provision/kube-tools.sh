@@ -22,14 +22,8 @@ case "$tool" in
   *) echo "unknown tool: $tool" >&2 && exit 2 ;;
 esac
 target="$root/.tools/$tool/$version/$tool"
-# Test files ask in parallel: one builds, the others wait for it.
-mkdir -p "$(dirname "$target")"
-exec 9>"$target.lock"
-flock 9
-if [[ -x "$target" ]]; then
-  echo "$target"
-  exit 0
-fi
+source "$(dirname "$0")/cache.sh"
+reuse_or_lock "$target" "$target"
 
 export GOWORK=off GOTOOLCHAIN=local CGO_ENABLED="${cgo:-0}" GOFLAGS=-mod=readonly
 started=$(date +%s)

