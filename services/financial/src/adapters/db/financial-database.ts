@@ -1,6 +1,7 @@
 import { deadLetterMigration, type DatabaseModule } from '@checkout/service-kit';
 import { CheckoutEntity, CourseEntity, IdempotencyRecordEntity } from './entities';
 import { CreateFinancialTables } from './migrations/create-financial-tables';
+import { OneCheckoutPerCardAndPurchase } from './migrations/one-checkout-per-card-and-purchase';
 
 export const financialDatabase: DatabaseModule = {
   schema: 'financial',
@@ -8,5 +9,6 @@ export const financialDatabase: DatabaseModule = {
   migrations: [
     { name: '0001-create-financial-tables', class: CreateFinancialTables },
     deadLetterMigration,
+    { name: '0003-one-checkout-per-card-and-purchase', class: OneCheckoutPerCardAndPurchase },
   ],
 };
