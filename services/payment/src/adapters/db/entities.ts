@@ -1,4 +1,6 @@
 import { defineEntity } from '@mikro-orm/core';
+import type { DeclineReason } from '@checkout/contracts';
+import type { AcquirerAnswer } from '../../domain/simulated-acquirer';
 
 /** One try at the acquirer; never holds card data. */
 export const GatewayAttemptEntity = defineEntity({
@@ -7,9 +9,27 @@ export const GatewayAttemptEntity = defineEntity({
   properties: (p) => ({
     checkoutId: p.string().primary(),
     attempt: p.integer().primary(),
-    outcome: p.string(),
-    declineReason: p.string().nullable(),
+    outcome: p.string().$type<AcquirerAnswer['outcome']>(),
+    declineReason: p.string().$type<DeclineReason>().nullable(),
     attemptedAt: p.datetime().onCreate(() => new Date()),
   }),
   primaryKeys: ['checkoutId', 'attempt'],
+});
+
+/**
+ * The simulated acquirer's own records: what a real gateway keeps on its side, one row per
+ * idempotency key. Never a card number.
+ */
+export const SimulatedAcquirerChargeEntity = defineEntity({
+  name: 'SimulatedAcquirerCharge',
+  tableName: 'simulated_acquirer_charge',
+  properties: (p) => ({
+    idempotencyKey: p.string().primary(),
+    reference: p.string(),
+    amountCents: p.integer(),
+    currency: p.string().$type<'BRL'>(),
+    outcome: p.string().$type<AcquirerAnswer['outcome']>(),
+    declineReason: p.string().$type<DeclineReason>().nullable(),
+    chargedAt: p.datetime(),
+  }),
 });
