@@ -9,9 +9,11 @@ import {
   eventMessage,
   individualPayer,
   startServiceUnderTest,
+  waitUntil,
   type ServiceUnderTest,
 } from '@checkout/test-kit';
 import { createFinancialService, financialDatabase } from '../src';
+import { maxChargeRecoveries } from '../src/domain/checkout';
 import type { ServiceRuntime } from '@checkout/service-kit';
 
 const lead = { name: 'Ana Souza', email: 'ana@example.com' };
@@ -25,6 +27,8 @@ const newCheckoutRequest = () => ({
   payer,
 });
 
+/** Short, so that the sweeper's tests do not wait minutes. */
+const chargeStuckAfterMs = 2000;
 let financial: ServiceUnderTest<ServiceRuntime>;
 let api: ReturnType<typeof apiClient>;
 const newKey = () => `key-${Date.now()}-${counter++}`;
@@ -37,6 +41,7 @@ beforeAll(async () => {
         ...context,
         leads: { findLead: async (id) => (id.startsWith('lead-') ? lead : undefined) },
         cards: { isChargeable: async (token) => token.startsWith('tok_chargeable_') },
+        chargeStuckAfterMs,
       }),
     [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic],
   );
@@ -318,5 +323,48 @@ describe('the charge state machine', () => {
     const response = await api.get('/api/v1/checkouts/not-a-checkout');
     expect(response.status).toBe(404);
     expect(response.contentType).toContain('application/problem+json');
+  });
+});
+
+describe('charges that get no answer', () => {
+  const requestsFor = (id: string) =>
+    financial.published.filter(
+      (m) =>
+        m.topic === ChargeRequested.topic && (m.data as { checkoutId: string }).checkoutId === id,
+    );
+
+  it('asks payment again for the same attempt once the charge is stuck, then settles on the answer', async () => {
+    const acceptedAt = Date.now();
+    const accepted = await api.post('/api/v1/checkouts', newCheckoutRequest(), {
+      'Idempotency-Key': newKey(),
+    });
+    const id = accepted.body.id as string;
+    await waitUntil('a second request for attempt 1', () =>
+      requestsFor(id).length >= 2 ? true : undefined,
+    );
+    expect(Date.now() - acceptedAt).toBeGreaterThanOrEqual(chargeStuckAfterMs);
+    expect(requestsFor(id).map((m) => (m.data as { attempt: number }).attempt)).toEqual([1, 1]);
+    await financial.bus.publish(
+      eventMessage(ChargeAttempted, { checkoutId: id, attempt: 1, outcome: 'approved' }),
+    );
+    await financial.waitForPublished(
+      CheckoutApproved.topic,
+      (d: { checkoutId: string }) => d.checkoutId === id,
+    );
+  });
+
+  it('declines with processing_error once it has asked again the bounded number of times', async () => {
+    const accepted = await api.post('/api/v1/checkouts', newCheckoutRequest(), {
+      'Idempotency-Key': newKey(),
+    });
+    const id = accepted.body.id as string;
+    const declined = await financial.waitForPublished(
+      CheckoutDeclined.topic,
+      (d: { checkoutId: string }) => d.checkoutId === id,
+      // Each step waits out the threshold plus up to one sweep interval (1 s at this threshold).
+      (maxChargeRecoveries + 1) * (chargeStuckAfterMs + 1000) + 2000,
+    );
+    expect(declined.data).toMatchObject({ declineReason: 'processing_error' });
+    expect(requestsFor(id)).toHaveLength(1 + maxChargeRecoveries);
   });
 });

@@ -80,6 +80,7 @@ export async function acceptCheckout(
     currency: course.currency,
     status: 'processing',
     attempts: 1,
+    recoveries: 0,
     student,
     payer: { name: request.payer.name, email: request.payer.email },
   };

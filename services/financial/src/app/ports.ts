@@ -33,6 +33,8 @@ export interface FinancialTransaction {
   addCheckout(checkout: Checkout): Promise<CheckoutConflict | undefined>;
   findCheckout(id: string): Promise<Checkout | undefined>;
   updateCheckout(id: string, changes: Partial<Checkout>): Promise<void>;
+  /** Processing checkouts unchanged since `updatedBefore`, locked; rows others hold are skipped. */
+  claimStuckCheckouts(updatedBefore: Date, limit: number): Promise<Checkout[]>;
   publish: Transaction['publish'];
 }
 

@@ -27,6 +27,7 @@ export const CheckoutEntity = defineEntity({
     status: p.string().$type<CheckoutStatus>(),
     declineReason: p.string().$type<DeclineReason>().nullable(),
     attempts: p.integer(),
+    recoveries: p.integer(),
     student: p.json<Contact>(),
     payer: p.json<Contact>(),
     createdAt: p.datetime().onCreate(() => new Date()),

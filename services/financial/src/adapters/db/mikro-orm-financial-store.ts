@@ -1,4 +1,4 @@
-import type { InferEntity } from '@mikro-orm/core';
+import { LockMode, type InferEntity } from '@mikro-orm/core';
 import {
   insertIfAbsent,
   type Database,
@@ -62,6 +62,14 @@ function financialTransaction({ em, publish }: Transaction): FinancialTransactio
     },
     updateCheckout: async (id, changes) => {
       await em.nativeUpdate(CheckoutEntity, { id }, { ...changes, updatedAt: new Date() });
+    },
+    claimStuckCheckouts: async (updatedBefore, limit) => {
+      const rows = await em.find(
+        CheckoutEntity,
+        { status: 'processing', updatedAt: { $lt: updatedBefore } },
+        { orderBy: { updatedAt: 'asc' }, limit, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+      );
+      return rows.map(toCheckout);
     },
     publish,
   };
