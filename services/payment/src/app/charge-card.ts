@@ -55,6 +55,6 @@ export async function chargeCard(
   await deps.store.handleOnce(eventId, 'payment.charge-card', async (tx) => {
     const { checkoutId, attempt } = request;
     const recorded = await tx.recordAttempt({ checkoutId, attempt, answer });
-    tx.publish(ChargeAttempted, { checkoutId, attempt, ...recorded });
+    tx.publish(ChargeAttempted, { checkoutId, cardToken: request.cardToken, attempt, ...recorded });
   });
 }
