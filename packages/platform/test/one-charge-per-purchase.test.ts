@@ -111,10 +111,14 @@ it('settles a charge whose request payment kept failing on (dead-lettered) withi
       execute function payment.refuse_charge_requests();`);
   const deadLettersBefore = (await sql(`select event_id from payment.dead_letter`)).length;
   const journey = await buyCourse(api, { cardNumber: testCards.approved });
-  await waitUntil('the charge request to be dead-lettered', async () =>
-    (await sql(`select event_id from payment.dead_letter`)).length > deadLettersBefore
-      ? true
-      : undefined,
+  // In Dapr mode the sidecar's Resiliency policy retries for a while before dead-lettering.
+  await waitUntil(
+    'the charge request to be dead-lettered',
+    async () =>
+      (await sql(`select event_id from payment.dead_letter`)).length > deadLettersBefore
+        ? true
+        : undefined,
+    60_000,
   );
   await sql(`drop trigger refuse_charge_requests on payment.inbox_entry`);
   const id = journey.checkout.body.id as string;
