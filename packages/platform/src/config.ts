@@ -1,3 +1,4 @@
+import { readRetryPolicy } from '@checkout/notification';
 import { readEnvironment } from '@checkout/service-kit';
 
 export type PlatformConfig = ReturnType<typeof readPlatformConfig>;
@@ -20,5 +21,8 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     /** `id:base64,...`; by default a key is made once and kept under DATA_DIR. */
     cardEncryptionKeys: read.optionalString('CARD_ENCRYPTION_KEYS'),
     cardTtlSeconds: read.integer('CARD_TTL_SECONDS', 3600),
+    /** Seals activation tokens from academic to notification; made once under DATA_DIR by default. */
+    activationTokenKeys: read.optionalString('ACTIVATION_TOKEN_KEYS'),
+    emailRetry: readRetryPolicy(read),
   });
 }
