@@ -39,7 +39,8 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
         tokens: {
           open: (sealed, studentId) => openToken(sealed, studentId, deps.activationTokenKeys),
         },
-        leaseMs: deps.dispatch?.leaseMs ?? 5 * 60_000,
+        // Well over an SMTP exchange's bounds (smtpTimeoutsMs), and what a crash mid-send delays.
+        leaseMs: deps.dispatch?.leaseMs ?? 60_000,
       },
       deps.logger.child({ component: 'email-dispatcher' }),
       deps.dispatch?.pollIntervalMs,

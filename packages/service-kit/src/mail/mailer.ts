@@ -40,8 +40,11 @@ export function classifySendError(error: unknown): Extract<SendResult, { sent: f
   };
 }
 
-/** Bounds of one SMTP exchange; whoever leases an e-mail for sending must allow longer. */
-export const smtpTimeoutsMs = { connection: 10_000, greeting: 10_000, socket: 30_000 };
+/**
+ * Bounds of one SMTP exchange; whoever leases an e-mail for sending must allow longer. Short, so
+ * that an e-mail leased by a process that died is free again soon.
+ */
+export const smtpTimeoutsMs = { connection: 5_000, greeting: 5_000, socket: 15_000 };
 
 /** A pooled SMTP mailer; `smtpUrl` is e.g. smtp://user:pass@host:587. */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
