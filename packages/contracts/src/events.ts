@@ -77,8 +77,12 @@ export const CheckoutDeclined = defineEvent(
   Type.Object({ ...CheckoutFacts, payer: Contact, declineReason: DeclineReason }),
 );
 
-/** A student was enrolled; the activation token is present until they set a password. */
-export const PortalAccessGranted = defineEvent(
+/**
+ * A student was enrolled; the activation token is present until they set a password.
+ * Version 1 carried the token in clear (readable in outboxes, the broker and dead letters);
+ * superseded by version 2 and published by no one since.
+ */
+export const PortalAccessGrantedV1 = defineEvent(
   'portal-access.granted',
   1,
   Type.Object({
@@ -86,6 +90,22 @@ export const PortalAccessGranted = defineEvent(
     courseTitle: Type.String(),
     student: Contact,
     activationToken: Type.Optional(Type.String()),
+  }),
+);
+
+/**
+ * A student was enrolled. Until they set a password it carries their activation token sealed
+ * for notification (AES-256-GCM with the activation-token keys, bound to the student id);
+ * only the access e-mail holds it in clear.
+ */
+export const PortalAccessGranted = defineEvent(
+  'portal-access.granted',
+  2,
+  Type.Object({
+    studentId: Type.String(),
+    courseTitle: Type.String(),
+    student: Contact,
+    sealedActivationToken: Type.Optional(Type.String()),
   }),
 );
 

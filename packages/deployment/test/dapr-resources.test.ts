@@ -100,6 +100,13 @@ describe.each(Object.keys(profiles) as Profile[])('Dapr resources of the %s prof
       'get',
       'database-url',
       'smtp-url',
+      'activation-token-keys',
+      'rabbitmq-url',
+    ]);
+    expect(roles[`${fullname}-academic-secrets`]).toEqual([
+      'get',
+      'database-url',
+      'activation-token-keys',
       'rabbitmq-url',
     ]);
   });

@@ -138,7 +138,13 @@ describe('options', () => {
     expect(ofKind(renderChart('default'), 'Secret')).toEqual([]);
     const names = ofKind(renderChart('dev'), 'Secret').map((secret) => secret.metadata.name);
     expect(names).toEqual(
-      expect.arrayContaining(['database-url', 'rabbitmq-url', 'smtp-url', 'card-encryption-keys']),
+      expect.arrayContaining([
+        'database-url',
+        'rabbitmq-url',
+        'smtp-url',
+        'card-encryption-keys',
+        'activation-token-keys',
+      ]),
     );
   });
 });

@@ -26,8 +26,13 @@ const addresses = (value: unknown): string[] => {
   );
 };
 
+export interface SmtpSinkOptions {
+  /** Recipients refused with 550 at RCPT TO, as a server does for a mailbox that does not exist. */
+  rejectRecipient?: (address: string) => boolean;
+}
+
 /** A real SMTP server that keeps every message it receives in memory. */
-export async function startSmtpSink(port = 0): Promise<SmtpSink> {
+export async function startSmtpSink(port = 0, options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const emails: ReceivedEmail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
@@ -36,6 +41,10 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     logger: false,
     // A sink has nothing to flush: stopping it should not wait for idle pooled clients.
     closeTimeout: 200,
+    onRcptTo(address, _session, callback) {
+      if (!options.rejectRecipient?.(address.address)) return callback();
+      callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (parsed) => {

@@ -1,3 +1,4 @@
+import { readRetryPolicy } from '@checkout/notification';
 import { readEnvironment } from '@checkout/service-kit';
 
 export type PlatformConfig = ReturnType<typeof readPlatformConfig>;
@@ -22,5 +23,8 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     cardTtlSeconds: read.integer('CARD_TTL_SECONDS', 3600),
     /** A charge with no answer for this long is driven on by financial's sweeper. */
     chargeStuckAfterSeconds: read.integer('CHARGE_STUCK_AFTER_SECONDS', 120),
+    /** Seals activation tokens from academic to notification; made once under DATA_DIR by default. */
+    activationTokenKeys: read.optionalString('ACTIVATION_TOKEN_KEYS'),
+    emailRetry: readRetryPolicy(read),
   });
 }

@@ -16,12 +16,13 @@ import {
   InProcessEventBus,
   migrateDatabase,
   openDatabase,
+  parseTokenKeyRing,
   storeDeadLetter,
   type Database,
   type Logger,
 } from '@checkout/service-kit';
-import { loadOrCreateCardKeys } from './card-keys';
 import type { PlatformConfig } from './config';
+import { loadOrCreateKeys } from './local-keys';
 import { mailPage } from './mail-page';
 import { databases, serviceNames, type ServiceName } from './services';
 import { startInOrder, type RunningPlatform } from './start-in-order';
@@ -63,10 +64,15 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
     const mailer = createSmtpMailer(smtpUrl, config.mailFrom);
     onStop(() => mailer.close());
 
+    const activationTokenKeys = parseTokenKeyRing(
+      config.activationTokenKeys ?? loadOrCreateKeys(config.dataDir, 'activation-token-keys'),
+    );
     const marketing = createMarketingService(context('marketing'));
     const vault = createCardVaultService({
       ...context('card-vault'),
-      keys: parseKeyRing(config.cardEncryptionKeys ?? loadOrCreateCardKeys(config.dataDir)),
+      keys: parseKeyRing(
+        config.cardEncryptionKeys ?? loadOrCreateKeys(config.dataDir, 'card-encryption-keys'),
+      ),
       createCardStore: (transactions) => createMikroOrmCardStore(orms['card-vault'], transactions),
       cardTtlSeconds: config.cardTtlSeconds,
     });
@@ -83,11 +89,16 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
         ...context('payment'),
         vault: { revealCardNumber: (token) => vault.revealCardNumber(token) },
       }),
-      createAcademicService(context('academic')),
+      createAcademicService({ ...context('academic'), activationTokenKeys }),
       createNotificationService({
         ...context('notification'),
         mailer,
-        settings: { publicUrl: config.publicUrl, language: config.emailLanguage },
+        activationTokenKeys,
+        settings: {
+          publicUrl: config.publicUrl,
+          language: config.emailLanguage,
+          retry: config.emailRetry,
+        },
       }),
     ];
     for (const service of services) {

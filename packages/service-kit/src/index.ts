@@ -16,6 +16,7 @@ export * from './jobs/periodic-job';
 export * from './lifecycle';
 export * from './logger';
 export * from './mail/mailer';
+export * from './mail/sealed-token';
 export * from './service-runtime';
 export * from './dapr/dapr-event-bus';
 export * from './dapr/invoke-app';

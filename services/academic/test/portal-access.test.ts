@@ -1,5 +1,5 @@
 import { CheckoutApproved, PortalAccessGranted } from '@checkout/contracts';
-import type { ServiceRuntime } from '@checkout/service-kit';
+import { openToken, parseTokenKeyRing, type ServiceRuntime } from '@checkout/service-kit';
 import {
   apiClient,
   eventMessage,
@@ -10,11 +10,14 @@ import { academicDatabase, createAcademicService } from '../src';
 
 let academic: ServiceUnderTest<ServiceRuntime>;
 let api: ReturnType<typeof apiClient>;
+const activationTokenKeys = parseTokenKeyRing(`k-1:${Buffer.alloc(32, 3).toString('base64')}`);
 
 beforeAll(async () => {
-  academic = await startServiceUnderTest(academicDatabase, createAcademicService, [
-    PortalAccessGranted.topic,
-  ]);
+  academic = await startServiceUnderTest(
+    academicDatabase,
+    (context) => createAcademicService({ ...context, activationTokenKeys }),
+    [PortalAccessGranted.topic],
+  );
   api = apiClient(academic.baseUrl);
 });
 afterAll(() => academic.stop());
@@ -31,7 +34,12 @@ const approve = (email: string, courseId = 'typescript-fundamentals') =>
     student: { name: 'Ana Souza', email },
   });
 
-type Grant = { student: { email: string }; courseTitle: string; activationToken?: string };
+type Grant = {
+  studentId: string;
+  student: { email: string };
+  courseTitle: string;
+  sealedActivationToken?: string;
+};
 
 const accessFor = async (email: string, courseId = 'typescript-fundamentals') =>
   (
@@ -40,6 +48,10 @@ const accessFor = async (email: string, courseId = 'typescript-fundamentals') =>
       (d: Grant) => d.student.email === email && d.courseTitle === courseId,
     )
   ).data as Grant;
+
+/** What notification does with the grant: opens the sealed token with the shared keys. */
+const activationTokenOf = (grant: Grant) =>
+  openToken(grant.sealedActivationToken ?? '', grant.studentId, activationTokenKeys);
 
 /** Grants go out through the outbox in order: once a later one is out, any duplicate would be too. */
 const grantsFor = async (email: string) => {
@@ -58,15 +70,28 @@ describe('portal access', () => {
     await academic.bus.publish(approval);
     expect(await grantsFor('twice@example.com')).toHaveLength(1);
     const rows = await academic.orm.em.fork().execute('select token_hash from academic.activation');
-    const { activationToken } = await accessFor('twice@example.com');
-    expect(activationToken).toBeDefined();
+    const grant = await accessFor('twice@example.com');
+    const activationToken = activationTokenOf(grant);
+    expect(activationToken).toMatch(/^[\w-]{43}$/);
     expect(JSON.stringify(rows)).not.toContain(activationToken);
+  });
+
+  it('publishes the activation token only sealed, bound to the student', async () => {
+    await academic.bus.publish(approve('sealed@example.com'));
+    const grant = await accessFor('sealed@example.com');
+    const activationToken = activationTokenOf(grant);
+    expect(JSON.stringify(grant)).not.toContain(activationToken);
+    expect(() =>
+      openToken(grant.sealedActivationToken ?? '', 'another-student', activationTokenKeys),
+    ).toThrow();
   });
 
   it('lets the student set a password once, sign in and see the enrolment', async () => {
     await academic.bus.publish(approve('ana@example.com'));
-    const { activationToken } = await accessFor('ana@example.com');
-    const activation = { token: activationToken, password: 'a long secret' };
+    const activation = {
+      token: activationTokenOf(await accessFor('ana@example.com')),
+      password: 'a long secret',
+    };
     expect((await api.post('/api/v1/access/activate', activation)).status).toBe(204);
     const reused = await api.post('/api/v1/access/activate', activation);
     expect(reused.status).toBe(422);
@@ -93,7 +118,7 @@ describe('portal access', () => {
   it('sends no new activation link to a student who already has a password', async () => {
     await academic.bus.publish(approve('ana@example.com', 'kubernetes-for-developers'));
     const second = await accessFor('ana@example.com', 'kubernetes-for-developers');
-    expect(second).not.toHaveProperty('activationToken');
+    expect(second).not.toHaveProperty('sealedActivationToken');
     expect(await grantsFor('ana@example.com')).toHaveLength(2);
   });
 

@@ -1,38 +1,72 @@
 import { CheckoutDeclined, PortalAccessGranted } from '@checkout/contracts';
 import {
   createServiceRuntime,
+  openToken,
   subscribeTo,
   type Mailer,
   type ServiceContext,
   type ServiceRuntime,
+  type TokenKeyRing,
 } from '@checkout/service-kit';
 import { Router } from 'express';
-import { createMikroOrmNotificationStore } from './adapters/db/mikro-orm-notification-store';
-import type { NotificationSettings } from './app/ports';
-import { sendAccessEmail } from './app/send-access-email';
-import { sendDeclineEmail } from './app/send-decline-email';
+import { createMikroOrmEmailQueue } from './adapters/db/mikro-orm-email-queue';
+import { EmailDispatcher } from './adapters/jobs/email-dispatcher';
+import type { EmailContent, NotificationSettings } from './app/ports';
+import { queueEmail } from './app/queue-email';
 
 export interface NotificationDeps extends ServiceContext {
   mailer: Mailer;
   settings: NotificationSettings;
+  /** The activation-token keys shared with academic (secret `activation-token-keys`). */
+  activationTokenKeys: TokenKeyRing;
+  dispatch?: { pollIntervalMs?: number; leaseMs?: number };
 }
 
-/** Notification has no public routes: it turns business events into e-mails. */
+/**
+ * Notification has no public routes: it turns business events into e-mails. An event is answered
+ * as soon as its e-mail is queued; the dispatcher sends, so a slow or absent SMTP server never
+ * holds up the bus and one e-mail's retries never delay another's.
+ */
 export function createNotificationService(deps: NotificationDeps): ServiceRuntime {
-  return createServiceRuntime('notification', deps, (transactions) => {
-    const emailDeps = {
-      store: createMikroOrmNotificationStore(transactions),
-      sender: deps.mailer,
-      settings: deps.settings,
+  let dispatcher: EmailDispatcher | undefined;
+  const runtime = createServiceRuntime('notification', deps, (transactions) => {
+    const queue = createMikroOrmEmailQueue(deps.orm, transactions);
+    dispatcher = new EmailDispatcher(
+      {
+        queue,
+        sender: deps.mailer,
+        settings: deps.settings,
+        tokens: {
+          open: (sealed, studentId) => openToken(sealed, studentId, deps.activationTokenKeys),
+        },
+        // Well over an SMTP exchange's bounds (smtpTimeoutsMs), and what a crash mid-send delays.
+        leaseMs: deps.dispatch?.leaseMs ?? 60_000,
+      },
+      deps.logger.child({ component: 'email-dispatcher' }),
+      deps.dispatch?.pollIntervalMs,
+    );
+    const queueThenDispatch = async (eventId: string, content: EmailContent) => {
+      if (await queueEmail({ queue, retry: deps.settings.retry }, eventId, content))
+        dispatcher?.notify();
+      return 'SUCCESS' as const;
     };
-    subscribeTo(deps.bus, PortalAccessGranted, 'notification', deps.logger, async (event) => {
-      await sendAccessEmail(emailDeps, event.id, event.data);
-      return 'SUCCESS';
-    });
-    subscribeTo(deps.bus, CheckoutDeclined, 'notification', deps.logger, async (event) => {
-      await sendDeclineEmail(emailDeps, event.id, event.data);
-      return 'SUCCESS';
-    });
+    subscribeTo(deps.bus, PortalAccessGranted, 'notification', deps.logger, (event) =>
+      queueThenDispatch(event.id, { template: 'access-granted', data: event.data }),
+    );
+    subscribeTo(deps.bus, CheckoutDeclined, 'notification', deps.logger, (event) =>
+      queueThenDispatch(event.id, { template: 'checkout-declined', data: event.data }),
+    );
     return { router: Router() };
   });
+  return {
+    ...runtime,
+    start: () => {
+      runtime.start();
+      dispatcher?.start();
+    },
+    stop: async () => {
+      await dispatcher?.stop();
+      await runtime.stop();
+    },
+  };
 }

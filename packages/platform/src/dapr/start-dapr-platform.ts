@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { startSmtpSink } from '@checkout/local-infra';
 import { createHttpApp, type Logger } from '@checkout/service-kit';
 import express from 'express';
-import { loadOrCreateCardKeys } from '../card-keys';
+import { loadOrCreateKeys } from '../local-keys';
 import type { PlatformConfig } from '../config';
 import { mailPage } from '../mail-page';
 import { migrateAll } from '../migrate';
@@ -50,7 +50,10 @@ export function startDaprPlatform(
         'database-url': databaseUrl,
         'rabbitmq-url': rabbitmqUrl,
         'smtp-url': config.smtpUrl ?? sink?.url,
-        'card-encryption-keys': config.cardEncryptionKeys ?? loadOrCreateCardKeys(config.dataDir),
+        'card-encryption-keys':
+          config.cardEncryptionKeys ?? loadOrCreateKeys(config.dataDir, 'card-encryption-keys'),
+        'activation-token-keys':
+          config.activationTokenKeys ?? loadOrCreateKeys(config.dataDir, 'activation-token-keys'),
       }),
       { mode: 0o600 },
     );

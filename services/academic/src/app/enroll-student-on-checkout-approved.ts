@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { PortalAccessGranted, type CheckoutApproved, type EventData } from '@checkout/contracts';
 import { newSecretToken } from '../domain/secrets';
 import { activationLifetimeMs } from '../domain/student';
-import type { AcademicStore } from './ports';
+import type { AcademicStore, ActivationTokenSealer } from './ports';
 
 /**
  * Turns an approved checkout into a student with an enrolment and portal access. A student who
- * has not set a password yet gets a fresh one-time activation link; never a password.
+ * has not set a password yet gets a fresh one-time activation link; never a password. The link's
+ * token leaves only sealed for notification: academic keeps its hash, the e-mail its clear text.
  */
 export async function enrollStudentOnCheckoutApproved(
-  store: AcademicStore,
+  { store, sealer }: { store: AcademicStore; sealer: ActivationTokenSealer },
   eventId: string,
   checkout: EventData<typeof CheckoutApproved>,
   now = new Date(),
@@ -22,7 +23,7 @@ export async function enrollStudentOnCheckoutApproved(
       tx.addStudent(student);
     }
     if (!(await tx.addEnrollment(student.id, checkout.courseId))) return;
-    let activationToken: string | undefined;
+    let sealedActivationToken: string | undefined;
     if (!student.passwordHash) {
       const secret = newSecretToken();
       tx.addActivation({
@@ -30,13 +31,13 @@ export async function enrollStudentOnCheckoutApproved(
         studentId: student.id,
         expiresAt: new Date(now.getTime() + activationLifetimeMs),
       });
-      activationToken = secret.token;
+      sealedActivationToken = sealer.seal(secret.token, student.id);
     }
     tx.publish(PortalAccessGranted, {
       studentId: student.id,
       courseTitle: checkout.courseTitle,
       student: { name: student.name, email },
-      ...(activationToken && { activationToken }),
+      ...(sealedActivationToken && { sealedActivationToken }),
     });
   });
 }

@@ -25,3 +25,8 @@ export interface AcademicStore {
   findSessionStudent(tokenHash: string, now: Date): Promise<string | undefined>;
   listEnrollments(studentId: string): Promise<Enrollment[]>;
 }
+
+/** Seals an activation token so that only notification can open it, bound to the student. */
+export interface ActivationTokenSealer {
+  seal(token: string, studentId: string): string;
+}

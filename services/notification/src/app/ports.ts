@@ -1,23 +1,51 @@
+import type { CheckoutDeclined, EventData, PortalAccessGranted } from '@checkout/contracts';
+import type { SendResult } from '@checkout/service-kit';
+import type { RetryPolicy } from '../domain/retry-schedule';
 import type { RenderedEmail } from '../domain/templates/layout';
 
+/** What an e-mail is made from: the template and the event it reports (tokens still sealed). */
+export type EmailContent =
+  | { template: 'access-granted'; data: EventData<typeof PortalAccessGranted> }
+  | { template: 'checkout-declined'; data: EventData<typeof CheckoutDeclined> };
+
 export interface EmailSender {
-  send(email: RenderedEmail & { to: string }): Promise<{ messageId: string }>;
+  send(email: RenderedEmail & { to: string; messageId: string }): Promise<SendResult>;
 }
 
-export interface SentEmailLog {
-  record(sent: { eventId: string; template: string; to: string; messageId: string }): void;
+/** A queued e-mail this replica has leased for one attempt (`attempts` counts this one). */
+export interface ClaimedEmail {
+  eventId: string;
+  content: EmailContent;
+  attempts: number;
+  giveUpAt: Date;
 }
 
-export interface NotificationStore {
-  /** Runs `work` unless this consumer already handled the event; the log commits with the inbox row. */
-  handleOnce(
+export interface EmailQueue {
+  /**
+   * Queues the e-mail unless this consumer already handled the event: the pending row commits
+   * with the inbox row. Returns whether it was queued now.
+   */
+  queueOnce(
     eventId: string,
     consumer: string,
-    work: (log: SentEmailLog) => Promise<void>,
-  ): Promise<void>;
+    email: { content: EmailContent; to: string; giveUpAt: Date; now: Date },
+  ): Promise<boolean>;
+  /** Leases due e-mails until `leaseUntil`, skipping those another replica holds. */
+  claimDue(limit: number, now: Date, leaseUntil: Date): Promise<ClaimedEmail[]>;
+  /** The SMTP server accepted it; false if the lease was lost meanwhile. */
+  markSent(email: ClaimedEmail, messageId: string): Promise<boolean>;
+  retryLater(email: ClaimedEmail, at: Date, reason: string): Promise<void>;
+  /** Given up: kept with its reason, without what the template needed. */
+  markFailed(email: ClaimedEmail, reason: string): Promise<void>;
 }
 
 export interface NotificationSettings {
   publicUrl: string;
   language: 'pt-BR' | 'en';
+  retry: RetryPolicy;
+}
+
+/** Opens an activation token sealed by academic for this student. */
+export interface ActivationTokenOpener {
+  open(sealedToken: string, studentId: string): string;
 }

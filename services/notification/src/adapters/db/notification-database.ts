@@ -1,12 +1,14 @@
 import { deadLetterMigration, type DatabaseModule } from '@checkout/service-kit';
-import { SentEmailEntity } from './entities';
+import { EmailDeliveryEntity, SentEmailEntity } from './entities';
+import { CreateEmailDeliveryTable } from './migrations/create-email-delivery-table';
 import { CreateNotificationTables } from './migrations/create-notification-tables';
 
 export const notificationDatabase: DatabaseModule = {
   schema: 'notification',
-  entities: [SentEmailEntity],
+  entities: [SentEmailEntity, EmailDeliveryEntity],
   migrations: [
     { name: '0001-create-notification-tables', class: CreateNotificationTables },
     deadLetterMigration,
+    { name: '0003-create-email-delivery-table', class: CreateEmailDeliveryTable },
   ],
 };

@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The local stand-in for the secret store: a card key made on first start and kept under the
- * data directory (mode 600), so cards sealed before a restart can still be opened.
+ * The local stand-in for the secret store: a key ring (`card-encryption-keys`,
+ * `activation-token-keys`) made on first start and kept under the data directory (mode 600),
+ * so what was sealed before a restart can still be opened.
  */
-export function loadOrCreateCardKeys(dataDir: string): string {
-  const file = join(dataDir, 'card-encryption-keys');
+export function loadOrCreateKeys(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const keys = `local-1:${randomBytes(32).toString('base64')}`;

@@ -1,0 +1,44 @@
+import { renderAccessGranted } from '../domain/templates/access-granted';
+import { renderCheckoutDeclined } from '../domain/templates/checkout-declined';
+import type { RenderedEmail } from '../domain/templates/layout';
+import type { ActivationTokenOpener, EmailContent, NotificationSettings } from './ports';
+
+/** Who gets the e-mail of a queued event. */
+export const recipientOf = (content: EmailContent): string =>
+  content.template === 'access-granted' ? content.data.student.email : content.data.payer.email;
+
+/**
+ * Renders a queued e-mail just before it is sent: the activation token is opened here and lives
+ * only in the rendered e-mail, never in what was stored.
+ */
+export function composeEmail(
+  content: EmailContent,
+  { publicUrl, language }: NotificationSettings,
+  tokens: ActivationTokenOpener,
+): RenderedEmail {
+  if (content.template === 'checkout-declined') {
+    const declined = content.data;
+    return renderCheckoutDeclined(
+      {
+        payerName: declined.payer.name,
+        courseTitle: declined.courseTitle,
+        reason: declined.declineReason,
+        retryUrl: `${publicUrl}/courses/${encodeURIComponent(declined.courseId)}`,
+      },
+      language,
+    );
+  }
+  const access = content.data;
+  const token =
+    access.sealedActivationToken && tokens.open(access.sealedActivationToken, access.studentId);
+  return renderAccessGranted(
+    {
+      studentName: access.student.name,
+      email: access.student.email,
+      courseTitle: access.courseTitle,
+      portalUrl: publicUrl,
+      ...(token && { activationUrl: `${publicUrl}/activate?token=${encodeURIComponent(token)}` }),
+    },
+    language,
+  );
+}

@@ -1,0 +1,73 @@
+import type { SendResult } from '@checkout/service-kit';
+import { nextAttemptAt } from '../domain/retry-schedule';
+import { composeEmail, recipientOf } from './compose-email';
+import type {
+  ActivationTokenOpener,
+  ClaimedEmail,
+  EmailQueue,
+  EmailSender,
+  NotificationSettings,
+} from './ports';
+
+export interface SendDueEmailsDeps {
+  queue: EmailQueue;
+  sender: EmailSender;
+  settings: NotificationSettings;
+  tokens: ActivationTokenOpener;
+  /** How long a claimed e-mail is this replica's; longer than any SMTP exchange can take. */
+  leaseMs: number;
+}
+
+/** What became of one attempt; `reason` is an error code, never the server's words. */
+export interface AttemptOutcome {
+  eventId: string;
+  template: string;
+  attempts: number;
+  outcome: 'sent' | 'lease_lost' | 'retry' | 'failed' | 'given_up';
+  reason?: string;
+}
+
+/**
+ * Sends the e-mails that are due, side by side: each one is leased in a short transaction, sent
+ * with no transaction open, and marked sent right after the SMTP server accepted it. A failure
+ * that may pass is tried again later with backoff until the horizon; a refusal is final.
+ */
+export async function sendDueEmails(
+  deps: SendDueEmailsDeps,
+  limit: number,
+  now = new Date(),
+): Promise<AttemptOutcome[]> {
+  const claimed = await deps.queue.claimDue(limit, now, new Date(now.getTime() + deps.leaseMs));
+  return Promise.all(claimed.map((email) => attempt(deps, email)));
+}
+
+async function attempt(deps: SendDueEmailsDeps, email: ClaimedEmail): Promise<AttemptOutcome> {
+  const { eventId, content, attempts } = email;
+  const outcome = { eventId, template: content.template, attempts };
+  let result: SendResult;
+  try {
+    result = await deps.sender.send({
+      to: recipientOf(content),
+      // Stable per event, so that a resend after a crash can be recognised by mail systems.
+      messageId: `<${eventId}.${content.template}@checkout>`,
+      ...composeEmail(content, deps.settings, deps.tokens),
+    });
+  } catch (error) {
+    // A key missing from the ring or a mailer fault: worth retrying once someone fixes it.
+    const { code, name } = error as { code?: string; name?: string };
+    result = { sent: false, permanent: false, reason: code ?? name ?? 'Error' };
+  }
+  if (result.sent) {
+    const marked = await deps.queue.markSent(email, result.messageId);
+    return { ...outcome, outcome: marked ? 'sent' : 'lease_lost' };
+  }
+  const retryAt = result.permanent
+    ? undefined
+    : nextAttemptAt(deps.settings.retry, attempts, email.giveUpAt, new Date());
+  if (retryAt) {
+    await deps.queue.retryLater(email, retryAt, result.reason);
+    return { ...outcome, outcome: 'retry', reason: result.reason };
+  }
+  await deps.queue.markFailed(email, result.reason);
+  return { ...outcome, outcome: result.permanent ? 'failed' : 'given_up', reason: result.reason };
+}
