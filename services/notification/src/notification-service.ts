@@ -28,10 +28,9 @@ export interface NotificationDeps extends ServiceContext {
  * holds up the bus and one e-mail's retries never delay another's.
  */
 export function createNotificationService(deps: NotificationDeps): ServiceRuntime {
-  let dispatcher: EmailDispatcher | undefined;
-  const runtime = createServiceRuntime('notification', deps, (transactions) => {
+  return createServiceRuntime('notification', deps, (transactions) => {
     const queue = createMikroOrmEmailQueue(deps.orm, transactions);
-    dispatcher = new EmailDispatcher(
+    const dispatcher = new EmailDispatcher(
       {
         queue,
         sender: deps.mailer,
@@ -47,7 +46,7 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
     );
     const queueThenDispatch = async (eventId: string, content: EmailContent) => {
       if (await queueEmail({ queue, retry: deps.settings.retry }, eventId, content))
-        dispatcher?.notify();
+        dispatcher.notify();
       return 'SUCCESS' as const;
     };
     subscribeTo(deps.bus, PortalAccessGranted, 'notification', deps.logger, (event) =>
@@ -56,17 +55,6 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
     subscribeTo(deps.bus, CheckoutDeclined, 'notification', deps.logger, (event) =>
       queueThenDispatch(event.id, { template: 'checkout-declined', data: event.data }),
     );
-    return { router: Router() };
+    return { router: Router(), jobs: [dispatcher] };
   });
-  return {
-    ...runtime,
-    start: () => {
-      runtime.start();
-      dispatcher?.start();
-    },
-    stop: async () => {
-      await dispatcher?.stop();
-      await runtime.stop();
-    },
-  };
 }
