@@ -24,6 +24,12 @@ export const problems = {
     new HttpProblem(422, 'Unprocessable request', message, [{ field, message }]),
   notFound: (detail: string) => new HttpProblem(404, 'Not found', detail),
   unauthorized: (detail: string) => new HttpProblem(401, 'Unauthorized', detail),
+  serviceUnavailable: () =>
+    new HttpProblem(
+      503,
+      'Service unavailable',
+      'The service cannot reach its database; retry later.',
+    ),
 };
 
 const slug = (title: string) => title.toLowerCase().replaceAll(' ', '-');
