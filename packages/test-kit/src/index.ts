@@ -4,6 +4,7 @@ export * from './event-message';
 export * from './http-client';
 export * from './platform-process';
 export * from './checkout-journey';
+export * from './database-process';
 export * from './wait-until';
 export * from './daprd-process';
 export * from './watched-process';
