@@ -56,9 +56,13 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  // Over every test of this file, journeys, outage and failing query included.
+  const output = platform?.output() ?? '';
+  const leaked = [...secrets].filter((secret) => output.includes(secret));
   const exitCode = await platform?.stop('SIGINT');
   await sink?.stop();
   await database?.stop();
+  expect(leaked).toEqual([]);
   expect(exitCode).toBe(0);
 }, 60_000);
 
@@ -134,7 +138,16 @@ it('while PostgreSQL is down requests get 503 with Retry-After, the log stays sh
   }
   expect(new Set(retryAfter)).toEqual(new Set(['5']));
   // Six relays polling twice a second and ~400 failed requests: a few lines per component.
-  expect(outageLog.length).toBeLessThanOrEqual(40);
+  const perComponent = new Map<string, number>();
+  for (const line of outageLog.filter((l) => l.startsWith('{'))) {
+    const { service, component } = JSON.parse(line) as { service?: string; component?: string };
+    const key = `${service ?? 'http'}/${component ?? 'requests'}`;
+    perComponent.set(key, (perComponent.get(key) ?? 0) + 1);
+  }
+  expect(Math.max(...perComponent.values())).toBeLessThanOrEqual(4);
+  expect(perComponent.size).toBeLessThanOrEqual(7);
+  // knex's own warning, one per pooled connection it drops (pools of 5 per service).
+  expect(outageLog.filter((l) => !l.startsWith('{')).length).toBeLessThanOrEqual(30);
 
   // Once the database answers again, so does the platform, with no restart.
   await waitUntil(
@@ -187,10 +200,4 @@ it('a query that fails while a lead is stored is a 500 whose log line carries no
     await client.query('alter table marketing.lead drop constraint if exists refuse_all');
     await client.end();
   }
-});
-
-it('no personal data or secret reached the log, errors included', () => {
-  const output = platform.output();
-  expect(output.length).toBeGreaterThan(0);
-  expect([...secrets].filter((secret) => output.includes(secret))).toEqual([]);
 });
