@@ -42,6 +42,8 @@ export const ChargeAttempted = defineEvent(
   1,
   Type.Object({
     checkoutId: Type.String(),
+    /** Added within v1 (optional, so earlier consumers are unaffected): the vault drops the CVC. */
+    cardToken: Type.Optional(Type.String()),
     attempt: Type.Integer({ minimum: 1 }),
     outcome: Type.Union([
       Type.Literal('approved'),

@@ -150,6 +150,8 @@ export interface components {
         field: string;
         message: string;
       }[];
+      /** @description On a 409 checkout-in-progress, the checkout still processing */
+      checkoutId?: string;
     };
     Course: {
       id: string;
@@ -448,6 +450,20 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
+      /**
+       * @description The card token already backs a checkout (field `cardToken`: tokenise the card again),
+       *     the lead already bought the course (`/problems/already-enrolled`), or a checkout of
+       *     the course for the lead is still processing (`/problems/checkout-in-progress`, with
+       *     its `checkoutId`). Nothing is charged.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       413: components['responses']['PayloadTooLarge'];
       422: components['responses']['Unprocessable'];
     };

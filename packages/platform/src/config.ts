@@ -20,5 +20,7 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     /** `id:base64,...`; by default a key is made once and kept under DATA_DIR. */
     cardEncryptionKeys: read.optionalString('CARD_ENCRYPTION_KEYS'),
     cardTtlSeconds: read.integer('CARD_TTL_SECONDS', 3600),
+    /** A charge with no answer for this long is driven on by financial's sweeper. */
+    chargeStuckAfterSeconds: read.integer('CHARGE_STUCK_AFTER_SECONDS', 120),
   });
 }

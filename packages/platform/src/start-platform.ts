@@ -77,6 +77,7 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
         ...context('financial'),
         leads: { findLead: (id) => marketing.findLeadContact(id) },
         cards: { isChargeable: (token) => vault.isChargeable(token) },
+        chargeStuckAfterMs: config.chargeStuckAfterSeconds * 1000,
       }),
       createPaymentService({
         ...context('payment'),

@@ -3,6 +3,7 @@ import type { Database } from './db/open-database';
 import { OutboxRelay } from './db/outbox-relay';
 import { TransactionRunner } from './db/transaction-runner';
 import type { EventBus } from './events/event-bus';
+import type { PeriodicJob } from './jobs/periodic-job';
 import type { Logger } from './logger';
 
 /** What every service is given, whatever process it runs in. */
@@ -23,18 +24,36 @@ export interface ServiceRuntime {
   isReady(): Promise<boolean>;
 }
 
-/** Wires a service around its outbox; `wire` returns the router and any calls the service offers. */
-export function createServiceRuntime<Offered extends { router: Router; internalRouter?: Router }>(
+interface Wiring {
+  router: Router;
+  internalRouter?: Router;
+  /** Background work that runs while the service runs (sweepers, clean-ups). */
+  jobs?: PeriodicJob[];
+}
+
+/**
+ * Wires a service around its outbox; `wire` returns the router, the service's background jobs
+ * and any calls the service offers. Jobs start after the relay and stop before it.
+ */
+export function createServiceRuntime<Offered extends Wiring>(
   name: string,
   { orm, bus, logger }: ServiceContext,
   wire: (transactions: TransactionRunner) => Offered,
 ): ServiceRuntime & Offered {
   const relay = new OutboxRelay(orm, bus, logger.child({ component: 'outbox-relay' }));
+  const offered = wire(new TransactionRunner(orm, relay));
+  const jobs = offered.jobs ?? [];
   return {
-    ...wire(new TransactionRunner(orm, relay)),
+    ...offered,
     name,
-    start: () => relay.start(),
-    stop: () => relay.stop(),
+    start: () => {
+      relay.start();
+      for (const job of jobs) job.start();
+    },
+    stop: async () => {
+      await Promise.all(jobs.map((job) => job.stop()));
+      await relay.stop();
+    },
     isReady: () => orm.isConnected(),
   };
 }

@@ -48,6 +48,26 @@ export function tokenizeTestCard(api: ReturnType<typeof apiClient>, cardNumber: 
   });
 }
 
+/** Registers a lead for the course the journeys buy. */
+export function registerTestLead(api: ReturnType<typeof apiClient>, email: string) {
+  return api.post('/api/v1/leads', {
+    name: 'Ana Souza',
+    email,
+    document: '529.982.247-25',
+    birthDate: '1990-05-17',
+    phone: '+55 11 91234-5678',
+    courseId: 'typescript-fundamentals',
+  });
+}
+
+/** The body of a checkout of the journeys' course, paid by a company. */
+export const checkoutRequestFor = (leadId: string, cardToken: string, payerEmail: string) => ({
+  leadId,
+  courseId: 'typescript-fundamentals',
+  cardToken,
+  payer: { ...companyPayer, email: payerEmail },
+});
+
 /** A buyer going through the public API: lead, card, checkout. Returns what a client would keep. */
 export async function buyCourse(
   api: ReturnType<typeof apiClient>,
@@ -60,21 +80,13 @@ export async function buyCourse(
 ) {
   const n = `${Date.now()}-${sequence++}`;
   const studentEmail = options.studentEmail ?? `student-${n}@example.com`;
-  const lead = await api.post('/api/v1/leads', {
-    name: 'Ana Souza',
-    email: studentEmail,
-    document: '529.982.247-25',
-    birthDate: '1990-05-17',
-    phone: '+55 11 91234-5678',
-    courseId: 'typescript-fundamentals',
-  });
+  const lead = await registerTestLead(api, studentEmail);
   const card = await tokenizeTestCard(api, options.cardNumber);
-  const request = {
-    leadId: lead.body.id as string,
-    courseId: 'typescript-fundamentals',
-    cardToken: card.body.token as string,
-    payer: { ...companyPayer, email: options.payerEmail ?? `payer-${n}@example.com` },
-  };
+  const request = checkoutRequestFor(
+    lead.body.id as string,
+    card.body.token as string,
+    options.payerEmail ?? `payer-${n}@example.com`,
+  );
   const idempotencyKey = options.idempotencyKey ?? `journey-${n}`;
   const checkoutSentAt = Date.now();
   const checkout = await api.post('/api/v1/checkouts', request, {

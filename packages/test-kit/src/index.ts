@@ -4,6 +4,8 @@ export * from './event-message';
 export * from './http-client';
 export * from './platform-process';
 export * from './checkout-journey';
+export * from './checkout-ledger';
+export * from './charge-ledger';
 export * from './database-process';
 export * from './wait-until';
 export * from './daprd-process';

@@ -16,16 +16,18 @@ export interface PlatformProcess extends WatchedProcess {
   startupMs: number;
 }
 
+/** Runs the platform's start command as `npm start` does, without waiting for anything. */
+export function spawnPlatform(env: Record<string, string>): WatchedProcess {
+  return spawnWatched(process.execPath, ['--import', 'tsx', mainPath], { cwd: repoRoot, env });
+}
+
 /** Starts the platform as `npm start` does, in its own process, and waits until it is ready. */
 export async function startPlatformProcess(
   env: Record<string, string>,
   timeoutMs = 120_000,
 ): Promise<PlatformProcess> {
   const startedAt = Date.now();
-  const platform = spawnWatched(process.execPath, ['--import', 'tsx', mainPath], {
-    cwd: repoRoot,
-    env,
-  });
+  const platform = spawnPlatform(env);
   const baseUrl = `http://127.0.0.1:${env.PORT}`;
   await waitUntilReady(
     platform,

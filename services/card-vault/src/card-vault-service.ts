@@ -1,6 +1,7 @@
-import { CheckoutApproved, CheckoutDeclined } from '@checkout/contracts';
+import { ChargeAttempted, CheckoutApproved, CheckoutDeclined } from '@checkout/contracts';
 import {
   createServiceRuntime,
+  periodicJob,
   subscribeTo,
   type ServiceContext,
   type TransactionRunner,
@@ -8,6 +9,7 @@ import {
 } from '@checkout/service-kit';
 import { createCardVaultRouter } from './adapters/http/card-vault-router';
 import { createCardVaultInternalRouter } from './adapters/http/internal-router';
+import { dropCvcOnceAnswered } from './app/drop-cvc-once-answered';
 import { eraseCardOnFinalCharge } from './app/erase-card-on-final-charge';
 import type { CardStore } from './app/ports';
 import { revealCardNumber } from './app/reveal-card-number';
@@ -18,6 +20,8 @@ export interface CardVaultDeps extends ServiceContext {
   createCardStore(transactions: TransactionRunner): CardStore;
   keys: KeyRing;
   cardTtlSeconds: number;
+  /** How often cards past their TTL are deleted; 30 s unless a test needs it sooner. */
+  expiredCardSweepMs?: number;
 }
 
 export interface CardVaultService extends ServiceRuntime {
@@ -35,6 +39,16 @@ export function createCardVaultService(deps: CardVaultDeps): CardVaultService {
         return 'SUCCESS';
       });
     }
+    subscribeTo(deps.bus, ChargeAttempted, 'card-vault', deps.logger, async (event) => {
+      await dropCvcOnceAnswered({ store, keys: deps.keys }, event.id, event.data);
+      return 'SUCCESS';
+    });
+    const expiredCardSweeper = periodicJob(
+      'expired-card sweeper',
+      deps.expiredCardSweepMs ?? 30_000,
+      () => store.eraseExpired(new Date()),
+      deps.logger,
+    );
     const calls = {
       revealCardNumber: (token: string) => revealCardNumber({ store, keys: deps.keys }, token),
       isChargeable: async (token: string) => (await store.find(token)) !== undefined,
@@ -46,6 +60,7 @@ export function createCardVaultService(deps: CardVaultDeps): CardVaultService {
         cardTtlSeconds: deps.cardTtlSeconds,
       }),
       internalRouter: createCardVaultInternalRouter(calls),
+      jobs: [expiredCardSweeper],
       ...calls,
     };
   });

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { CheckoutApproved } from '@checkout/contracts';
+import { ChargeAttempted, CheckoutApproved } from '@checkout/contracts';
 import {
   apiClient,
   eventMessage,
   startServiceUnderTest,
+  waitUntil,
   type ServiceUnderTest,
 } from '@checkout/test-kit';
 import {
@@ -13,6 +14,7 @@ import {
   parseKeyRing,
   type CardVaultService,
 } from '../src';
+import { openCard } from '../src/domain/card-cipher';
 
 const card = {
   number: '4242424242424242',
@@ -21,21 +23,37 @@ const card = {
   expYear: 2030,
   cvc: '123',
 };
+const keys = parseKeyRing(`test-1:${randomBytes(32).toString('base64')}`);
+const startVault = (options: { cardTtlSeconds: number; expiredCardSweepMs?: number }) =>
+  startServiceUnderTest(cardVaultDatabase, (context) =>
+    createCardVaultService({
+      ...context,
+      keys,
+      createCardStore: (transactions) => createMikroOrmCardStore(context.orm, transactions),
+      ...options,
+    }),
+  );
 let vault: ServiceUnderTest<CardVaultService>;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  vault = await startServiceUnderTest(cardVaultDatabase, (context) =>
-    createCardVaultService({
-      ...context,
-      keys: parseKeyRing(`test-1:${randomBytes(32).toString('base64')}`),
-      createCardStore: (transactions) => createMikroOrmCardStore(context.orm, transactions),
-      cardTtlSeconds: 3600,
-    }),
-  );
+  vault = await startVault({ cardTtlSeconds: 3600 });
   api = apiClient(vault.baseUrl);
 });
 afterAll(() => vault.stop());
+
+/** Every card the vault still holds, opened with its key: what a thief with the key would get. */
+async function openEveryCard(service: ServiceUnderTest<CardVaultService>) {
+  const rows = await service.orm.em
+    .fork()
+    .execute<{ token: string; key_id: string; ciphertext: Buffer }[]>(
+      'select token, key_id, ciphertext from card_vault.card_record',
+    );
+  return rows.map((row) => ({
+    token: row.token,
+    secret: openCard({ keyId: row.key_id, ciphertext: row.ciphertext }, row.token, keys),
+  }));
+}
 
 describe('tokenising a card', () => {
   it('returns a token with the brand and last four digits, and keeps only ciphertext', async () => {
@@ -94,5 +112,48 @@ describe('erasing a card', () => {
     );
     await expect(vault.service.isChargeable(body.token)).resolves.toBe(false);
     await expect(vault.service.revealCardNumber(body.token)).resolves.toBeUndefined();
+  });
+});
+
+describe('keeping card data only as long as needed', () => {
+  const answer = (cardToken: string, outcome: 'approved' | 'gateway_error') =>
+    vault.bus.publish(
+      eventMessage(ChargeAttempted, { checkoutId: 'c-cvc', cardToken, attempt: 1, outcome }),
+    );
+  const secretOf = async (token: string) =>
+    (await openEveryCard(vault)).find((card) => card.token === token)?.secret;
+
+  it('keeps the CVC after a gateway error, for the retry, and drops it once the acquirer answers', async () => {
+    const { body } = await api.post('/api/v1/cards', card);
+    await answer(body.token, 'gateway_error');
+    expect(await secretOf(body.token)).toEqual({
+      number: card.number,
+      holderName: card.holderName,
+      cvc: card.cvc,
+    });
+    await answer(body.token, 'approved');
+    expect(await secretOf(body.token)).toEqual({
+      number: card.number,
+      holderName: card.holderName,
+    });
+    await expect(vault.service.revealCardNumber(body.token)).resolves.toBe(card.number);
+  });
+
+  it('deletes cards past their TTL, leaving nothing that decrypts', async () => {
+    const shortLived = await startVault({ cardTtlSeconds: 2, expiredCardSweepMs: 200 });
+    try {
+      const client = apiClient(shortLived.baseUrl);
+      const tokens = await Promise.all(
+        [1, 2, 3].map(async () => (await client.post('/api/v1/cards', card)).body.token as string),
+      );
+      expect((await openEveryCard(shortLived)).map((c) => c.token).sort()).toEqual(tokens.sort());
+      await waitUntil(
+        'the expired cards to be deleted',
+        async () => ((await openEveryCard(shortLived)).length === 0 ? true : undefined),
+        5000,
+      );
+    } finally {
+      await shortLived.stop();
+    }
   });
 });

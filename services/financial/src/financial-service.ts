@@ -1,6 +1,7 @@
 import { ChargeAttempted } from '@checkout/contracts';
 import {
   createServiceRuntime,
+  periodicJob,
   subscribeTo,
   type ServiceContext,
   type ServiceRuntime,
@@ -9,19 +10,34 @@ import { createMikroOrmFinancialStore } from './adapters/db/mikro-orm-financial-
 import { createFinancialRouter } from './adapters/http/financial-router';
 import type { CardDirectory, LeadDirectory } from './app/ports';
 import { recordChargeAttempt } from './app/record-charge-attempt';
+import { recoverStuckCharges } from './app/recover-stuck-charges';
 
 export interface FinancialDeps extends ServiceContext {
   leads: LeadDirectory;
   cards: CardDirectory;
+  /** A charge with no answer for this long is stuck (CHARGE_STUCK_AFTER_SECONDS). */
+  chargeStuckAfterMs: number;
 }
 
 export function createFinancialService(deps: FinancialDeps): ServiceRuntime {
   return createServiceRuntime('financial', deps, (transactions) => {
     const store = createMikroOrmFinancialStore(deps.orm, transactions);
-    subscribeTo(deps.bus, ChargeAttempted, 'financial', deps.logger, async (event) => {
-      await recordChargeAttempt(store, event.id, event.data);
+    const logger = deps.logger;
+    subscribeTo(deps.bus, ChargeAttempted, 'financial', logger, async (event) => {
+      await recordChargeAttempt({ store, logger }, event.id, event.data);
       return 'SUCCESS';
     });
-    return { router: createFinancialRouter({ store, leads: deps.leads, cards: deps.cards }) };
+    // Looks a few times per threshold, so a stuck charge moves on soon after it becomes stuck.
+    const sweepEveryMs = Math.min(Math.max(deps.chargeStuckAfterMs / 4, 1000), 30_000);
+    const sweeper = periodicJob(
+      'stuck-charge sweeper',
+      sweepEveryMs,
+      () => recoverStuckCharges({ store, logger }, deps.chargeStuckAfterMs),
+      logger,
+    );
+    return {
+      router: createFinancialRouter({ store, leads: deps.leads, cards: deps.cards }),
+      jobs: [sweeper],
+    };
   });
 }

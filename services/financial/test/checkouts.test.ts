@@ -9,25 +9,29 @@ import {
   eventMessage,
   individualPayer,
   startServiceUnderTest,
+  waitUntil,
   type ServiceUnderTest,
 } from '@checkout/test-kit';
 import { createFinancialService, financialDatabase } from '../src';
+import { maxChargeRecoveries } from '../src/domain/checkout';
 import type { ServiceRuntime } from '@checkout/service-kit';
 
-const lead = { id: 'lead-1', name: 'Ana Souza', email: 'ana@example.com' };
-const chargeableToken = 'tok_chargeable';
+const lead = { name: 'Ana Souza', email: 'ana@example.com' };
 const payer = individualPayer;
-const checkoutRequest = {
-  leadId: lead.id,
+let counter = 0;
+/** A request from a lead of its own with a card token of its own, as each purchase has. */
+const newCheckoutRequest = () => ({
+  leadId: `lead-${Date.now()}-${counter}`,
   courseId: 'typescript-fundamentals',
-  cardToken: chargeableToken,
+  cardToken: `tok_chargeable_${Date.now()}_${counter++}`,
   payer,
-};
+});
 
+/** Short, so that the sweeper's tests do not wait minutes. */
+const chargeStuckAfterMs = 2000;
 let financial: ServiceUnderTest<ServiceRuntime>;
 let api: ReturnType<typeof apiClient>;
-let keyCounter = 0;
-const newKey = () => `key-${Date.now()}-${keyCounter++}`;
+const newKey = () => `key-${Date.now()}-${counter++}`;
 
 beforeAll(async () => {
   financial = await startServiceUnderTest(
@@ -35,8 +39,9 @@ beforeAll(async () => {
     (context) =>
       createFinancialService({
         ...context,
-        leads: { findLead: async (id) => (id === lead.id ? lead : undefined) },
-        cards: { isChargeable: async (token) => token === chargeableToken },
+        leads: { findLead: async (id) => (id.startsWith('lead-') ? lead : undefined) },
+        cards: { isChargeable: async (token) => token.startsWith('tok_chargeable_') },
+        chargeStuckAfterMs,
       }),
     [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic],
   );
@@ -68,6 +73,7 @@ describe('the catalogue', () => {
 
 describe('accepting a checkout', () => {
   it('charges the catalogue price and asks payment to charge the card', async () => {
+    const checkoutRequest = newCheckoutRequest();
     const response = await api.post('/api/v1/checkouts', checkoutRequest, {
       'Idempotency-Key': newKey(),
     });
@@ -83,7 +89,7 @@ describe('accepting a checkout', () => {
     );
     expect(request.data).toEqual({
       checkoutId: response.body.id,
-      cardToken: chargeableToken,
+      cardToken: checkoutRequest.cardToken,
       attempt: 1,
       amountCents: 29700,
       currency: 'BRL',
@@ -93,7 +99,7 @@ describe('accepting a checkout', () => {
   it('refuses a price sent by the client', async () => {
     const response = await api.post(
       '/api/v1/checkouts',
-      { ...checkoutRequest, amountCents: 1 },
+      { ...newCheckoutRequest(), amountCents: 1 },
       { 'Idempotency-Key': newKey() },
     );
     expect(response.status).toBe(400);
@@ -106,6 +112,7 @@ describe('accepting a checkout', () => {
 
   it('replays the first response for the same key and body, creating nothing new', async () => {
     const key = newKey();
+    const checkoutRequest = newCheckoutRequest();
     const first = await api.post('/api/v1/checkouts', checkoutRequest, { 'Idempotency-Key': key });
     const checkoutsBefore = await countRows('checkout');
     const second = await api.post('/api/v1/checkouts', checkoutRequest, { 'Idempotency-Key': key });
@@ -116,6 +123,7 @@ describe('accepting a checkout', () => {
 
   it('creates one checkout when the same key arrives twice at once', async () => {
     const key = newKey();
+    const checkoutRequest = newCheckoutRequest();
     const before = await countRows('checkout');
     const [a, b] = await Promise.all([
       api.post('/api/v1/checkouts', checkoutRequest, { 'Idempotency-Key': key }),
@@ -127,6 +135,7 @@ describe('accepting a checkout', () => {
 
   it('refuses the same key with a different body', async () => {
     const key = newKey();
+    const checkoutRequest = newCheckoutRequest();
     await api.post('/api/v1/checkouts', checkoutRequest, { 'Idempotency-Key': key });
     const response = await api.post(
       '/api/v1/checkouts',
@@ -140,7 +149,7 @@ describe('accepting a checkout', () => {
   });
 
   it('requires an Idempotency-Key', async () => {
-    const response = await api.post('/api/v1/checkouts', checkoutRequest);
+    const response = await api.post('/api/v1/checkouts', newCheckoutRequest());
     expect(response.status).toBe(400);
     expect(response.body.errors).toContainEqual({
       field: 'Idempotency-Key',
@@ -157,7 +166,7 @@ describe('accepting a checkout', () => {
     const before = await countRows('checkout');
     const response = await api.post(
       '/api/v1/checkouts',
-      { ...checkoutRequest, ...change },
+      { ...newCheckoutRequest(), ...change },
       { 'Idempotency-Key': newKey() },
     );
     expect(response.status).toBe(422);
@@ -166,10 +175,87 @@ describe('accepting a checkout', () => {
   });
 });
 
+describe('one charge per purchase', () => {
+  const post = (request: object) =>
+    api.post('/api/v1/checkouts', request, { 'Idempotency-Key': newKey() });
+  const checkoutsOf = (leadId: string) =>
+    financial.orm.em
+      .fork()
+      .execute(`select id from financial.checkout where lead_id = ?`, [leadId]);
+  const settle = (checkoutId: string, outcome: 'approved' | 'declined') =>
+    financial.bus.publish(
+      eventMessage(ChargeAttempted, {
+        checkoutId,
+        attempt: 1,
+        outcome,
+        ...(outcome === 'declined' && { declineReason: 'card_declined' as const }),
+      }),
+    );
+
+  it('accepts one of ten concurrent checkouts with the same card token and refuses the rest with 409 naming cardToken', async () => {
+    const request = newCheckoutRequest();
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => post({ ...request, leadId: `${request.leadId}-${i}` })),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses).toEqual([202, ...Array<number>(9).fill(409)]);
+    for (const refused of responses.filter((r) => r.status === 409)) {
+      expect(refused.contentType).toContain('application/problem+json');
+      expect(refused.body.errors).toEqual([{ field: 'cardToken', message: expect.any(String) }]);
+    }
+    const rows = await financial.orm.em
+      .fork()
+      .execute(`select id from financial.checkout where card_token = ?`, [request.cardToken]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('refuses a course the lead already bought with 409 already_enrolled, and asks for no charge', async () => {
+    const first = newCheckoutRequest();
+    const accepted = await post(first);
+    await settle(accepted.body.id, 'approved');
+    await financial.waitForPublished(
+      CheckoutApproved.topic,
+      (d: { checkoutId: string }) => d.checkoutId === accepted.body.id,
+    );
+    const again = await post({ ...newCheckoutRequest(), leadId: first.leadId });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ type: '/problems/already-enrolled', status: 409 });
+    expect(await checkoutsOf(first.leadId)).toEqual([{ id: accepted.body.id }]);
+  });
+
+  it('answers a second purchase while the first is processing with 409 and the first checkout id', async () => {
+    const first = newCheckoutRequest();
+    const accepted = await post(first);
+    const [a, b] = await Promise.all([
+      post({ ...newCheckoutRequest(), leadId: first.leadId }),
+      post({ ...newCheckoutRequest(), leadId: first.leadId }),
+    ]);
+    expect(await checkoutsOf(first.leadId)).toEqual([{ id: accepted.body.id }]);
+    for (const refused of [a, b]) {
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({
+        type: '/problems/checkout-in-progress',
+        checkoutId: accepted.body.id,
+      });
+    }
+  });
+
+  it('lets a lead whose card was declined try again with another card', async () => {
+    const first = newCheckoutRequest();
+    const declined = await post(first);
+    await settle(declined.body.id, 'declined');
+    await financial.waitForPublished(
+      CheckoutDeclined.topic,
+      (d: { checkoutId: string }) => d.checkoutId === declined.body.id,
+    );
+    expect((await post({ ...newCheckoutRequest(), leadId: first.leadId })).status).toBe(202);
+  });
+});
+
 describe('the charge state machine', () => {
   const startCheckout = async () =>
-    (await api.post('/api/v1/checkouts', checkoutRequest, { 'Idempotency-Key': newKey() })).body
-      .id as string;
+    (await api.post('/api/v1/checkouts', newCheckoutRequest(), { 'Idempotency-Key': newKey() }))
+      .body.id as string;
   const statusOf = async (id: string): Promise<unknown> =>
     (await api.get(`/api/v1/checkouts/${id}`)).body;
 
@@ -237,5 +323,48 @@ describe('the charge state machine', () => {
     const response = await api.get('/api/v1/checkouts/not-a-checkout');
     expect(response.status).toBe(404);
     expect(response.contentType).toContain('application/problem+json');
+  });
+});
+
+describe('charges that get no answer', () => {
+  const requestsFor = (id: string) =>
+    financial.published.filter(
+      (m) =>
+        m.topic === ChargeRequested.topic && (m.data as { checkoutId: string }).checkoutId === id,
+    );
+
+  it('asks payment again for the same attempt once the charge is stuck, then settles on the answer', async () => {
+    const acceptedAt = Date.now();
+    const accepted = await api.post('/api/v1/checkouts', newCheckoutRequest(), {
+      'Idempotency-Key': newKey(),
+    });
+    const id = accepted.body.id as string;
+    await waitUntil('a second request for attempt 1', () =>
+      requestsFor(id).length >= 2 ? true : undefined,
+    );
+    expect(Date.now() - acceptedAt).toBeGreaterThanOrEqual(chargeStuckAfterMs);
+    expect(requestsFor(id).map((m) => (m.data as { attempt: number }).attempt)).toEqual([1, 1]);
+    await financial.bus.publish(
+      eventMessage(ChargeAttempted, { checkoutId: id, attempt: 1, outcome: 'approved' }),
+    );
+    await financial.waitForPublished(
+      CheckoutApproved.topic,
+      (d: { checkoutId: string }) => d.checkoutId === id,
+    );
+  });
+
+  it('declines with processing_error once it has asked again the bounded number of times', async () => {
+    const accepted = await api.post('/api/v1/checkouts', newCheckoutRequest(), {
+      'Idempotency-Key': newKey(),
+    });
+    const id = accepted.body.id as string;
+    const declined = await financial.waitForPublished(
+      CheckoutDeclined.topic,
+      (d: { checkoutId: string }) => d.checkoutId === id,
+      // Each step waits out the threshold plus up to one sweep interval (1 s at this threshold).
+      (maxChargeRecoveries + 1) * (chargeStuckAfterMs + 1000) + 2000,
+    );
+    expect(declined.data).toMatchObject({ declineReason: 'processing_error' });
+    expect(requestsFor(id)).toHaveLength(1 + maxChargeRecoveries);
   });
 });

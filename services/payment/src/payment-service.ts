@@ -6,6 +6,7 @@ import {
   type ServiceRuntime,
 } from '@checkout/service-kit';
 import { Router } from 'express';
+import { createSimulatedAcquirerGateway } from './adapters/acquirer/simulated-acquirer-gateway';
 import { createMikroOrmPaymentStore } from './adapters/db/mikro-orm-payment-store';
 import { chargeCard } from './app/charge-card';
 import type { CardVault } from './app/ports';
@@ -17,9 +18,13 @@ export interface PaymentDeps extends ServiceContext {
 /** Payment has no public routes: it only reacts to charge requests. */
 export function createPaymentService(deps: PaymentDeps): ServiceRuntime {
   return createServiceRuntime('payment', deps, (transactions) => {
-    const store = createMikroOrmPaymentStore(transactions);
+    const chargeDeps = {
+      store: createMikroOrmPaymentStore(deps.orm, transactions),
+      vault: deps.vault,
+      acquirer: createSimulatedAcquirerGateway(deps.orm),
+    };
     subscribeTo(deps.bus, ChargeRequested, 'payment', deps.logger, async (event) => {
-      await chargeCard({ store, vault: deps.vault }, event.id, event.data);
+      await chargeCard(chargeDeps, event.id, event.data);
       return 'SUCCESS';
     });
     return { router: Router() };

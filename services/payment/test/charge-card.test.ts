@@ -1,6 +1,11 @@
 import { ChargeAttempted, ChargeRequested } from '@checkout/contracts';
 import type { ServiceRuntime } from '@checkout/service-kit';
-import { eventMessage, startServiceUnderTest, type ServiceUnderTest } from '@checkout/test-kit';
+import {
+  eventMessage,
+  startServiceUnderTest,
+  waitUntil,
+  type ServiceUnderTest,
+} from '@checkout/test-kit';
 import { createPaymentService, paymentDatabase } from '../src';
 
 const cards = new Map([
@@ -76,5 +81,57 @@ describe('charging a card', () => {
       .fork()
       .execute(`select * from payment.gateway_attempt where checkout_id = 'c-twice'`);
     expect(rows).toHaveLength(1);
+  });
+
+  const chargesAtAcquirer = async (reference: string) =>
+    payment.orm.em
+      .fork()
+      .execute<{ outcome: string }[]>(
+        `select outcome from payment.simulated_acquirer_charge where reference = ?`,
+        [reference],
+      );
+
+  it('charges once when the process fails between the charge and its commit', async () => {
+    // The first commit of an attempt fails after the acquirer has charged, as a crash would
+    // make it; the redelivery must find the charge by its idempotency key.
+    await payment.orm.em.fork().execute(`
+      create sequence payment.fault_once;
+      create function payment.fail_first_attempt() returns trigger language plpgsql as $$
+        begin
+          if nextval('payment.fault_once') = 1 then raise exception 'injected fault'; end if;
+          return new;
+        end $$;
+      create trigger fail_first_attempt before insert on payment.gateway_attempt
+        for each row when (new.checkout_id = 'c-crash') execute function payment.fail_first_attempt();`);
+    const result = await charge('c-crash', 'tok_ok');
+    expect(result.data).toMatchObject({ outcome: 'approved' });
+    expect(await chargesAtAcquirer('c-crash')).toEqual([{ outcome: 'approved' }]);
+    expect(
+      payment.published.filter((m) => (m.data as { checkoutId: string }).checkoutId === 'c-crash'),
+    ).toHaveLength(1);
+  });
+
+  it('reports the first answer again, without charging, when an attempt is requested again', async () => {
+    await charge('c-asked-again', 'tok_ok');
+    // A new request for the same attempt (the sweeper's), after the vault erased the card.
+    const again = eventMessage(ChargeRequested, {
+      checkoutId: 'c-asked-again',
+      cardToken: 'tok_erased',
+      attempt: 1,
+      amountCents: 29700,
+      currency: 'BRL',
+    });
+    await payment.bus.publish(again);
+    const results = await waitUntil('the second report', () => {
+      const found = payment.published.filter(
+        (m) => (m.data as { checkoutId: string }).checkoutId === 'c-asked-again',
+      );
+      return found.length === 2 ? found : undefined;
+    });
+    expect(results.map((m) => m.data)).toEqual([
+      expect.objectContaining({ outcome: 'approved' }),
+      expect.objectContaining({ outcome: 'approved' }),
+    ]);
+    expect(await chargesAtAcquirer('c-asked-again')).toHaveLength(1);
   });
 });

@@ -10,8 +10,8 @@ export const DeadLetter = defineEntity({
   name: 'DeadLetter',
   tableName: 'dead_letter',
   properties: (p) => ({
-    eventId: p.string().primary(),
-    topic: p.string(),
+    eventId: p.text().primary(),
+    topic: p.text(),
     version: p.integer(),
     data: p.json<unknown>(),
     receivedAt: p.datetime(),

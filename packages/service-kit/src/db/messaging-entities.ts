@@ -5,13 +5,14 @@ export const OutboxEvent = defineEntity({
   name: 'OutboxEvent',
   tableName: 'outbox_event',
   properties: (p) => ({
-    id: p.uuid().primary(),
-    topic: p.string(),
+    id: p.text().primary(),
+    topic: p.text(),
     version: p.integer(),
     data: p.json<Record<string, unknown>>(),
     occurredAt: p.datetime(),
     availableAt: p.datetime(),
   }),
+  indexes: [{ name: 'outbox_event_available_at_idx', properties: 'availableAt' }],
 });
 export type OutboxEvent = InferEntity<typeof OutboxEvent>;
 
@@ -20,8 +21,8 @@ export const InboxEntry = defineEntity({
   name: 'InboxEntry',
   tableName: 'inbox_entry',
   properties: (p) => ({
-    eventId: p.string().primary(),
-    consumer: p.string().primary(),
+    eventId: p.text().primary(),
+    consumer: p.text().primary(),
     handledAt: p.datetime(),
   }),
   primaryKeys: ['eventId', 'consumer'],

@@ -12,6 +12,8 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
+    /** Extension members (RFC 9457 §3.2), e.g. the id of the checkout a request collided with. */
+    readonly extensions?: Record<string, string>,
   ) {
     super(detail ?? title);
   }
@@ -24,6 +26,14 @@ export const problems = {
     new HttpProblem(422, 'Unprocessable request', message, [{ field, message }]),
   notFound: (detail: string) => new HttpProblem(404, 'Not found', detail),
   unauthorized: (detail: string) => new HttpProblem(401, 'Unauthorized', detail),
+  conflict: (title: string, detail: string, field?: string, extensions?: Record<string, string>) =>
+    new HttpProblem(
+      409,
+      title,
+      detail,
+      field ? [{ field, message: detail }] : undefined,
+      extensions,
+    ),
   serviceUnavailable: () =>
     new HttpProblem(
       503,
@@ -44,5 +54,6 @@ export function sendProblem(res: Response, problem: HttpProblem): void {
       status: problem.status,
       ...(problem.detail && { detail: problem.detail }),
       ...(problem.errors && { errors: problem.errors }),
+      ...problem.extensions,
     });
 }

@@ -3,7 +3,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 /** What only the vault and, on reveal, payment ever see in clear. */
 export interface CardSecret {
   number: string;
-  cvc: string;
+  /** Gone once the acquirer has answered an attempt: a card is never kept with its CVC longer. */
+  cvc?: string;
   holderName: string;
 }
 

@@ -4,7 +4,13 @@ import type { Checkout } from '../domain/checkout';
 import { chargeRequestFor } from './charge-request';
 import { payerDocumentProblem } from '../domain/payer';
 import { requestFingerprint } from '../domain/request-fingerprint';
-import type { CardDirectory, FinancialStore, LeadDirectory } from './ports';
+import type {
+  CardDirectory,
+  CheckoutConflict,
+  FinancialStore,
+  LeadDirectory,
+  StoredResponse,
+} from './ports';
 
 export interface AcceptCheckoutDeps {
   store: FinancialStore;
@@ -15,15 +21,13 @@ export interface AcceptCheckoutDeps {
 export type CheckoutRequest = ApiSchemas['CheckoutRequest'];
 
 export type AcceptCheckoutFailure =
-  | 'idempotency_key_reused'
-  | 'unknown_lead'
-  | 'unknown_course'
-  | 'unknown_card_token'
-  | 'invalid_payer_document';
+  | { reason: 'idempotency_key_reused' | 'unknown_lead' | 'unknown_course' | 'unknown_card_token' }
+  | { reason: 'invalid_payer_document'; detail: string }
+  | CheckoutConflict;
 
 export type AcceptCheckoutResult =
   | { ok: true; status: number; checkout: ApiSchemas['Checkout'] }
-  | { ok: false; reason: AcceptCheckoutFailure; detail?: string };
+  | ({ ok: false } & AcceptCheckoutFailure);
 
 export const toCheckoutView = (checkout: Checkout): ApiSchemas['Checkout'] => ({
   id: checkout.id,
@@ -35,9 +39,18 @@ export const toCheckoutView = (checkout: Checkout): ApiSchemas['Checkout'] => ({
   leadId: checkout.leadId,
 });
 
+/** The first response again for the same body; a refusal for a different one. */
+function replay(previous: StoredResponse, fingerprint: string): AcceptCheckoutResult {
+  return previous.fingerprint === fingerprint
+    ? { ok: true, status: previous.status, checkout: previous.body }
+    : { ok: false, reason: 'idempotency_key_reused' };
+}
+
 /**
- * Accepts a checkout: the price comes from the catalogue, the first charge attempt is requested
- * in the same transaction, and a repeated Idempotency-Key replays the first response.
+ * Accepts a checkout: the price comes from the catalogue, the lead and the card are looked up
+ * before the transaction opens (no remote call inside it), and the checkout, its first charge
+ * request and the response kept for its Idempotency-Key commit together. A card token backs one
+ * checkout, and a lead buys a course once.
  */
 export async function acceptCheckout(
   { store, leads, cards }: AcceptCheckoutDeps,
@@ -45,38 +58,38 @@ export async function acceptCheckout(
   request: CheckoutRequest,
 ): Promise<AcceptCheckoutResult> {
   const fingerprint = requestFingerprint(request);
-  return store.transaction(async (tx) => {
-    await tx.lockIdempotencyKey(idempotencyKey);
-    const previous = await tx.findStoredResponse(idempotencyKey);
-    if (previous) {
-      return previous.fingerprint === fingerprint
-        ? { ok: true, status: previous.status, checkout: previous.body }
-        : { ok: false, reason: 'idempotency_key_reused' };
-    }
-    const documentProblem = payerDocumentProblem(request.payer.type, request.payer.document);
-    if (documentProblem)
-      return { ok: false, reason: 'invalid_payer_document', detail: documentProblem };
-    const course = await tx.findCourse(request.courseId);
-    if (!course) return { ok: false, reason: 'unknown_course' };
-    const student = await leads.findLead(request.leadId);
-    if (!student) return { ok: false, reason: 'unknown_lead' };
-    if (!(await cards.isChargeable(request.cardToken)))
-      return { ok: false, reason: 'unknown_card_token' };
+  const previous = await store.findStoredResponse(idempotencyKey);
+  if (previous) return replay(previous, fingerprint);
+  const documentProblem = payerDocumentProblem(request.payer.type, request.payer.document);
+  if (documentProblem)
+    return { ok: false, reason: 'invalid_payer_document', detail: documentProblem };
+  const course = await store.findCourse(request.courseId);
+  if (!course) return { ok: false, reason: 'unknown_course' };
+  const student = await leads.findLead(request.leadId);
+  if (!student) return { ok: false, reason: 'unknown_lead' };
+  if (!(await cards.isChargeable(request.cardToken)))
+    return { ok: false, reason: 'unknown_card_token' };
 
-    const checkout: Checkout = {
-      id: randomUUID(),
-      leadId: request.leadId,
-      courseId: course.id,
-      courseTitle: course.title,
-      cardToken: request.cardToken,
-      amountCents: course.priceCents,
-      currency: course.currency,
-      status: 'processing',
-      attempts: 1,
-      student,
-      payer: { name: request.payer.name, email: request.payer.email },
-    };
-    tx.addCheckout(checkout);
+  const checkout: Checkout = {
+    id: randomUUID(),
+    leadId: request.leadId,
+    courseId: course.id,
+    courseTitle: course.title,
+    cardToken: request.cardToken,
+    amountCents: course.priceCents,
+    currency: course.currency,
+    status: 'processing',
+    attempts: 1,
+    recoveries: 0,
+    student,
+    payer: { name: request.payer.name, email: request.payer.email },
+  };
+  return store.transaction(async (tx): Promise<AcceptCheckoutResult> => {
+    await tx.lockIdempotencyKey(idempotencyKey);
+    const raced = await tx.findStoredResponse(idempotencyKey);
+    if (raced) return replay(raced, fingerprint);
+    const conflict = await tx.addCheckout(checkout);
+    if (conflict) return { ok: false, ...conflict };
     tx.publish(ChargeRequested, chargeRequestFor(checkout, 1));
     const response = { fingerprint, status: 202, body: toCheckoutView(checkout) };
     tx.storeResponse(idempotencyKey, response);

@@ -1,46 +1,32 @@
-import {
-  ChargeRequested,
-  CheckoutApproved,
-  CheckoutDeclined,
-  type ChargeAttempted,
-  type EventData,
-} from '@checkout/contracts';
-import { nextStepAfterAttempt, type Checkout } from '../domain/checkout';
+import { ChargeRequested, type ChargeAttempted, type EventData } from '@checkout/contracts';
+import type { Logger } from '@checkout/service-kit';
+import { nextStepAfterAttempt } from '../domain/checkout';
 import { chargeRequestFor } from './charge-request';
 import type { FinancialStore, FinancialTransaction } from './ports';
+import { approveCheckout, declineCheckout } from './settle-checkout';
 
-const checkoutFacts = (checkout: Checkout) => ({
-  checkoutId: checkout.id,
-  leadId: checkout.leadId,
-  courseId: checkout.courseId,
-  courseTitle: checkout.courseTitle,
-  cardToken: checkout.cardToken,
-  amountCents: checkout.amountCents,
-  currency: checkout.currency,
-});
+type Attempt = EventData<typeof ChargeAttempted>;
 
-async function applyAttempt(tx: FinancialTransaction, attempt: EventData<typeof ChargeAttempted>) {
+async function applyAttempt(tx: FinancialTransaction, attempt: Attempt, logger: Logger) {
   const checkout = await tx.findCheckout(attempt.checkoutId);
+  if (checkout?.status === 'declined' && attempt.outcome === 'approved') {
+    // Only after the sweeper gave up on an attempt that payment answered much later.
+    logger.error(
+      { checkoutId: checkout.id, attempt: attempt.attempt },
+      'an approved charge arrived for a declined checkout: refund it',
+    );
+  }
   // A result for an attempt we did not ask for (or no longer wait for) changes nothing.
   if (!checkout || checkout.status !== 'processing' || checkout.attempts !== attempt.attempt)
     return;
   const step = nextStepAfterAttempt(attempt.attempt, attempt.outcome, attempt.declineReason);
   switch (step.kind) {
     case 'approve':
-      await tx.updateCheckout(checkout.id, { status: 'approved' });
-      return tx.publish(CheckoutApproved, {
-        ...checkoutFacts(checkout),
-        student: checkout.student,
-      });
+      return approveCheckout(tx, checkout);
     case 'decline':
-      await tx.updateCheckout(checkout.id, { status: 'declined', declineReason: step.reason });
-      return tx.publish(CheckoutDeclined, {
-        ...checkoutFacts(checkout),
-        payer: checkout.payer,
-        declineReason: step.reason,
-      });
+      return declineCheckout(tx, checkout, step.reason);
     case 'retry':
-      await tx.updateCheckout(checkout.id, { attempts: step.attempt });
+      await tx.updateCheckout(checkout.id, { attempts: step.attempt, recoveries: 0 });
       return tx.publish(ChargeRequested, chargeRequestFor(checkout, step.attempt), {
         delayMs: step.delayMs,
       });
@@ -49,11 +35,11 @@ async function applyAttempt(tx: FinancialTransaction, attempt: EventData<typeof 
 
 /** Moves the checkout on after payment reports an attempt: approve, decline or try again later. */
 export async function recordChargeAttempt(
-  store: FinancialStore,
+  { store, logger }: { store: FinancialStore; logger: Logger },
   eventId: string,
-  attempt: EventData<typeof ChargeAttempted>,
+  attempt: Attempt,
 ): Promise<void> {
   await store.handleOnce(eventId, 'financial.record-charge-attempt', (tx) =>
-    applyAttempt(tx, attempt),
+    applyAttempt(tx, attempt, logger),
   );
 }

@@ -1,4 +1,9 @@
-import { maxChargeAttempts, nextStepAfterAttempt } from './checkout';
+import {
+  maxChargeAttempts,
+  maxChargeRecoveries,
+  nextStepAfterAttempt,
+  nextStepForStuckCharge,
+} from './checkout';
 
 describe('the step after a charge attempt', () => {
   it('approves an approved attempt', () => {
@@ -27,6 +32,22 @@ describe('the step after a charge attempt', () => {
 
   it('gives up with a processing error after the last attempt', () => {
     expect(nextStepAfterAttempt(maxChargeAttempts, 'gateway_error')).toEqual({
+      kind: 'decline',
+      reason: 'processing_error',
+    });
+  });
+});
+
+describe('the step for a charge that got no answer in time', () => {
+  it('asks again for the same attempt, so the acquirer sees the same idempotency key', () => {
+    expect(nextStepForStuckCharge({ attempts: 2, recoveries: 0 })).toEqual({
+      kind: 'request-again',
+      attempt: 2,
+    });
+  });
+
+  it('declines with a processing error once it has asked again enough times', () => {
+    expect(nextStepForStuckCharge({ attempts: 1, recoveries: maxChargeRecoveries })).toEqual({
       kind: 'decline',
       reason: 'processing_error',
     });

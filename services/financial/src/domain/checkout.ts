@@ -18,6 +18,8 @@ export interface Checkout {
   status: CheckoutStatus;
   declineReason?: DeclineReason;
   attempts: number;
+  /** How often the current attempt was requested again because no answer came. */
+  recoveries: number;
   student: Contact;
   payer: Contact;
 }
@@ -40,4 +42,19 @@ export function nextStepAfterAttempt(
   if (outcome === 'declined') return { kind: 'decline', reason: declineReason };
   if (attempt >= maxChargeAttempts) return { kind: 'decline', reason: 'processing_error' };
   return { kind: 'retry', attempt: attempt + 1, delayMs: firstRetryDelayMs * 2 ** (attempt - 1) };
+}
+
+/** What to do with a checkout whose attempt got no answer in time: ask again, or give up. */
+export type StuckChargeStep =
+  { kind: 'request-again'; attempt: number } | { kind: 'decline'; reason: 'processing_error' };
+
+export const maxChargeRecoveries = 3;
+
+export function nextStepForStuckCharge(
+  checkout: Pick<Checkout, 'attempts' | 'recoveries'>,
+): StuckChargeStep {
+  // The same attempt number keeps the acquirer's idempotency key: asking again never charges twice.
+  if (checkout.recoveries < maxChargeRecoveries)
+    return { kind: 'request-again', attempt: checkout.attempts };
+  return { kind: 'decline', reason: 'processing_error' };
 }

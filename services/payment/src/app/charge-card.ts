@@ -1,29 +1,60 @@
 import { ChargeAttempted, type ChargeRequested, type EventData } from '@checkout/contracts';
-import { askSimulatedAcquirer, type AcquirerAnswer } from '../domain/simulated-acquirer';
-import type { CardVault, PaymentStore } from './ports';
+import type { AcquirerAnswer } from '../domain/simulated-acquirer';
+import type { Acquirer, CardVault, PaymentStore } from './ports';
 
 export interface ChargeCardDeps {
   store: PaymentStore;
   vault: CardVault;
+  acquirer: Acquirer;
 }
+
+type ChargeRequest = EventData<typeof ChargeRequested>;
 
 /** A card the vault no longer holds (expired or erased) cannot be charged. */
 const cardGone: AcquirerAnswer = { outcome: 'declined', declineReason: 'card_declined' };
 
-/** Charges one attempt of a checkout and reports the acquirer's answer. */
+export const idempotencyKeyOf = (request: Pick<ChargeRequest, 'checkoutId' | 'attempt'>) =>
+  `${request.checkoutId}:${request.attempt}`;
+
+/**
+ * The attempt's answer: the one already recorded, the one the acquirer already gave for its key
+ * (a crash came between the charge and our commit), or a charge made now.
+ */
+async function answerFor(
+  { store, vault, acquirer }: ChargeCardDeps,
+  request: ChargeRequest,
+): Promise<AcquirerAnswer> {
+  const idempotencyKey = idempotencyKeyOf(request);
+  const known =
+    (await store.findAttempt(request.checkoutId, request.attempt)) ??
+    (await acquirer.findCharge(idempotencyKey));
+  if (known) return known;
+  const cardNumber = await vault.revealCardNumber(request.cardToken);
+  if (!cardNumber) return cardGone;
+  return acquirer.charge({
+    idempotencyKey,
+    reference: request.checkoutId,
+    attempt: request.attempt,
+    cardNumber,
+    amountCents: request.amountCents,
+    currency: request.currency,
+  });
+}
+
+/**
+ * Charges one attempt of a checkout and reports the answer. The acquirer is asked outside any
+ * transaction, under a key per attempt, so a redelivered or repeated request never charges twice;
+ * a repeated request (the sweeper's) reports the first answer again.
+ */
 export async function chargeCard(
-  { store, vault }: ChargeCardDeps,
+  deps: ChargeCardDeps,
   eventId: string,
-  request: EventData<typeof ChargeRequested>,
+  request: ChargeRequest,
 ): Promise<void> {
-  await store.handleOnce(eventId, 'payment.charge-card', async (tx) => {
-    const cardNumber = await vault.revealCardNumber(request.cardToken);
-    const answer = cardNumber ? askSimulatedAcquirer(cardNumber, request.attempt) : cardGone;
-    tx.recordAttempt({ checkoutId: request.checkoutId, attempt: request.attempt, answer });
-    tx.publish(ChargeAttempted, {
-      checkoutId: request.checkoutId,
-      attempt: request.attempt,
-      ...answer,
-    });
+  const answer = await answerFor(deps, request);
+  await deps.store.handleOnce(eventId, 'payment.charge-card', async (tx) => {
+    const { checkoutId, attempt } = request;
+    const recorded = await tx.recordAttempt({ checkoutId, attempt, answer });
+    tx.publish(ChargeAttempted, { checkoutId, cardToken: request.cardToken, attempt, ...recorded });
   });
 }

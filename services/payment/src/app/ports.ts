@@ -6,12 +6,39 @@ export interface CardVault {
   revealCardNumber(token: string): Promise<string | undefined>;
 }
 
+export interface ChargeOrder {
+  /** One key per (checkout, attempt): the acquirer charges once per key, whatever is retried. */
+  idempotencyKey: string;
+  /** The merchant's reference for the charge: the checkout id. */
+  reference: string;
+  attempt: number;
+  cardNumber: string;
+  amountCents: number;
+  currency: 'BRL';
+}
+
+/** The card network's gateway, as a real one behaves: idempotent by key, and queryable by it. */
+export interface Acquirer {
+  /** Charges the card, unless this key was charged before: then the first answer again. */
+  charge(order: ChargeOrder): Promise<AcquirerAnswer>;
+  /** The answer already given for this key, if any. */
+  findCharge(idempotencyKey: string): Promise<AcquirerAnswer | undefined>;
+}
+
+export interface AttemptRecord {
+  checkoutId: string;
+  attempt: number;
+  answer: AcquirerAnswer;
+}
+
 export interface PaymentTransaction {
-  recordAttempt(attempt: { checkoutId: string; attempt: number; answer: AcquirerAnswer }): void;
+  /** Keeps the first answer recorded for an attempt and returns it; a later one is ignored. */
+  recordAttempt(record: AttemptRecord): Promise<AcquirerAnswer>;
   publish: Transaction['publish'];
 }
 
 export interface PaymentStore {
+  findAttempt(checkoutId: string, attempt: number): Promise<AcquirerAnswer | undefined>;
   /** Runs `work` unless this consumer already handled the event. */
   handleOnce(
     eventId: string,

@@ -6,13 +6,14 @@ export const CardRecordEntity = defineEntity({
   name: 'CardRecord',
   tableName: 'card_record',
   properties: (p) => ({
-    token: p.string().primary(),
-    keyId: p.string(),
+    token: p.text().primary(),
+    keyId: p.text(),
     ciphertext: p.blob(),
-    brand: p.string().$type<CardBrand>(),
-    last4: p.string(),
+    brand: p.text().$type<CardBrand>(),
+    last4: p.character().length(4),
     expMonth: p.integer(),
     expYear: p.integer(),
     expiresAt: p.datetime(),
   }),
+  indexes: [{ name: 'card_record_expires_at_idx', properties: 'expiresAt' }],
 });

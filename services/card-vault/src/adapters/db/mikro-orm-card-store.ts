@@ -17,8 +17,20 @@ export function createMikroOrmCardStore(orm: Database, transactions: Transaction
       const { keyId, ciphertext, ...card } = row;
       return { ...card, sealed: { keyId, ciphertext: Buffer.from(ciphertext) } };
     },
+    reseal: async (token, sealed) => {
+      await orm.em
+        .fork()
+        .nativeUpdate(
+          CardRecordEntity,
+          { token },
+          { keyId: sealed.keyId, ciphertext: sealed.ciphertext },
+        );
+    },
     erase: async (token) => {
       await orm.em.fork().nativeDelete(CardRecordEntity, { token });
+    },
+    eraseExpired: async (now) => {
+      await orm.em.fork().nativeDelete(CardRecordEntity, { expiresAt: { $lte: now } });
     },
     handleOnce: async (eventId, consumer, work) => {
       // The erase is idempotent by itself; the inbox only saves repeating it.

@@ -18,30 +18,55 @@ export function createDaprCardStore(
   storeName: string,
   transactions: TransactionRunner,
 ): CardStore {
+  const find: CardStore['find'] = async (token) => {
+    const value = (await client.state.get(storeName, token)) as StoredCard | '' | undefined;
+    if (!value || new Date(value.expiresAt) <= new Date()) return undefined;
+    const { keyId, ciphertext, expiresAt, ...card } = value;
+    return {
+      ...card,
+      expiresAt: new Date(expiresAt),
+      sealed: { keyId, ciphertext: Buffer.from(ciphertext, 'base64') },
+    };
+  };
+  /** Writes the card with what is left of its TTL; with an etag, only over that very version. */
+  const write = async (value: StoredCard, etag?: string) => {
+    const ttlInSeconds = Math.ceil((new Date(value.expiresAt).getTime() - Date.now()) / 1000);
+    return client.state.save(storeName, [
+      {
+        key: value.token,
+        value,
+        metadata: { ttlInSeconds: String(Math.max(1, ttlInSeconds)) },
+        ...(etag && { etag }),
+      },
+    ]);
+  };
   return {
     save: async ({ sealed, expiresAt, ...card }) => {
-      const value: StoredCard = {
+      const response = await write({
         ...card,
         keyId: sealed.keyId,
         ciphertext: sealed.ciphertext.toString('base64'),
         expiresAt: expiresAt.toISOString(),
-      };
-      const ttlInSeconds = Math.max(1, Math.ceil((expiresAt.getTime() - Date.now()) / 1000));
-      const response = await client.state.save(storeName, [
-        { key: card.token, value, metadata: { ttlInSeconds: String(ttlInSeconds) } },
-      ]);
+      });
       if (response.error) throw response.error;
     },
-    find: async (token) => {
-      const value = (await client.state.get(storeName, token)) as StoredCard | '' | undefined;
-      if (!value || new Date(value.expiresAt) <= new Date()) return undefined;
-      const { keyId, ciphertext, expiresAt, ...card } = value;
-      return {
-        ...card,
-        expiresAt: new Date(expiresAt),
-        sealed: { keyId, ciphertext: Buffer.from(ciphertext, 'base64') },
-      };
+    find,
+    reseal: async (token, sealed) => {
+      const [stored] = (await client.state.getBulk(storeName, [token])) as {
+        data?: StoredCard | '';
+        etag?: string;
+      }[];
+      if (!stored?.data || !stored.etag) return;
+      const ciphertext = sealed.ciphertext.toString('base64');
+      const response = await write(
+        { ...stored.data, keyId: sealed.keyId, ciphertext },
+        stored.etag,
+      );
+      // The etag no longer matches when the card was erased meanwhile: then it must stay erased.
+      if (response.error && (await find(token))) throw response.error;
     },
+    // state.postgresql deletes expired rows itself, every cleanupInterval (card-vault-state.yaml).
+    eraseExpired: async () => {},
     erase: async (token) => {
       const response = await client.state.delete(storeName, token);
       if (response.error) throw response.error;

@@ -1,6 +1,8 @@
 import { deadLetterMigration, type DatabaseModule } from '@checkout/service-kit';
 import { CheckoutEntity, CourseEntity, IdempotencyRecordEntity } from './entities';
+import { CountChargeRecoveries } from './migrations/count-charge-recoveries';
 import { CreateFinancialTables } from './migrations/create-financial-tables';
+import { OneCheckoutPerCardAndPurchase } from './migrations/one-checkout-per-card-and-purchase';
 
 export const financialDatabase: DatabaseModule = {
   schema: 'financial',
@@ -8,5 +10,7 @@ export const financialDatabase: DatabaseModule = {
   migrations: [
     { name: '0001-create-financial-tables', class: CreateFinancialTables },
     deadLetterMigration,
+    { name: '0003-one-checkout-per-card-and-purchase', class: OneCheckoutPerCardAndPurchase },
+    { name: '0004-count-charge-recoveries', class: CountChargeRecoveries },
   ],
 };

@@ -1,7 +1,18 @@
-import type { InferEntity } from '@mikro-orm/core';
-import type { Database, Transaction, TransactionRunner } from '@checkout/service-kit';
+import { LockMode, type InferEntity } from '@mikro-orm/core';
+import {
+  insertIfAbsent,
+  type Database,
+  type Transaction,
+  type TransactionRunner,
+} from '@checkout/service-kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Checkout } from '../../domain/checkout';
-import type { Course, FinancialStore, FinancialTransaction } from '../../app/ports';
+import type {
+  CheckoutConflict,
+  Course,
+  FinancialStore,
+  FinancialTransaction,
+} from '../../app/ports';
 import { CheckoutEntity, CourseEntity, IdempotencyRecordEntity } from './entities';
 
 type CheckoutRow = InferEntity<typeof CheckoutEntity>;
@@ -16,9 +27,22 @@ const toCheckout = ({
   ...(declineReason && { declineReason }),
 });
 
+/** What an insert that did not happen collided with (see the unique indexes of migration 0003). */
+async function conflictOf(em: EntityManager, checkout: Checkout): Promise<CheckoutConflict> {
+  if (await em.count(CheckoutEntity, { cardToken: checkout.cardToken }))
+    return { reason: 'card_token_used' };
+  const open = await em.findOneOrFail(CheckoutEntity, {
+    leadId: checkout.leadId,
+    courseId: checkout.courseId,
+    status: { $ne: 'declined' },
+  });
+  return open.status === 'approved'
+    ? { reason: 'already_enrolled' }
+    : { reason: 'checkout_in_progress', checkoutId: open.id };
+}
+
 function financialTransaction({ em, publish }: Transaction): FinancialTransaction {
   return {
-    findCourse: async (id) => (await em.findOne(CourseEntity, { id })) ?? undefined,
     lockIdempotencyKey: async (key) => {
       await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`idempotency:${key}`]);
     },
@@ -27,8 +51,10 @@ function financialTransaction({ em, publish }: Transaction): FinancialTransactio
     storeResponse: (key, response) => {
       em.create(IdempotencyRecordEntity, { key, ...response });
     },
-    addCheckout: (checkout) => {
-      em.create(CheckoutEntity, { declineReason: null, ...checkout });
+    addCheckout: async (checkout) => {
+      const now = new Date();
+      const row = { declineReason: null, ...checkout, createdAt: now, updatedAt: now };
+      return (await insertIfAbsent(em, CheckoutEntity, row)) ? undefined : conflictOf(em, checkout);
     },
     findCheckout: async (id) => {
       const row = await em.findOne(CheckoutEntity, { id });
@@ -36,6 +62,14 @@ function financialTransaction({ em, publish }: Transaction): FinancialTransactio
     },
     updateCheckout: async (id, changes) => {
       await em.nativeUpdate(CheckoutEntity, { id }, { ...changes, updatedAt: new Date() });
+    },
+    claimStuckCheckouts: async (updatedBefore, limit) => {
+      const rows = await em.find(
+        CheckoutEntity,
+        { status: 'processing', updatedAt: { $lt: updatedBefore } },
+        { orderBy: { updatedAt: 'asc' }, limit, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+      );
+      return rows.map(toCheckout);
     },
     publish,
   };
@@ -48,6 +82,9 @@ export function createMikroOrmFinancialStore(
   return {
     listCourses: async (): Promise<Course[]> =>
       orm.em.fork().find(CourseEntity, {}, { orderBy: { title: 'asc' } }),
+    findCourse: async (id) => (await orm.em.fork().findOne(CourseEntity, { id })) ?? undefined,
+    findStoredResponse: async (key) =>
+      (await orm.em.fork().findOne(IdempotencyRecordEntity, { key })) ?? undefined,
     findCheckout: async (id) => {
       const row = await orm.em.fork().findOne(CheckoutEntity, { id });
       return row ? toCheckout(row) : undefined;

@@ -8,7 +8,11 @@ import {
   type CheckoutRequest,
 } from '../../app/accept-checkout';
 
-const failureProblems: Record<AcceptCheckoutFailure, (detail?: string) => HttpProblem> = {
+type Reason = AcceptCheckoutFailure['reason'];
+
+const failureProblems: {
+  [R in Reason]: (failure: Extract<AcceptCheckoutFailure, { reason: R }>) => HttpProblem;
+} = {
   idempotency_key_reused: () =>
     problems.unprocessable(
       'Idempotency-Key',
@@ -18,9 +22,26 @@ const failureProblems: Record<AcceptCheckoutFailure, (detail?: string) => HttpPr
   unknown_course: () => problems.unprocessable('courseId', 'No course with this id.'),
   unknown_card_token: () =>
     problems.unprocessable('cardToken', 'No chargeable card with this token.'),
-  invalid_payer_document: (detail) =>
-    problems.unprocessable('payer.document', detail ?? 'is invalid'),
+  invalid_payer_document: ({ detail }) => problems.unprocessable('payer.document', detail),
+  card_token_used: () =>
+    problems.conflict(
+      'Card token used',
+      'This card token already backs a checkout; tokenise the card again.',
+      'cardToken',
+    ),
+  already_enrolled: () =>
+    problems.conflict('Already enrolled', 'This lead has already bought this course.', 'courseId'),
+  checkout_in_progress: ({ checkoutId }) =>
+    problems.conflict(
+      'Checkout in progress',
+      'A checkout of this course for this lead is still processing.',
+      'courseId',
+      { checkoutId },
+    ),
 };
+
+const problemFor = <R extends Reason>(failure: Extract<AcceptCheckoutFailure, { reason: R }>) =>
+  (failureProblems[failure.reason] as (f: typeof failure) => HttpProblem)(failure);
 
 export function createFinancialRouter(deps: AcceptCheckoutDeps): Router {
   const router = Router();
@@ -32,7 +53,7 @@ export function createFinancialRouter(deps: AcceptCheckoutDeps): Router {
   router.post('/api/v1/checkouts', validateRequest('createCheckout'), async (req, res) => {
     const key = req.get('Idempotency-Key') as string;
     const result = await acceptCheckout(deps, key, req.body as CheckoutRequest);
-    if (!result.ok) throw failureProblems[result.reason](result.detail);
+    if (!result.ok) throw problemFor(result);
     res
       .status(result.status)
       .location(`/api/v1/checkouts/${result.checkout.id}`)

@@ -1,15 +1,36 @@
 import { defineEntity } from '@mikro-orm/core';
+import type { DeclineReason } from '@checkout/contracts';
+import type { AcquirerAnswer } from '../../domain/simulated-acquirer';
 
 /** One try at the acquirer; never holds card data. */
 export const GatewayAttemptEntity = defineEntity({
   name: 'GatewayAttempt',
   tableName: 'gateway_attempt',
   properties: (p) => ({
-    checkoutId: p.string().primary(),
+    checkoutId: p.text().primary(),
     attempt: p.integer().primary(),
-    outcome: p.string(),
-    declineReason: p.string().nullable(),
+    outcome: p.text().$type<AcquirerAnswer['outcome']>(),
+    declineReason: p.text().$type<DeclineReason>().nullable(),
     attemptedAt: p.datetime().onCreate(() => new Date()),
   }),
   primaryKeys: ['checkoutId', 'attempt'],
+});
+
+/**
+ * The simulated acquirer's own records: what a real gateway keeps on its side, one row per
+ * idempotency key. Never a card number.
+ */
+export const SimulatedAcquirerChargeEntity = defineEntity({
+  name: 'SimulatedAcquirerCharge',
+  tableName: 'simulated_acquirer_charge',
+  properties: (p) => ({
+    idempotencyKey: p.text().primary(),
+    reference: p.text(),
+    amountCents: p.integer(),
+    currency: p.text().$type<'BRL'>(),
+    outcome: p.text().$type<AcquirerAnswer['outcome']>(),
+    declineReason: p.text().$type<DeclineReason>().nullable(),
+    chargedAt: p.datetime(),
+  }),
+  indexes: [{ name: 'simulated_acquirer_charge_reference_idx', properties: 'reference' }],
 });

@@ -1,12 +1,14 @@
 import { deadLetterMigration, type DatabaseModule } from '@checkout/service-kit';
-import { GatewayAttemptEntity } from './entities';
+import { GatewayAttemptEntity, SimulatedAcquirerChargeEntity } from './entities';
 import { CreatePaymentTables } from './migrations/create-payment-tables';
+import { CreateSimulatedAcquirerTable } from './migrations/create-simulated-acquirer-table';
 
 export const paymentDatabase: DatabaseModule = {
   schema: 'payment',
-  entities: [GatewayAttemptEntity],
+  entities: [GatewayAttemptEntity, SimulatedAcquirerChargeEntity],
   migrations: [
     { name: '0001-create-payment-tables', class: CreatePaymentTables },
     deadLetterMigration,
+    { name: '0003-create-simulated-acquirer-table', class: CreateSimulatedAcquirerTable },
   ],
 };
