@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,6 +28,7 @@ let port: number;
 let database: DatabaseProcess;
 let sink: SmtpSink;
 let platform: PlatformProcess;
+const platformDataDir = mkdtempSync(join(tmpdir(), 'checkout-outage-platform-'));
 let api: ReturnType<typeof apiClient>;
 /** Every personal value and secret the platform was handed or made: none may reach its log. */
 const secrets = new Set<string>([
@@ -50,7 +51,7 @@ beforeAll(async () => {
     PORT: String(await freePort()),
     DATABASE_URL: database.url,
     SMTP_URL: sink.url,
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'checkout-outage-platform-')),
+    DATA_DIR: platformDataDir,
   });
   api = apiClient(platform.baseUrl);
 }, 180_000);
@@ -61,6 +62,7 @@ afterAll(async () => {
   const leaked = [...secrets].filter((secret) => output.includes(secret));
   const exitCode = await platform?.stop('SIGINT');
   await sink?.stop();
+  rmSync(platformDataDir, { recursive: true, force: true });
   await database?.stop();
   expect(leaked).toEqual([]);
   expect(exitCode).toBe(0);

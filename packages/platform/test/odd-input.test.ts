@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
@@ -16,6 +16,7 @@ import {
 /** Input a careless or hostile client sends, against the platform as `npm start` runs it. */
 let sink: SmtpSink;
 let platform: PlatformProcess;
+const platformDataDir = mkdtempSync(join(tmpdir(), 'checkout-odd-input-'));
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
@@ -24,7 +25,7 @@ beforeAll(async () => {
     PORT: String(await freePort()),
     DATABASE_URL: await createTestDatabase(),
     SMTP_URL: sink.url,
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'checkout-odd-input-')),
+    DATA_DIR: platformDataDir,
   });
   api = apiClient(platform.baseUrl);
 }, 180_000);
@@ -34,6 +35,7 @@ afterAll(async () => {
   expect(platform.output()).not.toContain('request failed');
   const exitCode = await platform?.stop('SIGINT');
   await sink?.stop();
+  rmSync(platformDataDir, { recursive: true, force: true });
   expect(exitCode).toBe(0);
 });
 
