@@ -1,4 +1,5 @@
 export * from './config';
+export * from './db/database-unavailable';
 export * from './db/dead-letter';
 export * from './db/insert-if-absent';
 export * from './db/messaging-entities';
@@ -7,6 +8,7 @@ export * from './db/outbox-relay';
 export * from './db/schema-migration';
 export * from './db/transaction-runner';
 export * from './events/event-bus';
+export * from './fault-reporter';
 export * from './events/in-process-event-bus';
 export * from './events/subscribe';
 export * from './http/create-http-app';

@@ -1,21 +1,49 @@
 import pino from 'pino';
+import { serializeError } from './error-serializer';
 
 export type Logger = pino.Logger;
 
-/** Card data, passwords and tokens never reach a log line, even if someone logs a body by mistake. */
-export const redactedPaths = [
-  ...['number', 'cvc', 'password', 'token', 'activationToken', 'card'].flatMap((key) => [
-    key,
-    `*.${key}`,
-    `*.*.${key}`,
-  ]),
-  'req.headers.authorization',
+/** Personal data, card data, passwords and tokens: hidden even if someone logs a body by mistake. */
+const sensitiveKeys = [
+  'number',
+  'cvc',
+  'password',
+  'token',
+  'activationToken',
+  'accessToken',
+  'cardToken',
+  'card',
+  'document',
+  'email',
+  'phone',
+  'address',
+  'postalCode',
+  'birthDate',
+  'payer',
+  'student',
+  'sql',
+  'parameters',
+  'bindings',
 ];
 
-export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
-    name,
-    level,
-    redact: { paths: redactedPaths, censor: '[redacted]' },
-  });
+export const redactedPaths = [
+  ...sensitiveKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+  'req.headers.authorization',
+  'req.headers.cookie',
+];
+
+export function createLogger(
+  name: string,
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: pino.DestinationStream,
+): Logger {
+  return pino(
+    {
+      name,
+      level,
+      redact: { paths: redactedPaths, censor: '[redacted]' },
+      serializers: { err: serializeError, error: serializeError },
+    },
+    destination,
+  );
 }

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EventBus } from '../events/event-bus';
+import { FaultReporter } from '../fault-reporter';
 import type { Logger } from '../logger';
 import { OutboxEvent } from './messaging-entities';
 import type { Database } from './open-database';
@@ -17,13 +18,19 @@ export class OutboxRelay {
   private draining: Promise<void> | undefined;
   private drainAgain = false;
   private stopped = false;
+  // It retries every poll: through an outage, a line per interval rather than per attempt.
+  private readonly drainFaults: FaultReporter;
+  private readonly publishFaults: FaultReporter;
 
   constructor(
     private readonly orm: Database,
     private readonly bus: EventBus,
-    private readonly logger: Logger,
+    logger: Logger,
     private readonly pollIntervalMs = 500,
-  ) {}
+  ) {
+    this.drainFaults = new FaultReporter(logger, 'outbox relay');
+    this.publishFaults = new FaultReporter(logger, 'outbox publish');
+  }
 
   start(): void {
     this.timer = setInterval(() => this.notify(), this.pollIntervalMs);
@@ -55,7 +62,10 @@ export class OutboxRelay {
       return;
     }
     this.draining = this.drain()
-      .catch((error: unknown) => this.logger.error({ err: error }, 'outbox relay failed'))
+      .then(
+        () => this.drainFaults.succeeded(),
+        (error: unknown) => this.drainFaults.failed(error),
+      )
       .finally(() => {
         this.draining = undefined;
         if (this.drainAgain) {
@@ -93,12 +103,10 @@ export class OutboxRelay {
             occurredAt: occurredAt.toISOString(),
           });
         } catch (error) {
-          this.logger.warn(
-            { err: error, eventId: event.id, topic: event.topic },
-            'publish failed; will retry',
-          );
+          this.publishFaults.failed(error, { eventId: event.id, topic: event.topic });
           break;
         }
+        this.publishFaults.succeeded();
         await em.nativeDelete(OutboxEvent, { id: event.id });
         published++;
       }

@@ -34,6 +34,12 @@ export const problems = {
       field ? [{ field, message: detail }] : undefined,
       extensions,
     ),
+  serviceUnavailable: () =>
+    new HttpProblem(
+      503,
+      'Service unavailable',
+      'The service cannot reach its database; retry later.',
+    ),
 };
 
 const slug = (title: string) => title.toLowerCase().replaceAll(' ', '-');

@@ -1,27 +1,21 @@
 import { loadOpenApiSpec, type OperationId } from '@checkout/contracts';
+import type Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
+import { createOpenApiAjv } from './openapi-ajv';
 import { problems, type FieldError } from './problem';
 
 interface Parameter {
   name: string;
-  in: string;
+  in: 'header' | 'path' | 'query' | 'cookie';
   required?: boolean;
-  schema: object;
 }
 
-/** One Ajv for the whole spec, so `$ref`s resolve against the document they live in. */
-function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  // The spec is an OpenAPI document, not a JSON Schema: register it unchecked and compile its parts.
-  ajv.addSchema(loadOpenApiSpec(), 'openapi', undefined, false);
-  return ajv;
+interface CompiledParameter extends Parameter {
+  validate: ValidateFunction;
 }
 
-let ajv: Ajv2020 | undefined;
+let ajvs: { body: Ajv2020; parameters: Ajv2020 } | undefined;
 
 const pointer = (...parts: string[]) =>
   parts.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
@@ -57,27 +51,47 @@ function fieldOf(error: ErrorObject): FieldError {
   return { field: path.join('.') || 'body', message: error.message ?? 'is invalid' };
 }
 
-/** Validates headers and body against the named operation of the OpenAPI spec. */
+/** Compiles each parameter's schema where it lives in the spec, so its `$ref`s resolve. */
+function compileParameters(ajv: Ajv2020, path: string, method: string, parameters: unknown[]) {
+  return (parameters as ({ $ref: string } | Parameter)[]).map((p, index): CompiledParameter => {
+    const where =
+      '$ref' in p ? p.$ref : `#/${pointer('paths', path, method, 'parameters')}/${index}`;
+    const parameter = '$ref' in p ? resolveLocalRef<Parameter>(p.$ref) : p;
+    return { ...parameter, validate: ajv.compile({ $ref: `openapi${where}/schema` }) };
+  });
+}
+
+function valueOf(req: Request, parameter: Parameter): unknown {
+  if (parameter.in === 'header') return req.get(parameter.name);
+  if (parameter.in === 'path') return req.params[parameter.name];
+  if (parameter.in === 'query') return req.query[parameter.name];
+  return undefined;
+}
+
+/** Validates path, query, headers and body against the named operation of the OpenAPI spec. */
 export function validateRequest(operationId: OperationId): RequestHandler {
-  ajv ??= createAjv();
+  ajvs ??= {
+    body: createOpenApiAjv({ coerceTypes: false }),
+    parameters: createOpenApiAjv({ coerceTypes: true }),
+  };
   const { path, method, operation } = findOperation(operationId);
-  const headers = ((operation.parameters ?? []) as ({ $ref: string } | Parameter)[])
-    .map((p) => ('$ref' in p ? resolveLocalRef<Parameter>(p.$ref) : p))
-    .filter((p) => p.in === 'header');
+  const parameters = compileParameters(ajvs.parameters, path, method, operation.parameters ?? []);
   const body: ValidateFunction | undefined = operation.requestBody
-    ? ajv.compile({
+    ? ajvs.body.compile({
         $ref: `openapi#/${pointer('paths', path, method, 'requestBody', 'content', 'application/json', 'schema')}`,
       })
     : undefined;
 
   return (req, _res, next) => {
     const errors: FieldError[] = [];
-    for (const header of headers) {
-      const value = req.get(header.name);
-      if (value === undefined && header.required)
-        errors.push({ field: header.name, message: 'header is required' });
-      else if (value !== undefined && !ajv!.validate(header.schema, value)) {
-        errors.push({ field: header.name, message: 'header is invalid' });
+    for (const parameter of parameters) {
+      const value = valueOf(req, parameter);
+      const where = parameter.in === 'header' ? 'header' : `${parameter.in} parameter`;
+      if (value === undefined && parameter.required)
+        errors.push({ field: parameter.name, message: `${where} is required` });
+      else if (value !== undefined && !parameter.validate(value)) {
+        const reason = parameter.validate.errors?.[0]?.message ?? 'is invalid';
+        errors.push({ field: parameter.name, message: `${where} ${reason}` });
       }
     }
     if (body && !body(req.body)) errors.push(...(body.errors ?? []).map(fieldOf));

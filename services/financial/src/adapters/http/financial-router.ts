@@ -60,8 +60,9 @@ export function createFinancialRouter(deps: AcceptCheckoutDeps): Router {
       .json(result.checkout);
   });
 
-  router.get('/api/v1/checkouts/:id', async (req, res) => {
-    const checkout = await deps.store.findCheckout(req.params.id);
+  router.get('/api/v1/checkouts/:id', validateRequest('getCheckout'), async (req, res) => {
+    // Checked against the spec's path parameter by validateRequest.
+    const checkout = await deps.store.findCheckout(req.params.id as string);
     if (!checkout) throw problems.notFound('No checkout with this id.');
     res.json(toCheckoutView(checkout));
   });

