@@ -1,3 +1,4 @@
+import { FaultReporter } from '../fault-reporter';
 import type { Logger } from '../logger';
 
 /** Work a service does on a timer, started and stopped with the service. */
@@ -8,8 +9,9 @@ export interface PeriodicJob {
 }
 
 /**
- * Runs `run` every `intervalMs`, never two at once. A failed run is logged and the next one
- * tries again; the work must be safe to run in several replicas at the same time.
+ * Runs `run` every `intervalMs`, never two at once. A failed run is reported (a few lines per
+ * outage, not one per run) and the next one tries again; the work must be safe to run in several
+ * replicas at the same time.
  */
 export function periodicJob(
   name: string,
@@ -19,9 +21,13 @@ export function periodicJob(
 ): PeriodicJob {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  const faults = new FaultReporter(logger, name);
   const tick = () => {
     running ??= run()
-      .catch((error: unknown) => logger.error({ err: error, job: name }, `${name} failed`))
+      .then(
+        () => faults.succeeded(),
+        (error: unknown) => faults.failed(error),
+      )
       .finally(() => (running = undefined));
   };
   return {
