@@ -1,4 +1,5 @@
 export * from './config';
+export * from './dependency-unavailable';
 export * from './db/database-unavailable';
 export * from './db/dead-letter';
 export * from './db/insert-if-absent';

@@ -26,8 +26,13 @@ function forward(req: IncomingMessage, res: ServerResponse, port: number): void 
     },
   );
   upstream.on('error', () => {
-    if (!res.headersSent)
-      sendProblem(res as never, new HttpProblem(502, 'Bad gateway', 'The service is unavailable.'));
+    if (res.headersSent) return;
+    // A service restarting answers again within seconds: a client should simply try again.
+    res.setHeader('Retry-After', '1');
+    sendProblem(
+      res as never,
+      new HttpProblem(503, 'Service unavailable', 'The service is restarting; try again shortly.'),
+    );
   });
   req.pipe(upstream);
 }

@@ -1,3 +1,5 @@
+import { DependencyUnavailableError } from '../dependency-unavailable';
+
 /** Where the app's own sidecar listens, and the token it requires (DAPR_API_TOKEN), if any. */
 export interface DaprSidecar {
   httpPort: number;
@@ -20,17 +22,21 @@ export async function invokeApp(
   method: string,
   options: { httpMethod?: 'GET' | 'POST'; body?: unknown } = {},
 ): Promise<InvocationResponse> {
-  const response = await fetch(
-    `http://127.0.0.1:${sidecar.httpPort}/v1.0/invoke/${appId}/method/${method}`,
-    {
-      method: options.httpMethod ?? 'GET',
-      headers: {
-        'content-type': 'application/json',
-        ...(sidecar.apiToken && { 'dapr-api-token': sidecar.apiToken }),
-      },
-      ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+  const url = `http://127.0.0.1:${sidecar.httpPort}/v1.0/invoke/${appId}/method/${method}`;
+  const response = await fetch(url, {
+    method: options.httpMethod ?? 'GET',
+    headers: {
+      'content-type': 'application/json',
+      ...(sidecar.apiToken && { 'dapr-api-token': sidecar.apiToken }),
     },
-  );
+    ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+  }).catch((error: unknown) => {
+    throw new DependencyUnavailableError('the Dapr sidecar', { cause: error });
+  });
   const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  const body = text ? (JSON.parse(text) as unknown) : undefined;
+  // The sidecar could not reach the app (down, restarting, circuit open): the app never answered.
+  if ((body as { errorCode?: unknown } | undefined)?.errorCode === 'ERR_DIRECT_INVOKE')
+    throw new DependencyUnavailableError(appId);
+  return { status: response.status, body };
 }

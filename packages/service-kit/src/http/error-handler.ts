@@ -1,11 +1,12 @@
 import type { ErrorRequestHandler } from 'express';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
+import { DependencyUnavailableError } from '../dependency-unavailable';
 import { FaultReporter } from '../fault-reporter';
 import type { Logger } from '../logger';
 import { HttpProblem, problems, sendProblem } from './problem';
 
-/** Seconds a client should wait before retrying while the database is out of reach. */
-export const databaseRetryAfterSeconds = 5;
+/** Seconds a client should wait before retrying while the database or a service is out of reach. */
+export const unavailableRetryAfterSeconds = 5;
 
 /** Errors Express and body-parser raise for a request they could not read, by their `type`. */
 const readErrors: Record<string, HttpProblem> = {
@@ -35,18 +36,18 @@ function readError(error: unknown): HttpProblem | undefined {
 
 /**
  * Maps whatever a request threw to problem+json: expected problems as they are, unreadable
- * requests to 4xx, a database outage to 503 with Retry-After (logged at most once per interval),
+ * requests to 4xx, a database or service outage to 503 with Retry-After (logged at most once per interval),
  * and anything else to a logged 500 that never shows its stack.
  */
 export function createErrorHandler(logger: Logger): ErrorRequestHandler {
-  const outage = new FaultReporter(logger, 'requests needing the database');
+  const outage = new FaultReporter(logger, 'requests needing the database or another service');
   return (error: unknown, req, res, _next) => {
     if (error instanceof HttpProblem) return sendProblem(res, error);
     const problem = readError(error);
     if (problem) return sendProblem(res, problem);
-    if (isDatabaseUnavailable(error)) {
+    if (isDatabaseUnavailable(error) || error instanceof DependencyUnavailableError) {
       outage.failed(error);
-      res.set('Retry-After', String(databaseRetryAfterSeconds));
+      res.set('Retry-After', String(unavailableRetryAfterSeconds));
       return sendProblem(res, problems.serviceUnavailable());
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'request failed');

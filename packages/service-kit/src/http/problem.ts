@@ -38,7 +38,7 @@ export const problems = {
     new HttpProblem(
       503,
       'Service unavailable',
-      'The service cannot reach its database; retry later.',
+      'A part of the platform is out of reach for a moment; retry later.',
     ),
 };
 
