@@ -4,10 +4,10 @@ export const StudentEntity = defineEntity({
   name: 'Student',
   tableName: 'student',
   properties: (p) => ({
-    id: p.string().primary(),
-    name: p.string(),
-    email: p.string().unique(),
-    passwordHash: p.string().nullable(),
+    id: p.text().primary(),
+    name: p.text(),
+    email: p.text().unique('student_email_key'),
+    passwordHash: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });
@@ -16,9 +16,15 @@ export const EnrollmentEntity = defineEntity({
   name: 'Enrollment',
   tableName: 'enrollment',
   properties: (p) => ({
-    studentId: p.string().primary(),
-    courseId: p.string().primary(),
-    status: p.string().$type<'active'>(),
+    studentId: p
+      .manyToOne(StudentEntity)
+      .mapToPk()
+      .primary()
+      .fieldName('student_id')
+      .foreignKeyName('enrollment_student_id_fkey')
+      .updateRule('no action'),
+    courseId: p.text().primary(),
+    status: p.text().$type<'active'>(),
     enrolledAt: p.datetime(),
   }),
   primaryKeys: ['studentId', 'courseId'],
@@ -29,8 +35,13 @@ export const ActivationEntity = defineEntity({
   name: 'Activation',
   tableName: 'activation',
   properties: (p) => ({
-    tokenHash: p.string().primary(),
-    studentId: p.string(),
+    tokenHash: p.text().primary(),
+    studentId: p
+      .manyToOne(StudentEntity)
+      .mapToPk()
+      .fieldName('student_id')
+      .foreignKeyName('activation_student_id_fkey')
+      .updateRule('no action'),
     expiresAt: p.datetime(),
     usedAt: p.datetime().nullable(),
   }),
@@ -40,8 +51,13 @@ export const SessionEntity = defineEntity({
   name: 'Session',
   tableName: 'session',
   properties: (p) => ({
-    tokenHash: p.string().primary(),
-    studentId: p.string(),
+    tokenHash: p.text().primary(),
+    studentId: p
+      .manyToOne(StudentEntity)
+      .mapToPk()
+      .fieldName('student_id')
+      .foreignKeyName('session_student_id_fkey')
+      .updateRule('no action'),
     expiresAt: p.datetime(),
   }),
 });
