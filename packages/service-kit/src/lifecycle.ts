@@ -79,17 +79,23 @@ export function startFailureReason(error: unknown): string {
   return message.split('\n')[0] || String(code ?? error);
 }
 
+/** A repeat this soon is the same Ctrl-C: a terminal signals npm and us, and npm relays it. */
+const sameSignalMs = 1_000;
+
 /**
  * Runs `stop` once on SIGINT or SIGTERM, then exits 0. If it takes longer than `graceMs`, or
- * a second signal comes, the process exits 1 at once: an operator is never stuck behind a hung
- * shutdown, and an orchestrator's kill never lands mid-way.
+ * another signal comes later on, the process exits 1 at once: an operator is never stuck
+ * behind a hung shutdown, and an orchestrator's kill never lands mid-way.
  */
 export function stopOnSignals(logger: Logger, stop: () => Promise<void>, graceMs = 25_000): void {
-  let stopping = false;
+  let startedAt: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    const startedAt = Date.now();
+    if (startedAt !== undefined) {
+      if (Date.now() - startedAt < sameSignalMs) return;
+      logger.warn({ signal }, 'signalled again; exiting without finishing the shutdown');
+      process.exit(1);
+    }
+    startedAt = Date.now();
     logger.info({ signal }, 'shutting down');
     setTimeout(() => {
       logger.error({ graceMs }, 'shutdown did not finish in time; exiting');
@@ -97,7 +103,7 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>, graceMs
     }, graceMs).unref();
     stop().then(
       () => {
-        logger.info({ shutdownMs: Date.now() - startedAt }, 'stopped');
+        logger.info({ shutdownMs: Date.now() - (startedAt ?? 0) }, 'stopped');
         process.exit(0);
       },
       (error: unknown) => {
