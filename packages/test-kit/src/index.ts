@@ -5,7 +5,7 @@ export * from './http-client';
 export * from './platform-process';
 export * from './checkout-journey';
 export * from './checkout-ledger';
-export * from './purchase-burst';
 export * from './wait-until';
 export * from './daprd-process';
 export * from './watched-process';
+export * from './purchase-burst';
