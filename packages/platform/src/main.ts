@@ -1,4 +1,4 @@
-import { createLogger, stopOnSignals } from '@checkout/service-kit';
+import { createLogger, startFailureReason, stopOnSignals } from '@checkout/service-kit';
 import { readPlatformConfig } from './config';
 import { startPlatform } from './start-platform';
 
@@ -24,6 +24,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger.fatal({ err: error }, 'the platform could not start');
+  logger.fatal({ err: error }, `the platform could not start: ${startFailureReason(error)}`);
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { listenDrainable, type Logger } from '@checkout/service-kit';
 import type { Express } from 'express';
 
 export interface RunningPlatform {
@@ -16,6 +16,7 @@ export type OnStop = (stop: () => Promise<unknown> | void) => void;
  */
 export async function startInOrder(
   port: number,
+  logger: Logger,
   build: (onStop: OnStop) => Promise<{ app: Express; hasMailPage: boolean }>,
 ): Promise<RunningPlatform> {
   const stops: (() => Promise<unknown> | void)[] = [];
@@ -24,10 +25,12 @@ export async function startInOrder(
   };
   try {
     const { app, hasMailPage } = await build((stop) => stops.push(stop));
-    const server = await new Promise<Server>((ready, fail) => {
-      const listening = app.listen(port, () => ready(listening)).once('error', fail);
+    const { drain } = await listenDrainable(app, port);
+    // Stopped first: requests in flight still have every part they need.
+    stops.push(async () => {
+      const report = await drain();
+      logger[report.cutOff > 0 ? 'warn' : 'info'](report, 'HTTP server drained');
     });
-    stops.push(() => new Promise((done) => server.close(done)));
     return {
       url: `http://localhost:${port}`,
       ...(hasMailPage && { mailPageUrl: `http://localhost:${port}/dev/mail` }),

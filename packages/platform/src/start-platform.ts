@@ -29,12 +29,19 @@ import { startInOrder, type RunningPlatform } from './start-in-order';
 
 /** Starts all six services in this process, wired by the in-process event bus. */
 export function startPlatform(config: PlatformConfig, logger: Logger): Promise<RunningPlatform> {
-  return startInOrder(config.port, async (onStop) => {
+  return startInOrder(config.port, logger, async (onStop) => {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       const dataDir = resolve(config.dataDir, 'postgres');
       logger.info({ dataDir }, 'starting embedded PostgreSQL');
-      const database = await startEmbeddedDatabase({ dataDir, port: 0 });
+      const database = await startEmbeddedDatabase({
+        dataDir,
+        port: 0,
+        // Its own session: a terminal's Ctrl-C reaches only us, and we stop it last.
+        ownSession: true,
+        onLeftoverStopped: (pid) =>
+          logger.warn({ pid, dataDir }, 'stopped the PostgreSQL an earlier run left running'),
+      });
       onStop(() => database.stop());
       databaseUrl = database.url;
     }

@@ -1,15 +1,54 @@
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@checkout/local-infra';
+import { freePort, startSmtpSink } from '@checkout/local-infra';
 import {
+  answeredRequests,
   apiClient,
   buyCourse,
+  expectOnlyRefusalsAfter,
+  logLines,
+  repoRoot,
   startPlatformProcess,
+  startPurchaseBurst,
   testCards,
   waitForOutcome,
   waitUntil,
 } from '@checkout/test-kit';
+
+/**
+ * `npm start` as a terminal runs it: in a process group of its own, so that Ctrl-C (SIGINT to
+ * the group) reaches npm and the platform alike, and npm relays it once more.
+ */
+async function npmStartInTerminal(env: Record<string, string>) {
+  const npm = spawn('npm', ['start'], {
+    cwd: repoRoot,
+    detached: true,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  for (const stream of [npm.stdout, npm.stderr])
+    stream.on('data', (c: Buffer) => (output += c.toString()));
+  const hasExited = () => npm.exitCode !== null || npm.signalCode !== null;
+  const toGroup = (signal: NodeJS.Signals) => process.kill(-(npm.pid as number), signal);
+  const baseUrl = `http://127.0.0.1:${env.PORT}`;
+  await waitUntil(
+    'npm start to be ready',
+    async () => {
+      if (hasExited()) throw new Error(`npm start exited early:\n${output}`);
+      return (
+        (await fetch(`${baseUrl}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        )) || undefined
+      );
+    },
+    120_000,
+  );
+  return { baseUrl, output: () => output, hasExited, pressCtrlC: () => toGroup('SIGINT'), toGroup };
+}
 
 /** `npm start` with nothing configured: embedded PostgreSQL, built-in SMTP sink, data kept between runs. */
 describe('npm start with embedded defaults', () => {
@@ -40,4 +79,35 @@ describe('npm start with embedded defaults', () => {
     });
     expect(await second.stop('SIGINT')).toBe(0);
   }, 120_000);
+
+  it('on Ctrl-C in the terminal mid-burst, drains before the embedded PostgreSQL stops: no 5xx', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'checkout-terminal-'));
+    chmodSync(dataDir, 0o755);
+    const sink = await startSmtpSink();
+    const npm = await npmStartInTerminal({
+      PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      SMTP_URL: sink.url,
+    });
+    try {
+      const burst = startPurchaseBurst(npm.baseUrl, 20);
+      await waitUntil('a third of the burst answered', () =>
+        answeredRequests(burst.outcomes).length >= 20 ? true : undefined,
+      );
+      const pressedAt = Date.now();
+      npm.pressCtrlC();
+      await waitUntil('npm start to exit', () => npm.hasExited() || undefined, 30_000);
+      await burst.accepted;
+
+      const log = logLines(npm.output());
+      expect(log.find((line) => line.msg === 'HTTP server drained')).toMatchObject({ cutOff: 0 });
+      expect(log.find((line) => line.msg === 'stopped')).toBeDefined();
+      expectOnlyRefusalsAfter(burst.outcomes, pressedAt);
+      expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    } finally {
+      if (!npm.hasExited()) npm.toGroup('SIGTERM');
+      await sink.stop();
+    }
+  }, 180_000);
 });

@@ -10,3 +10,4 @@ export * from './database-process';
 export * from './wait-until';
 export * from './daprd-process';
 export * from './watched-process';
+export * from './purchase-burst';

@@ -37,3 +37,10 @@ export async function startPlatformProcess(
   );
   return { ...platform, baseUrl, startupMs: Date.now() - startedAt };
 }
+
+/** A platform's structured log, one JSON object per line; other lines are left out. */
+export const logLines = (output: string) =>
+  output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);

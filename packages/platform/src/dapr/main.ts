@@ -1,4 +1,9 @@
-import { createLogger, readEnvironment, stopOnSignals } from '@checkout/service-kit';
+import {
+  createLogger,
+  readEnvironment,
+  startFailureReason,
+  stopOnSignals,
+} from '@checkout/service-kit';
 import { readPlatformConfig } from '../config';
 import { startDaprPlatform } from './start-dapr-platform';
 
@@ -32,6 +37,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger.fatal({ err: error }, 'the platform could not start');
+  logger.fatal({ err: error }, `the platform could not start: ${startFailureReason(error)}`);
   process.exit(1);
 });

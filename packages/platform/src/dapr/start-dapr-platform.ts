@@ -27,7 +27,7 @@ export function startDaprPlatform(
   config: DaprPlatformConfig,
   logger: Logger,
 ): Promise<RunningPlatform> {
-  return startInOrder(config.port, async (onStop) => {
+  return startInOrder(config.port, logger, async (onStop) => {
     const daprd = await provision('daprd', logger);
     const rabbitmqWasRunning =
       config.rabbitmqUrl !== undefined || (await succeeds(['rabbitmqctl', '-q', 'status']));

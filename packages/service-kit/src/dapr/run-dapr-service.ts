@@ -4,7 +4,7 @@ import { readEnvironment } from '../config';
 import { storeDeadLetter } from '../db/dead-letter';
 import { openDatabase, type DatabaseModule } from '../db/open-database';
 import { createHttpApp } from '../http/create-http-app';
-import { stopOnSignals } from '../lifecycle';
+import { listenDrainable, stopOnSignals } from '../lifecycle';
 import { createLogger, type Logger } from '../logger';
 import type { ServiceContext, ServiceRuntime } from '../service-runtime';
 import { DaprEventBus } from './dapr-event-bus';
@@ -98,12 +98,13 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
     ],
     isReady: () => service.isReady(),
   });
-  const server = app.listen(config.appPort, () =>
-    logger.info({ port: config.appPort }, `${spec.appId} is up`),
-  );
+  const server = await listenDrainable(app, config.appPort);
+  logger.info({ port: config.appPort }, `${spec.appId} is up`);
   service.start();
+  // Requests and event deliveries in flight finish first; the relay, database and client last.
   stopOnSignals(logger, async () => {
-    await new Promise((resolve) => server.close(resolve));
+    const report = await server.drain();
+    logger[report.cutOff > 0 ? 'warn' : 'info'](report, 'HTTP server drained');
     await service.stop();
     await orm.close();
     await client.stop();
