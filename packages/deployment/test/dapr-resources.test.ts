@@ -25,7 +25,8 @@ describe.each(Object.keys(profiles) as Profile[])('Dapr resources of the %s prof
       deletedWhenUnused: 'false',
       deliveryMode: '2',
       publisherConfirm: 'true',
-      requeueInFailure: 'false',
+      // A delivery cancelled while its app restarts goes back to the queue, not to nowhere.
+      requeueInFailure: 'true',
     });
     const prefetch = Number(metadataOf(named(manifests, 'Component', 'pubsub')).prefetchCount);
     expect(prefetch).toBeGreaterThan(0);

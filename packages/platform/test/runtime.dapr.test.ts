@@ -138,20 +138,6 @@ describe('secret scopes', () => {
   });
 });
 
-describe('a service killed in the middle of a checkout', () => {
-  it('is restarted, its sidecar holds the messages meanwhile, and the checkout completes', async () => {
-    // The payment app, run from its sources or from its image's bundle (SERVICE_BUNDLES).
-    execFileSync('pkill', ['-KILL', '-f', 'payment/(src/)?main\\.(ts|js)']);
-    const journey = await buyCourse(api, { cardNumber: testCards.approved });
-    expect(journey.checkout.status).toBe(202);
-    expect(await waitForOutcome(api, journey.checkout.body.id, 60_000)).toMatchObject({
-      status: 'approved',
-    });
-    await sink.waitFor((e) => e.to.includes(journey.studentEmail), 60_000);
-    expect(platform.output()).toMatch(/\[payment\] exited \(SIGKILL\); restarting/);
-  }, 90_000);
-});
-
 describe('on RabbitMQ', () => {
   it('keeps every subscription queue durable and alive without consumers', () => {
     const queues = JSON.parse(

@@ -104,7 +104,7 @@ export async function buyCourse(
   };
 }
 
-/** Polls GET /checkouts/{id} until it leaves `processing`. */
+/** Polls GET /checkouts/{id} until it leaves `processing`; a refusal (a 503, say) is polled past. */
 export function waitForOutcome(
   api: ReturnType<typeof apiClient>,
   checkoutId: string,
@@ -113,8 +113,8 @@ export function waitForOutcome(
   return waitUntil(
     `checkout ${checkoutId} to leave processing`,
     async () => {
-      const { body } = await api.get(`/api/v1/checkouts/${checkoutId}`);
-      return body.status === 'processing'
+      const { status, body } = await api.get(`/api/v1/checkouts/${checkoutId}`);
+      return status !== 200 || body.status === 'processing'
         ? undefined
         : (body as { status: string; declineReason?: string });
     },

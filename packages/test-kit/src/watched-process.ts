@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
 export interface WatchedProcess {
+  pid: number;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   hasExited(): boolean;
@@ -25,6 +26,7 @@ export function spawnWatched(
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   return {
+    pid: child.pid ?? -1,
     output: () => output,
     hasExited: () => child.exitCode !== null || child.signalCode !== null,
     stop: async (signal = 'SIGTERM', graceMs = 20_000) => {

@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  apiClient,
+  checkoutRequestFor,
+  createTestDatabase,
+  expectEachCheckoutSettledOnce,
+  expectOneChargePerApprovedCheckout,
+  registerTestLead,
+  startPlatformProcess,
+  testCards,
+  tokenizeTestCard,
+  waitUntil,
+  type PlatformProcess,
+} from '@checkout/test-kit';
+import { serviceNames } from '../src';
+
+/**
+ * Each service in turn is killed with SIGKILL in the middle of a burst of purchases, as a node
+ * failure would; start:dapr restarts it as a kubelet would, its sidecar and RabbitMQ hold its
+ * messages meanwhile, and a ledger proves every accepted checkout final with one charge and
+ * one e-mail.
+ */
+let sink: SmtpSink;
+let platform: PlatformProcess;
+let api: ReturnType<typeof apiClient>;
+let databaseUrl: string;
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  const dataDir = mkdtempSync(join(tmpdir(), 'checkout-crashes-'));
+  chmodSync(dataDir, 0o755);
+  databaseUrl = await createTestDatabase();
+  platform = await startPlatformProcess({
+    PORT: String(await freePort()),
+    DATABASE_URL: databaseUrl,
+    SMTP_URL: sink.url,
+    DATA_DIR: dataDir,
+    DAPR_API_TOKEN: randomUUID(),
+    // A request in flight when payment dies can still be dead-lettered: the sweeper settles it.
+    CHARGE_STUCK_AFTER_SECONDS: '20',
+  });
+  api = apiClient(platform.baseUrl);
+}, 180_000);
+
+afterAll(async () => {
+  await platform?.stop('SIGINT');
+  await sink?.stop();
+});
+
+/** SIGKILLs the service's app process: a child of the platform process this test started. */
+function killService(service: string): void {
+  const pattern = `${service}/(src/)?main\\.(ts|js)`;
+  const pid = execFileSync('pgrep', ['-P', String(platform.pid), '-f', pattern], {
+    encoding: 'utf8',
+  }).trim();
+  expect(pid).toMatch(/^\d+$/);
+  process.kill(Number(pid), 'SIGKILL');
+}
+
+/**
+ * One buyer's purchase, stopping at the first call that is refused: a buyer whose lead was not
+ * registered does not go on to pay. Returns each answer's status and, when accepted, the checkout.
+ */
+async function purchase(cardNumber: string) {
+  const n = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const studentEmail = `crash-${n}@example.com`;
+  const payerEmail = `crash-payer-${n}@example.com`;
+  const lead = await registerTestLead(api, studentEmail);
+  if (lead.status !== 201) return { statuses: [lead.status] };
+  const card = await tokenizeTestCard(api, cardNumber);
+  if (card.status !== 201) return { statuses: [lead.status, card.status] };
+  const checkout = await api.post(
+    '/api/v1/checkouts',
+    checkoutRequestFor(lead.body.id, card.body.token, payerEmail),
+    { 'Idempotency-Key': n },
+  );
+  const emailTo = cardNumber === testCards.declined ? payerEmail : studentEmail;
+  return {
+    statuses: [lead.status, card.status, checkout.status],
+    ...(checkout.status === 202 && { accepted: { id: checkout.body.id as string, emailTo } }),
+  };
+}
+
+it.each(serviceNames)(
+  'loses and repeats nothing when %s is killed in the middle of a burst',
+  async (service) => {
+    await waitUntil('every service to be ready', async () =>
+      (await api.get('/readyz')).status === 200 ? true : undefined,
+    );
+    const cards = [testCards.approved, testCards.declined, testCards.transient];
+    // A purchase starts every 100 ms; the service dies while some are half-way through.
+    const burst = Array.from({ length: 12 }, async (_, i) => {
+      await sleep(i * 100);
+      return purchase(cards[i % cards.length] as string);
+    });
+    await sleep(450);
+    killService(service);
+    const purchases = await Promise.all(burst);
+    // While the service restarts, calls that need it answer 503 (with Retry-After), never 500.
+    expect(purchases.flatMap((p) => p.statuses).filter((s) => s >= 300 && s !== 503)).toEqual([]);
+    const accepted = purchases.flatMap((p) => (p.accepted ? [p.accepted] : []));
+    expect(accepted.length).toBeGreaterThan(0);
+    await expectOneChargePerApprovedCheckout(
+      databaseUrl,
+      await expectEachCheckoutSettledOnce(api, sink, accepted, { timeoutMs: 90_000 }),
+    );
+    expect(platform.output()).toContain(`[${service}] exited (SIGKILL); restarting`);
+  },
+  180_000,
+);
