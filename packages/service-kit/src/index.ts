@@ -15,7 +15,7 @@ export * from './events/subscribe';
 export * from './http/create-http-app';
 export * from './http/problem';
 export * from './http/request-validator';
-export * from './jobs/periodic-job';
+export * from './jobs/background-loop';
 export * from './lifecycle';
 export * from './logger';
 export * from './mail/mailer';

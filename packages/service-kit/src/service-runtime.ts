@@ -3,7 +3,7 @@ import type { Database } from './db/open-database';
 import { OutboxRelay } from './db/outbox-relay';
 import { TransactionRunner } from './db/transaction-runner';
 import type { EventBus } from './events/event-bus';
-import type { PeriodicJob } from './jobs/periodic-job';
+import type { BackgroundJob } from './jobs/background-loop';
 import type { Logger } from './logger';
 
 /** What every service is given, whatever process it runs in. */
@@ -28,7 +28,7 @@ interface Wiring {
   router: Router;
   internalRouter?: Router;
   /** Background work that runs while the service runs (sweepers, clean-ups). */
-  jobs?: PeriodicJob[];
+  jobs?: BackgroundJob[];
 }
 
 /**

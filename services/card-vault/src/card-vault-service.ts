@@ -1,7 +1,7 @@
 import { ChargeAttempted, CheckoutApproved, CheckoutDeclined } from '@checkout/contracts';
 import {
   createServiceRuntime,
-  periodicJob,
+  BackgroundLoop,
   subscribeTo,
   type ServiceContext,
   type TransactionRunner,
@@ -43,11 +43,11 @@ export function createCardVaultService(deps: CardVaultDeps): CardVaultService {
       await dropCvcOnceAnswered({ store, keys: deps.keys }, event.id, event.data);
       return 'SUCCESS';
     });
-    const expiredCardSweeper = periodicJob(
+    const expiredCardSweeper = new BackgroundLoop(
       'expired-card sweeper',
-      deps.expiredCardSweepMs ?? 30_000,
       () => store.eraseExpired(new Date()),
       deps.logger,
+      deps.expiredCardSweepMs ?? 30_000,
     );
     const calls = {
       revealCardNumber: (token: string) => revealCardNumber({ store, keys: deps.keys }, token),

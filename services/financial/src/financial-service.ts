@@ -1,7 +1,7 @@
 import { ChargeAttempted } from '@checkout/contracts';
 import {
   createServiceRuntime,
-  periodicJob,
+  BackgroundLoop,
   subscribeTo,
   type ServiceContext,
   type ServiceRuntime,
@@ -29,11 +29,11 @@ export function createFinancialService(deps: FinancialDeps): ServiceRuntime {
     });
     // Looks a few times per threshold, so a stuck charge moves on soon after it becomes stuck.
     const sweepEveryMs = Math.min(Math.max(deps.chargeStuckAfterMs / 4, 1000), 30_000);
-    const sweeper = periodicJob(
+    const sweeper = new BackgroundLoop(
       'stuck-charge sweeper',
-      sweepEveryMs,
       () => recoverStuckCharges({ store, logger }, deps.chargeStuckAfterMs),
       logger,
+      sweepEveryMs,
     );
     return {
       router: createFinancialRouter({ store, leads: deps.leads, cards: deps.cards }),

@@ -10,7 +10,7 @@ import {
 } from '@checkout/service-kit';
 import { Router } from 'express';
 import { createMikroOrmEmailQueue } from './adapters/db/mikro-orm-email-queue';
-import { EmailDispatcher } from './adapters/jobs/email-dispatcher';
+import { createEmailDispatcher } from './adapters/jobs/email-dispatcher';
 import type { EmailContent, NotificationSettings } from './app/ports';
 import { queueEmail } from './app/queue-email';
 
@@ -30,7 +30,7 @@ export interface NotificationDeps extends ServiceContext {
 export function createNotificationService(deps: NotificationDeps): ServiceRuntime {
   return createServiceRuntime('notification', deps, (transactions) => {
     const queue = createMikroOrmEmailQueue(deps.orm, transactions);
-    const dispatcher = new EmailDispatcher(
+    const dispatcher = createEmailDispatcher(
       {
         queue,
         sender: deps.mailer,
