@@ -4,7 +4,9 @@ import { readEnvironment } from '../config';
 import { storeDeadLetter } from '../db/dead-letter';
 import { openDatabase, type DatabaseModule } from '../db/open-database';
 import { createHttpApp } from '../http/create-http-app';
-import { listenDrainable, stopOnSignals } from '../lifecycle';
+import { listenDrainable } from '../http/drainable-server';
+import { stopOnSignals } from '../lifecycle';
+import { startFailureReason } from '../start-failure-reason';
 import { createLogger, type Logger } from '../logger';
 import type { ServiceContext, ServiceRuntime } from '../service-runtime';
 import { DaprEventBus } from './dapr-event-bus';
@@ -44,7 +46,7 @@ function readDaprConfig() {
 export function runDaprService(spec: DaprServiceSpec): void {
   const logger = createLogger(spec.appId);
   start(spec, logger).catch((error: unknown) => {
-    logger.fatal({ err: error }, `${spec.appId} could not start`);
+    logger.fatal({ err: error }, `${spec.appId} could not start: ${startFailureReason(error)}`);
     process.exit(1);
   });
 }

@@ -1,0 +1,62 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
+
+/** What a drain did: how long it took, requests answered meanwhile, responses cut off. */
+export interface DrainReport {
+  drainMs: number;
+  answered: number;
+  cutOff: number;
+}
+
+export interface DrainableServer {
+  server: Server;
+  /**
+   * Stops accepting connections and answers every request already received or still arriving
+   * on an open connection, each with `Connection: close`. Connections that stay idle close at
+   * their keep-alive timeout, which clients were told (5 s), so none sends a request into a
+   * closing socket; whatever is still open after `graceMs` is cut off.
+   */
+  drain: (graceMs?: number) => Promise<DrainReport>;
+}
+
+const nextPoll = async () => {
+  // Two hops: the first lands in this turn's check phase, the second after a fresh poll.
+  for (let hop = 0; hop < 2; hop++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+/** Serves `app` on `port`; fails as `listen` does (EADDRINUSE carries the port). */
+export function listenDrainable(app: RequestListener, port: number): Promise<DrainableServer> {
+  let draining = false;
+  const report = { answered: 0, cutOff: 0 };
+  const unanswered = new Set<Parameters<RequestListener>[1]>();
+  const server = createServer((req, res) => {
+    unanswered.add(res);
+    res.once('close', () => {
+      unanswered.delete(res);
+      if (draining) report[res.writableFinished ? 'answered' : 'cutOff']++;
+    });
+    if (draining) res.setHeader('Connection', 'close');
+    app(req, res);
+  });
+  const drain = async (graceMs = 10_000) => {
+    const startedAt = Date.now();
+    // Let the event loop poll once more, answering as usual: connections the kernel completed
+    // while we were busy are accepted rather than reset when the listener closes. (One that
+    // completes in the instant before the close is still reset, as with any closing listener.)
+    await nextPoll();
+    // Only now `Connection: close`, so clients open their next connections after the close.
+    draining = true;
+    for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
+    // net's close, not http's: http's would also close idle kept-alive connections at once,
+    // racing a client that is sending a request on one of them.
+    const closed = new Promise((resolve) => NetServer.prototype.close.call(server, resolve));
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    await closed;
+    clearTimeout(deadline);
+    return { drainMs: Date.now() - startedAt, ...report };
+  };
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve({ server, drain }));
+  });
+}
