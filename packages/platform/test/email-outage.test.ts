@@ -16,10 +16,10 @@ import { Client } from 'pg';
 /**
  * `npm start` with its SMTP server down: 20 approved checkouts, the platform killed with -9
  * mid-outage and started again on the same data, then the SMTP server back on the same port.
- * The backoff is shortened (1 s doubling to 4 s) so the outage spans several retries quickly;
- * EMAIL_OUTAGE_MS=60000 runs the full minute.
+ * The retry schedule is the product's default (1 s doubling to 30 s): after a one-minute outage
+ * every e-mail must arrive within a minute of the server's return, with no manual step.
  */
-const outageMs = Number(process.env.EMAIL_OUTAGE_MS ?? 20_000);
+const outageMs = 60_000;
 const publicUrl = 'https://cursos.example.com';
 
 let databaseUrl: string;
@@ -67,8 +67,6 @@ it(
       SMTP_URL: down.url,
       PUBLIC_URL: publicUrl,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'checkout-email-outage-')),
-      EMAIL_RETRY_FIRST_DELAY_SECONDS: '1',
-      EMAIL_RETRY_MAX_DELAY_SECONDS: '4',
     };
     platforms.push(await startPlatformProcess(env));
     const outageStartedAt = Date.now();
@@ -87,11 +85,10 @@ it(
 
     sink = await startSmtpSink(down.port);
     const returnedAt = Date.now();
-    // An e-mail the killed process had leased waits for its lease (60 s) to run out.
     await waitUntil(
-      '20 e-mails',
+      '20 e-mails within a minute of the SMTP server coming back',
       () => (sink!.emails.length >= 20 ? true : undefined),
-      90_000,
+      60_000,
     ).catch(async (error: unknown) => {
       const rows = await db.query(
         'select status, attempts, next_attempt_at, last_error from notification.email_delivery',
