@@ -7,6 +7,7 @@ import {
   apiClient,
   buyCourse,
   companyPayer,
+  registerTestLead,
   startDatabaseProcess,
   startPlatformProcess,
   testCards,
@@ -178,14 +179,7 @@ it('a query that fails while a lead is stored is a 500 whose log line carries no
     );
     const email = 'failing-query@example.com';
     secrets.add(email);
-    const response = await api.post('/api/v1/leads', {
-      name: 'Ana Souza',
-      email,
-      document: '529.982.247-25',
-      birthDate: '1990-05-17',
-      phone: '+55 11 91234-5678',
-      courseId: 'typescript-fundamentals',
-    });
+    const response = await registerTestLead(api, email);
     expect(response.status).toBe(500);
     expect(response.contentType).toContain('application/problem+json');
     const line = await waitUntil('the failure to be logged', () =>

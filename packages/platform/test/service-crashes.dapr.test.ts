@@ -6,13 +6,16 @@ import { join } from 'node:path';
 import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  answeredRequests,
   apiClient,
   checkoutRequestFor,
   createTestDatabase,
   expectEachCheckoutSettledOnce,
   expectOneChargePerApprovedCheckout,
+  expectOnlyRefusalsAfter,
   registerTestLead,
   startPlatformProcess,
+  startPurchaseBurst,
   testCards,
   tokenizeTestCard,
   waitUntil,
@@ -23,20 +26,21 @@ import { serviceNames } from '../src';
 /**
  * Each service in turn is killed with SIGKILL in the middle of a burst of purchases, as a node
  * failure would; start:dapr restarts it as a kubelet would, its sidecar and RabbitMQ hold its
- * messages meanwhile, and a ledger proves every accepted checkout final with one charge and
- * one e-mail.
+ * messages meanwhile. Then the whole platform is stopped with SIGTERM mid-burst and started
+ * again. Each time a ledger proves every accepted checkout final with one charge and one e-mail.
  */
 let sink: SmtpSink;
 let platform: PlatformProcess;
 let api: ReturnType<typeof apiClient>;
 let databaseUrl: string;
+let env: Record<string, string>;
 
 beforeAll(async () => {
   sink = await startSmtpSink();
   const dataDir = mkdtempSync(join(tmpdir(), 'checkout-crashes-'));
   chmodSync(dataDir, 0o755);
   databaseUrl = await createTestDatabase();
-  platform = await startPlatformProcess({
+  env = {
     PORT: String(await freePort()),
     DATABASE_URL: databaseUrl,
     SMTP_URL: sink.url,
@@ -44,7 +48,8 @@ beforeAll(async () => {
     DAPR_API_TOKEN: randomUUID(),
     // A request in flight when payment dies can still be dead-lettered: the sweeper settles it.
     CHARGE_STUCK_AFTER_SECONDS: '20',
-  });
+  };
+  platform = await startPlatformProcess(env);
   api = apiClient(platform.baseUrl);
 }, 180_000);
 
@@ -114,3 +119,22 @@ it.each(serviceNames)(
   },
   180_000,
 );
+
+it('on SIGTERM mid-burst answers every request it took in without a 5xx, and settles every checkout once started again', async () => {
+  const burst = startPurchaseBurst(platform.baseUrl, 20);
+  await waitUntil('a third of the burst answered', () =>
+    answeredRequests(burst.outcomes).length >= 20 ? true : undefined,
+  );
+  const signalledAt = Date.now();
+  // The edge drains first, then the apps stop, then their sidecars: deliveries under way go back
+  // to RabbitMQ, and what the apps still had to publish waits in their outboxes.
+  expect(await platform.stop('SIGTERM')).toBe(0);
+  const accepted = await burst.accepted;
+  expectOnlyRefusalsAfter(burst.outcomes, signalledAt);
+  platform = await startPlatformProcess(env);
+  api = apiClient(platform.baseUrl);
+  await expectOneChargePerApprovedCheckout(
+    databaseUrl,
+    await expectEachCheckoutSettledOnce(api, sink, accepted, { timeoutMs: 90_000 }),
+  );
+}, 300_000);

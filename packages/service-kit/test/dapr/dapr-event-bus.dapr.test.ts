@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommunicationProtocolEnum, DaprClient, LogLevel } from '@dapr/dapr';
 import { freePort } from '@checkout/local-infra';
 import { repoRoot, startDaprd, waitUntil, type DaprdProcess } from '@checkout/test-kit';
+import { parse } from 'yaml';
 import {
   createHttpApp,
   createLogger,
@@ -100,15 +101,21 @@ describe('Dapr pub/sub on RabbitMQ', () => {
   });
 
   it('sends an event that keeps failing to the dead-letter topic after the last retry', async () => {
-    const id = await publish(Array<DeliveryStatus>(10).fill('RETRY'));
+    const { maxRetries } = (
+      parse(readFileSync(join(repoRoot, 'dapr-components/resiliency.yaml'), 'utf8')) as {
+        spec: { policies: { retries: { eventDelivery: { maxRetries: number } } } };
+      }
+    ).spec.policies.retries.eventDelivery;
+    const id = await publish(Array<DeliveryStatus>(maxRetries + 5).fill('RETRY'));
+    // The policy spreads its retries over about 80 s, so that a restarting consumer is back first.
     const deadLetter = await waitUntil(
       'the dead letter',
       () => deadLetters.find((m) => m.id === id),
-      30_000,
+      150_000,
     );
-    expect(deliveriesOf(id)).toBe(6); // the first delivery and maxRetries: 5
+    expect(deliveriesOf(id)).toBe(1 + maxRetries);
     expect(deadLetter).toMatchObject({ id, version: 1 });
-  });
+  }, 180_000);
 
   // Surprise pinned here: with a deadLetterTopic on the subscription, Dapr does not discard a
   // DROP answer; it skips the retries and dead-letters the message at once, so nothing is lost.
