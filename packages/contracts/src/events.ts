@@ -33,6 +33,13 @@ export const ChargeRequested = defineEvent(
     cardToken: Type.String(),
     attempt: Type.Integer({ minimum: 1 }),
     ...Money,
+    /**
+     * Added within v1 (optional): the sweeper's last request for an attempt that never got an
+     * answer. Payment reports the attempt's charge if there was one, and otherwise declines it
+     * with processing_error without charging: a checkout is never declined while its card may
+     * have been charged.
+     */
+    lastCall: Type.Optional(Type.Boolean()),
   }),
 );
 

@@ -353,18 +353,34 @@ describe('charges that get no answer', () => {
     );
   });
 
-  it('declines with processing_error once it has asked again the bounded number of times', async () => {
+  it('after the bounded tries makes the last call, and declines only on the word of payment that nothing was charged', async () => {
     const accepted = await api.post('/api/v1/checkouts', newCheckoutRequest(), {
       'Idempotency-Key': newKey(),
     });
     const id = accepted.body.id as string;
-    const declined = await financial.waitForPublished(
-      CheckoutDeclined.topic,
-      (d: { checkoutId: string }) => d.checkoutId === id,
+    const lastCall = await financial.waitForPublished(
+      ChargeRequested.topic,
+      (d: { checkoutId: string; lastCall?: boolean }) => d.checkoutId === id && d.lastCall === true,
       // Each step waits out the threshold plus up to one sweep interval (1 s at this threshold).
       (maxChargeRecoveries + 1) * (chargeStuckAfterMs + 1000) + 2000,
     );
+    // The first request, the requests again, then the last call.
+    expect(requestsFor(id)).toHaveLength(1 + maxChargeRecoveries + 1);
+    expect((await api.get(`/api/v1/checkouts/${id}`)).body).toMatchObject({
+      status: 'processing',
+    });
+    await financial.bus.publish(
+      eventMessage(ChargeAttempted, {
+        checkoutId: id,
+        attempt: (lastCall.data as { attempt: number }).attempt,
+        outcome: 'declined',
+        declineReason: 'processing_error',
+      }),
+    );
+    const declined = await financial.waitForPublished(
+      CheckoutDeclined.topic,
+      (d: { checkoutId: string }) => d.checkoutId === id,
+    );
     expect(declined.data).toMatchObject({ declineReason: 'processing_error' });
-    expect(requestsFor(id)).toHaveLength(1 + maxChargeRecoveries);
   });
 });

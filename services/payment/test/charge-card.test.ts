@@ -7,6 +7,7 @@ import {
   type ServiceUnderTest,
 } from '@checkout/test-kit';
 import { createPaymentService, paymentDatabase } from '../src';
+import { createSimulatedAcquirerGateway } from '../src/adapters/acquirer/simulated-acquirer-gateway';
 
 const cards = new Map([
   ['tok_ok', '4242424242424242'],
@@ -133,5 +134,37 @@ describe('charging a card', () => {
       expect.objectContaining({ outcome: 'approved' }),
     ]);
     expect(await chargesAtAcquirer('c-asked-again')).toHaveLength(1);
+  });
+
+  it.each([
+    ['reports the charge of an attempt that was charged', 'c-last-charged', true, 'approved'],
+    ['declines, without charging, an attempt never charged', 'c-last-uncharged', false, 'declined'],
+  ])('on the last call %s', async (_, checkoutId, chargedBefore, outcome) => {
+    // The first request's result was lost before payment recorded it (or it never arrived).
+    if (chargedBefore)
+      await createSimulatedAcquirerGateway(payment.orm).charge({
+        idempotencyKey: `${checkoutId}:1`,
+        reference: checkoutId,
+        attempt: 1,
+        cardNumber: '4242424242424242',
+        amountCents: 29700,
+        currency: 'BRL',
+      });
+    await payment.bus.publish(
+      eventMessage(ChargeRequested, {
+        checkoutId,
+        cardToken: 'tok_ok',
+        attempt: 1,
+        amountCents: 29700,
+        currency: 'BRL',
+        lastCall: true,
+      }),
+    );
+    const result = await payment.waitForPublished(
+      ChargeAttempted.topic,
+      (d: { checkoutId: string }) => d.checkoutId === checkoutId,
+    );
+    expect(result.data).toMatchObject({ outcome });
+    expect(await chargesAtAcquirer(checkoutId)).toHaveLength(chargedBefore ? 1 : 0);
   });
 });

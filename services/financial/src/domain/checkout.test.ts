@@ -46,10 +46,10 @@ describe('the step for a charge that got no answer in time', () => {
     });
   });
 
-  it('declines with a processing error once it has asked again enough times', () => {
+  it('makes it the last call once it has asked again enough times', () => {
     expect(nextStepForStuckCharge({ attempts: 1, recoveries: maxChargeRecoveries })).toEqual({
-      kind: 'decline',
-      reason: 'processing_error',
+      kind: 'last-call',
+      attempt: 1,
     });
   });
 });

@@ -44,9 +44,11 @@ export function nextStepAfterAttempt(
   return { kind: 'retry', attempt: attempt + 1, delayMs: firstRetryDelayMs * 2 ** (attempt - 1) };
 }
 
-/** What to do with a checkout whose attempt got no answer in time: ask again, or give up. */
-export type StuckChargeStep =
-  { kind: 'request-again'; attempt: number } | { kind: 'decline'; reason: 'processing_error' };
+/**
+ * What to do with a checkout whose attempt got no answer in time: ask again, and after a few
+ * times make it the last call, on which payment answers without charging a card it never charged.
+ */
+export type StuckChargeStep = { kind: 'request-again' | 'last-call'; attempt: number };
 
 export const maxChargeRecoveries = 3;
 
@@ -54,7 +56,6 @@ export function nextStepForStuckCharge(
   checkout: Pick<Checkout, 'attempts' | 'recoveries'>,
 ): StuckChargeStep {
   // The same attempt number keeps the acquirer's idempotency key: asking again never charges twice.
-  if (checkout.recoveries < maxChargeRecoveries)
-    return { kind: 'request-again', attempt: checkout.attempts };
-  return { kind: 'decline', reason: 'processing_error' };
+  const kind = checkout.recoveries < maxChargeRecoveries ? 'request-again' : 'last-call';
+  return { kind, attempt: checkout.attempts };
 }

@@ -12,13 +12,16 @@ type ChargeRequest = EventData<typeof ChargeRequested>;
 
 /** A card the vault no longer holds (expired or erased) cannot be charged. */
 const cardGone: AcquirerAnswer = { outcome: 'declined', declineReason: 'card_declined' };
+/** The answer to a last call for an attempt that was never charged: it will not be. */
+const neverCharged: AcquirerAnswer = { outcome: 'declined', declineReason: 'processing_error' };
 
 export const idempotencyKeyOf = (request: Pick<ChargeRequest, 'checkoutId' | 'attempt'>) =>
   `${request.checkoutId}:${request.attempt}`;
 
 /**
  * The attempt's answer: the one already recorded, the one the acquirer already gave for its key
- * (a crash came between the charge and our commit), or a charge made now.
+ * (a crash came between the charge and our commit), or a charge made now, unless this is the
+ * sweeper's last call.
  */
 async function answerFor(
   { store, vault, acquirer }: ChargeCardDeps,
@@ -29,6 +32,7 @@ async function answerFor(
     (await store.findAttempt(request.checkoutId, request.attempt)) ??
     (await acquirer.findCharge(idempotencyKey));
   if (known) return known;
+  if (request.lastCall) return neverCharged;
   const cardNumber = await vault.revealCardNumber(request.cardToken);
   if (!cardNumber) return cardGone;
   return acquirer.charge({
