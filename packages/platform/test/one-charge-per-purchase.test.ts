@@ -9,6 +9,7 @@ import {
   createTestDatabase,
   expectEachCheckoutSettledOnce,
   expectOneChargePerApprovedCheckout,
+  personalDataIn,
   registerTestLead,
   startPlatformProcess,
   testCards,
@@ -58,11 +59,15 @@ async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
   }
 }
 
-const settleOnce = async (checkouts: { id: string; emailTo: string }[]) =>
-  expectOneChargePerApprovedCheckout(
+/** The ledger over the checkouts, and the log so far, faults included, free of personal data. */
+async function settleOnce(checkouts: { id: string; emailTo: string }[]) {
+  const ledger = await expectOneChargePerApprovedCheckout(
     databaseUrl,
     await expectEachCheckoutSettledOnce(api, sink, checkouts),
   );
+  expect(personalDataIn(platform.output())).toEqual([]);
+  return ledger;
+}
 
 it('charges one card token once, however many checkouts use it at the same time', async () => {
   const email = `ten-at-once-${Date.now()}@example.com`;

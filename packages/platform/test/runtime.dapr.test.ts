@@ -107,10 +107,11 @@ describe('the card vault', () => {
 describe('access control between the services', () => {
   const reveal = (sidecar: 'financial' | 'payment', token: string) =>
     fetch(
-      `http://127.0.0.1:${sidecarPort(sidecar)}/v1.0/invoke/card-vault/method/internal/cards/${token}/reveal`,
+      `http://127.0.0.1:${sidecarPort(sidecar)}/v1.0/invoke/card-vault/method/internal/cards/reveal`,
       {
         method: 'POST',
-        headers: { 'dapr-api-token': daprApiToken },
+        headers: { 'dapr-api-token': daprApiToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
       },
     );
 

@@ -13,6 +13,7 @@ import {
   expectEachCheckoutSettledOnce,
   expectOneChargePerApprovedCheckout,
   expectOnlyRefusalsAfter,
+  personalDataIn,
   registerTestLead,
   startPlatformProcess,
   startPurchaseBurst,
@@ -116,6 +117,7 @@ it.each(serviceNames)(
       await expectEachCheckoutSettledOnce(api, sink, accepted, { timeoutMs: 90_000 }),
     );
     expect(platform.output()).toContain(`[${service}] exited (SIGKILL); restarting`);
+    expect(personalDataIn(platform.output())).toEqual([]);
   },
   180_000,
 );
@@ -137,4 +139,5 @@ it('on SIGTERM mid-burst answers every request it took in without a 5xx, and set
     databaseUrl,
     await expectEachCheckoutSettledOnce(api, sink, accepted, { timeoutMs: 90_000 }),
   );
+  expect(personalDataIn(platform.output())).toEqual([]);
 }, 300_000);

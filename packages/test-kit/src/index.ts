@@ -6,6 +6,7 @@ export * from './platform-process';
 export * from './checkout-journey';
 export * from './checkout-ledger';
 export * from './charge-ledger';
+export * from './log-scan';
 export * from './database-process';
 export * from './wait-until';
 export * from './daprd-process';

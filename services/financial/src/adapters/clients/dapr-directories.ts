@@ -24,11 +24,10 @@ export function daprLeadDirectory(sidecar: DaprSidecar): LeadDirectory {
 export function daprCardDirectory(sidecar: DaprSidecar): CardDirectory {
   return {
     isChargeable: async (token) => {
-      const response = await invokeApp(
-        sidecar,
-        'card-vault',
-        `internal/cards/${path(token)}/chargeable`,
-      );
+      const response = await invokeApp(sidecar, 'card-vault', 'internal/cards/chargeable', {
+        httpMethod: 'POST',
+        body: { token },
+      });
       expectStatus(response, [200], 'card-vault');
       return (response.body as { chargeable: boolean }).chargeable;
     },

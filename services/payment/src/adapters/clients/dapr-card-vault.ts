@@ -5,14 +5,10 @@ import type { CardVault } from '../../app/ports';
 export function daprCardVault(sidecar: DaprSidecar): CardVault {
   return {
     revealCardNumber: async (token) => {
-      const response = await invokeApp(
-        sidecar,
-        'card-vault',
-        `internal/cards/${encodeURIComponent(token)}/reveal`,
-        {
-          httpMethod: 'POST',
-        },
-      );
+      const response = await invokeApp(sidecar, 'card-vault', 'internal/cards/reveal', {
+        httpMethod: 'POST',
+        body: { token },
+      });
       if (response.status === 404) return undefined;
       if (response.status !== 200) throw new Error(`card-vault answered HTTP ${response.status}`);
       return (response.body as { number: string }).number;
