@@ -6,8 +6,10 @@ import {
   answeredRequests,
   apiClient,
   expectEachCheckoutSettledOnce,
+  expectOneChargePerApprovedCheckout,
   expectOnlyRefusalsAfter,
   logLines,
+  personalDataIn,
   startPlatformProcess,
   startPurchaseBurst,
   waitUntil,
@@ -79,9 +81,10 @@ describe('npm start under faults', () => {
 
     const restarted = await start();
     await expectEachCheckoutSettledOnce(apiClient(restarted.baseUrl), sink, accepted);
+    expect(personalDataIn(platform.output() + restarted.output())).toEqual([]);
   }, 180_000);
 
-  it('after kill -9 mid-burst, the same command comes back on the same data and every accepted checkout settles with one e-mail', async () => {
+  it('after kill -9 mid-burst, the same command comes back on the same data and every accepted checkout settles with one charge and one e-mail', async () => {
     const platform = await start();
     const burst = startPurchaseBurst(platform.baseUrl, 20);
     await waitUntil('five checkouts accepted', () =>
@@ -98,11 +101,13 @@ describe('npm start under faults', () => {
     expect(isRunning(leftover)).toBe(true); // the embedded PostgreSQL outlived its platform
 
     const restarted = await start();
-    const ledger = await expectEachCheckoutSettledOnce(
-      apiClient(restarted.baseUrl),
-      sink,
-      accepted,
+    // The embedded PostgreSQL's port is the fourth line of its pid file; its role is documented.
+    const port = readFileSync(pidFile, 'utf8').split('\n')[3];
+    const ledger = await expectOneChargePerApprovedCheckout(
+      `postgres://checkout:checkout@127.0.0.1:${port}/checkout`,
+      await expectEachCheckoutSettledOnce(apiClient(restarted.baseUrl), sink, accepted),
     );
+    expect(personalDataIn(platform.output() + restarted.output())).toEqual([]);
     console.info('kill -9 mid-burst', {
       restartMs: restarted.startupMs,
       accepted: accepted.length,
