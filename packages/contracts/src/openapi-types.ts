@@ -286,6 +286,26 @@ export interface components {
     };
   };
   responses: {
+    /** @description A body in a charset other than UTF-8, or with a Content-Encoding we do not read */
+    UnsupportedMediaType: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The database or another service is out of reach for a moment; nothing changed */
+    ServiceUnavailable: {
+      headers: {
+        /** @description Seconds to wait before trying again */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description Malformed JSON, a missing header or a body that breaks the schema */
     BadRequest: {
       headers: {
@@ -365,6 +385,7 @@ export interface operations {
           };
         };
       };
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   registerLead: {
@@ -391,7 +412,9 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   tokenizeCard: {
@@ -418,7 +441,9 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   createCheckout: {
@@ -465,7 +490,9 @@ export interface operations {
         };
       };
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   getCheckout: {
@@ -488,7 +515,9 @@ export interface operations {
           'application/json': components['schemas']['Checkout'];
         };
       };
+      400: components['responses']['BadRequest'];
       404: components['responses']['NotFound'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   activateAccess: {
@@ -513,7 +542,9 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   signIn: {
@@ -541,6 +572,8 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
   listMyEnrollments: {
@@ -564,6 +597,7 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
 }
