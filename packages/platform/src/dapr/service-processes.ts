@@ -130,9 +130,13 @@ function daprdArgs(appId: string, ports: SidecarPorts, sentryAddress: string): s
     ['--resources-path', join(repoRoot, 'dapr-components')],
     ['--config', join(repoRoot, 'dapr-components/config/checkout.yaml')],
     ['--enable-mtls', '--sentry-address', sentryAddress],
-    // While the app is down or unhealthy the sidecar stops taking messages: they wait in RabbitMQ.
+    // While the app is unhealthy the sidecar stops taking messages: they wait in RabbitMQ. Only
+    // after 15 s, as in the chart: when it unsubscribes, the RabbitMQ component (1.18) leaves the
+    // messages it had prefetched unacknowledged until its connection closes, so a check quick to
+    // trip (a slow probe under load, a crash the kubelet-like restart mends in seconds) would
+    // strand them; a restarting app is covered by the delivery retries instead.
     ['--enable-app-health-check', '--app-health-check-path', '/healthz'],
-    ['--app-health-probe-interval', '1', '--app-health-threshold', '2'],
+    ['--app-health-probe-interval', '5', '--app-health-threshold', '3'],
     ['--log-level', 'warn'],
   ].flat();
 }
