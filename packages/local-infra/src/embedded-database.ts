@@ -38,13 +38,19 @@ const canListen = (port: number) =>
       .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 
+/** Ports this process has handed out: two callers drawing at once must not get the same one. */
+const handedOut = new Set<number>();
+
 /**
  * A port free right now, drawn below Linux's ephemeral range (32768 and up): an ephemeral port
- * that is free now may be taken a moment later by any outgoing connection, ours included.
+ * that is free now may be taken a moment later by any outgoing connection, ours included. It is
+ * not reserved; but this process never hands it out twice (start:dapr draws about 30 at once).
  */
 export async function freePort(): Promise<number> {
   for (;;) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
     if (await canListen(port)) return port;
   }
 }
