@@ -1,35 +1,26 @@
 import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { repoRoot } from '@checkout/test-kit';
+import { dirname } from 'node:path';
+import { provision, repoRoot } from '@checkout/local-infra';
 
 export type KubeTool = 'helm' | 'kubeconform' | 'k3d' | 'skaffold' | 'tilt' | 'pod-security-check';
-
-function provision(script: string, ...args: string[]): string {
-  const output = execFileSync('bash', [join(repoRoot, 'scripts/provision', script), ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return output.trim().split('\n').at(-1) ?? '';
-}
 
 const toolPaths = new Map<KubeTool, string>();
 
 /** The path of a tool built by scripts/provision/kube-tools.sh (cached; the first build is slow). */
 export function kubeTool(tool: KubeTool): string {
-  const path = toolPaths.get(tool) ?? provision('kube-tools.sh', tool);
+  const path = toolPaths.get(tool) ?? provision('kube-tools', tool);
   toolPaths.set(tool, path);
   return path;
 }
 
 /** The folder holding the offline Kubernetes JSON schemas (v1.33.0-local-strict/). */
-export const kubernetesSchemas = (): string => provision('kube-schemas.sh');
+export const kubernetesSchemas = (): string => provision('kube-schemas');
 
 /** PATH with our helm first, for the tools that call helm themselves (skaffold, tilt). */
 export const pathWithHelm = () => `${dirname(kubeTool('helm'))}:${process.env.PATH ?? ''}`;
 
 /** The Dapr CRDs of the runtime version we build daprd from. */
-export const daprCrdFolder = (): string => provision('dapr-crds.sh');
+export const daprCrdFolder = (): string => provision('dapr-crds');
 
 /** Runs a tool and returns what it printed and how it ended, without throwing. */
 export function runTool(

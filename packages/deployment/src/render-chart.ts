@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { repoRoot } from '@checkout/test-kit';
+import { repoRoot } from '@checkout/local-infra';
 import { kubeTool, runTool } from './kube-tools';
 
 export const chartDir = join(repoRoot, 'charts/course-checkout');

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from './ports';
 import { initCluster, postgresUser, startServer, stopLeftoverServer } from './postgres-server';
 
 export interface EmbeddedDatabase {
@@ -30,30 +30,6 @@ export interface EmbeddedDatabaseOptions {
 
 const user = 'checkout';
 const password = 'checkout';
-
-const canListen = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createServer()
-      .once('error', () => resolve(false))
-      .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-
-/** Ports this process has handed out: two callers drawing at once must not get the same one. */
-const handedOut = new Set<number>();
-
-/**
- * A port free right now, drawn below Linux's ephemeral range (32768 and up): an ephemeral port
- * that is free now may be taken a moment later by any outgoing connection, ours included. It is
- * not reserved; but this process never hands it out twice (start:dapr draws about 30 at once).
- */
-export async function freePort(): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (handedOut.has(port)) continue;
-    handedOut.add(port);
-    if (await canListen(port)) return port;
-  }
-}
 
 /** Creates the database unless it exists: a start may have been cut short right after initdb. */
 async function ensureDatabase(serverUrl: string, database: string): Promise<void> {

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { waitUntil } from './wait-until';
 
 const run = promisify(execFile);
 
@@ -116,19 +116,20 @@ export async function startServer(
   const stopWithUs = () => child.kill('SIGINT');
   process.once('exit', stopWithUs);
 
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const pidFile = await readPidFile(dataDir);
-    if (pidFile?.pid === child.pid && pidFile?.status === 'ready') break;
-    if (failure !== undefined || Date.now() > deadline) {
-      process.off('exit', stopWithUs);
-      child.kill('SIGQUIT');
-      throw new Error(
-        `PostgreSQL did not start: ${reasonIn(log) ?? failure ?? 'not ready within 60 s'}`,
-      );
-    }
-    await sleep(50);
-  }
+  await waitUntil(
+    'PostgreSQL to start',
+    async () => {
+      if (failure !== undefined) throw new Error(failure);
+      const pidFile = await readPidFile(dataDir);
+      return (pidFile?.pid === child.pid && pidFile?.status === 'ready') || undefined;
+    },
+    60_000,
+    50,
+  ).catch((error: Error) => {
+    process.off('exit', stopWithUs);
+    child.kill('SIGQUIT');
+    throw new Error(`PostgreSQL did not start: ${reasonIn(log) ?? error.message}`);
+  });
   return {
     stop: async () => {
       process.off('exit', stopWithUs);
@@ -170,9 +171,13 @@ export async function stopLeftoverServer(dataDir: string): Promise<number | unde
     ['SIGQUIT', 5_000],
   ] as const) {
     process.kill(pid, signal);
-    for (const deadline = Date.now() + waitMs; Date.now() < deadline; await sleep(50)) {
-      if (!(await isPostgresOn(pid, dataDir))) return pid;
-    }
+    const stopped = await waitUntil(
+      `PostgreSQL ${pid} to stop on ${signal}`,
+      async () => !(await isPostgresOn(pid, dataDir)) || undefined,
+      waitMs,
+      50,
+    ).catch(() => false);
+    if (stopped) return pid;
   }
   throw new Error(`PostgreSQL ${pid}, left running on ${dataDir}, did not stop`);
 }

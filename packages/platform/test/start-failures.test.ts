@@ -8,7 +8,7 @@ import { createTestDatabase, spawnPlatform, waitUntil } from '@checkout/test-kit
 /** Runs the start command until it exits; returns its exit code and the lines saying why. */
 async function failedStart(env: Record<string, string>) {
   const platform = spawnPlatform({ SMTP_URL: 'smtp://127.0.0.1:2525', ...env });
-  await waitUntil('the platform to exit', () => platform.hasExited() || undefined, 60_000);
+  await waitUntil('the platform to exit', () => platform.exitReason(), 60_000);
   const reasons = platform
     .output()
     .split('\n')

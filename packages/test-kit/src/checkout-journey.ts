@@ -1,5 +1,5 @@
 import type { apiClient } from './http-client';
-import { waitUntil } from './wait-until';
+import { waitUntil } from '@checkout/local-infra';
 
 export const testCards = {
   approved: '4242424242424242',

@@ -1,7 +1,7 @@
 import type { SmtpSink } from '@checkout/local-infra';
 import type { apiClient } from './http-client';
 import { waitForOutcome } from './checkout-journey';
-import { waitUntil } from './wait-until';
+import { waitUntil } from '@checkout/local-infra';
 
 /** A checkout the platform answered 202, and who its outcome e-mail goes to. */
 export interface AcceptedCheckout {

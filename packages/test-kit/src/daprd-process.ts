@@ -1,11 +1,13 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { freePort } from '@checkout/local-infra';
-import { spawnWatched, waitUntilReady, type WatchedProcess } from './watched-process';
+import {
+  daprdArgs,
+  daprdBinary,
+  daprdPorts,
+  startChild,
+  waitUntilReady,
+  type RunningChild,
+} from '@checkout/local-infra';
 
-export const repoRoot = join(__dirname, '../../..');
-
-export interface DaprdProcess extends WatchedProcess {
+export interface DaprdProcess extends RunningChild {
   httpPort: number;
 }
 
@@ -22,39 +24,27 @@ export interface DaprdOptions {
   env?: Record<string, string>;
 }
 
-/** The daprd built by scripts/provision/daprd.sh; tests fail with a clear message without it. */
-export function daprdBinary(version = process.env.DAPR_VERSION ?? '1.18.2'): string {
-  const path = join(repoRoot, '.tools/daprd', version, 'daprd');
-  if (!existsSync(path)) throw new Error(`${path} is missing: run scripts/provision/daprd.sh`);
-  return path;
-}
-
 /** Starts a real daprd sidecar for one app and waits for its health endpoint. */
 export async function startDaprd(options: DaprdOptions): Promise<DaprdProcess> {
-  const [httpPort, grpcPort, internalPort, metricsPort] = await Promise.all([
-    options.httpPort ?? freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
-  const args = [
-    ['--app-id', options.appId],
-    ['--app-port', String(options.appPort)],
-    ['--app-protocol', 'http'],
-    ['--dapr-http-port', String(httpPort)],
-    ['--dapr-grpc-port', String(grpcPort)],
-    ['--dapr-internal-grpc-port', String(internalPort)],
-    ['--metrics-port', String(metricsPort)],
-    ['--resources-path', options.resourcesPath],
-    ['--log-level', 'info'],
-    ...(options.config ? [['--config', options.config]] : []),
-  ].flat();
-  const daprd = spawnWatched(daprdBinary(), args, { cwd: options.cwd, env: options.env ?? {} });
+  const ports = await daprdPorts({
+    appPort: options.appPort,
+    ...(options.httpPort && { httpPort: options.httpPort }),
+  });
+  const args = daprdArgs(options.appId, ports, {
+    resourcesPath: options.resourcesPath,
+    logLevel: 'info',
+    ...(options.config && { config: options.config }),
+  });
+  const daprd = startChild(`daprd ${options.appId}`, daprdBinary(), args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    output: 'keep',
+  });
   await waitUntilReady(
     daprd,
     `daprd ${options.appId}`,
-    async () => (await fetch(`http://127.0.0.1:${httpPort}/v1.0/healthz`)).ok,
+    async () => (await fetch(`http://127.0.0.1:${ports.httpPort}/v1.0/healthz`)).ok,
     60_000,
   );
-  return { ...daprd, httpPort };
+  return Object.assign(daprd, { httpPort: ports.httpPort });
 }

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { waitUntil } from './wait-until';
-import { spawnWatched } from './watched-process';
+import { repoRoot, startChild, waitUntil } from '@checkout/local-infra';
 
 export interface DatabaseProcess {
   url: string;
@@ -17,22 +16,26 @@ export async function startDatabaseProcess(options: {
   port: number;
   persistent: boolean;
 }): Promise<DatabaseProcess> {
-  const child = spawnWatched(
+  const child = startChild(
+    'PostgreSQL',
     process.execPath,
     ['--import', 'tsx', join(__dirname, 'embedded-database-main.ts')],
     {
-      cwd: join(__dirname, '../../..'),
+      cwd: repoRoot,
       env: {
+        ...process.env,
         PG_DATA_DIR: options.dataDir,
         PG_PORT: String(options.port),
         PG_PERSISTENT: String(options.persistent),
       },
+      output: 'keep',
     },
   );
   const url = await waitUntil(
     'the embedded PostgreSQL to start',
     () => {
-      if (child.hasExited()) throw new Error(`PostgreSQL did not start:\n${child.output()}`);
+      const exited = child.exitReason();
+      if (exited) throw new Error(`PostgreSQL did not start: ${exited}\n${child.output()}`);
       return /database url: (\S+)/.exec(child.output())?.[1];
     },
     60_000,

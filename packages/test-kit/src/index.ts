@@ -1,3 +1,4 @@
+export { repoRoot, waitUntil } from '@checkout/local-infra';
 export * from './service-under-test';
 export * from './test-database';
 export * from './event-message';
@@ -8,7 +9,5 @@ export * from './checkout-ledger';
 export * from './charge-ledger';
 export * from './log-scan';
 export * from './database-process';
-export * from './wait-until';
 export * from './daprd-process';
-export * from './watched-process';
 export * from './purchase-burst';

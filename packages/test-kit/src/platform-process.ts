@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { spawnWatched, waitUntilReady, type WatchedProcess } from './watched-process';
-
-const repoRoot = join(__dirname, '../../..');
+import { repoRoot, startChild, waitUntilReady, type RunningChild } from '@checkout/local-infra';
 /** PLATFORM_MODE=dapr runs the same scenarios against `npm run start:dapr`. */
 const mainPath = join(
   repoRoot,
@@ -10,15 +8,19 @@ const mainPath = join(
     : 'packages/platform/src/main.ts',
 );
 
-export interface PlatformProcess extends WatchedProcess {
+export interface PlatformProcess extends RunningChild {
   baseUrl: string;
   /** Milliseconds from spawning the process to GET /readyz answering 200. */
   startupMs: number;
 }
 
 /** Runs the platform's start command as `npm start` does, without waiting for anything. */
-export function spawnPlatform(env: Record<string, string>): WatchedProcess {
-  return spawnWatched(process.execPath, ['--import', 'tsx', mainPath], { cwd: repoRoot, env });
+export function spawnPlatform(env: Record<string, string>): RunningChild {
+  return startChild('the platform', process.execPath, ['--import', 'tsx', mainPath], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    output: 'keep',
+  });
 }
 
 /** Starts the platform as `npm start` does, in its own process, and waits until it is ready. */
@@ -35,7 +37,7 @@ export async function startPlatformProcess(
     async () => (await fetch(`${baseUrl}/readyz`)).status === 200,
     timeoutMs,
   );
-  return { ...platform, baseUrl, startupMs: Date.now() - startedAt };
+  return Object.assign(platform, { baseUrl, startupMs: Date.now() - startedAt });
 }
 
 /** A platform's structured log, one JSON object per line; other lines are left out. */

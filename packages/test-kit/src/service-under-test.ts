@@ -12,7 +12,7 @@ import {
   type ServiceRuntime,
 } from '@checkout/service-kit';
 import { createTestDatabase } from './test-database';
-import { waitUntil } from './wait-until';
+import { waitUntil } from '@checkout/local-infra';
 
 export interface ServiceUnderTest<S extends ServiceRuntime> {
   service: S;

@@ -1,11 +1,15 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { freePort } from '@checkout/local-infra';
-import { repoRoot } from './provision';
-import { startSupervised, type SupervisedProcess } from './supervised-process';
+import {
+  freePort,
+  repoRoot,
+  startChild,
+  waitUntil,
+  type RunningChild,
+} from '@checkout/local-infra';
 
 export interface RunningSentry {
-  process: SupervisedProcess;
+  process: RunningChild;
   address: string;
   /** The root certificate every sidecar trusts (DAPR_TRUST_ANCHORS). */
   trustAnchors: string;
@@ -16,7 +20,7 @@ export async function startSentry(daprd: string, daprDir: string): Promise<Runni
   const credentials = join(daprDir, 'sentry');
   mkdirSync(credentials, { recursive: true });
   const [port, healthzPort, metricsPort] = await Promise.all([freePort(), freePort(), freePort()]);
-  const process = startSupervised(
+  const process = startChild(
     'sentry',
     join(dirname(daprd), 'sentry'),
     [
@@ -27,21 +31,24 @@ export async function startSentry(daprd: string, daprDir: string): Promise<Runni
       ['--config', join(repoRoot, 'dapr-components/config/sentry.yaml')],
       ['--log-level', 'warn'],
     ].flat(),
-    { cwd: daprDir, env: globalThis.process.env },
+    { cwd: daprDir, env: globalThis.process.env, output: 'show' },
   );
   const caFile = join(credentials, 'ca.crt');
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (process.hasExited()) throw new Error('sentry exited during start-up');
-    const healthy = await fetch(`http://127.0.0.1:${healthzPort}/healthz`, {
-      signal: AbortSignal.timeout(1000),
-    }).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy && existsSync(caFile)) break;
-    if (Date.now() > deadline) throw new Error('sentry was not ready within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitUntil(
+    'sentry to be healthy and to have made its root certificate',
+    async () => {
+      const exited = process.exitReason();
+      if (exited) throw new Error(`${exited} during start-up`);
+      const healthy = await fetch(`http://127.0.0.1:${healthzPort}/healthz`, {
+        signal: AbortSignal.timeout(1000),
+      }).then(
+        (response) => response.ok,
+        () => false,
+      );
+      return (healthy && existsSync(caFile)) || undefined;
+    },
+    30_000,
+    200,
+  );
   return { process, address: `127.0.0.1:${port}`, trustAnchors: readFileSync(caFile, 'utf8') };
 }

@@ -1,20 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { freePort } from '@checkout/local-infra';
+import {
+  daprdArgs,
+  daprdPorts,
+  repoRoot,
+  startChild,
+  waitUntil,
+  type DaprdPorts,
+  type RunningChild,
+} from '@checkout/local-infra';
 import type { Logger } from '@checkout/service-kit';
 import { serviceNames, type ServiceName } from '../services';
-import { repoRoot } from './provision';
 import { startSentry } from './sentry';
-import { startSupervised, type SupervisedProcess } from './supervised-process';
-
-export type SidecarPorts = Record<
-  'appPort' | 'httpPort' | 'grpcPort' | 'internalPort' | 'metricsPort',
-  number
->;
 
 export interface ServiceProcesses {
   appPorts: Record<ServiceName, number>;
-  ports: Record<ServiceName, SidecarPorts>;
+  ports: Record<ServiceName, DaprdPorts>;
   /** Apps first, as with native sidecars: what they still publish waits in their outbox. */
   stop(): Promise<void>;
 }
@@ -57,9 +58,9 @@ export async function startServiceProcesses(
     DAPR_API_TOKEN: process.env.DAPR_API_TOKEN ?? token(),
     APP_API_TOKEN: process.env.APP_API_TOKEN ?? token(),
   };
-  const ports = {} as Record<ServiceName, SidecarPorts>;
-  const apps: SupervisedProcess[] = [];
-  const sidecars: SupervisedProcess[] = [];
+  const ports = {} as Record<ServiceName, DaprdPorts>;
+  const apps: RunningChild[] = [];
+  const sidecars: RunningChild[] = [];
   const sentry = await startSentry(options.daprd, options.daprDir);
   const stop = async () => {
     await Promise.all(apps.map((app) => app.stop()));
@@ -67,7 +68,7 @@ export async function startServiceProcesses(
     await sentry.process.stop();
   };
   for (const name of serviceNames) {
-    ports[name] = await sidecarPorts();
+    ports[name] = await daprdPorts();
     const env = {
       ...process.env,
       ...tokens,
@@ -76,7 +77,7 @@ export async function startServiceProcesses(
     };
     const command = serviceCommand(name, options);
     apps.push(
-      startSupervised(name, command.node, command.args, {
+      startChild(name, command.node, command.args, {
         cwd: repoRoot,
         env: {
           ...env,
@@ -84,18 +85,15 @@ export async function startServiceProcesses(
           PUBLIC_URL: options.publicUrl,
           CARD_TTL_SECONDS: String(options.cardTtlSeconds),
         },
+        output: 'show',
       }),
     );
     sidecars.push(
-      startSupervised(
-        `${name}/daprd`,
-        options.daprd,
-        daprdArgs(name, ports[name], sentry.address),
-        {
-          cwd: options.daprDir,
-          env: { ...env, DAPR_TRUST_ANCHORS: sentry.trustAnchors },
-        },
-      ),
+      startChild(`${name}/daprd`, options.daprd, sidecarArgs(name, ports[name], sentry.address), {
+        cwd: options.daprDir,
+        env: { ...env, DAPR_TRUST_ANCHORS: sentry.trustAnchors },
+        output: 'show',
+      }),
     );
   }
   const appPorts = Object.fromEntries(
@@ -111,34 +109,22 @@ export async function startServiceProcesses(
   return { appPorts, ports, stop };
 }
 
-async function sidecarPorts(): Promise<SidecarPorts> {
-  const [appPort, httpPort, grpcPort, internalPort, metricsPort] = await Promise.all(
-    Array.from({ length: 5 }, () => freePort()),
-  );
-  return { appPort, httpPort, grpcPort, internalPort, metricsPort } as SidecarPorts;
-}
-
-function daprdArgs(appId: string, ports: SidecarPorts, sentryAddress: string): string[] {
-  return [
-    ['--app-id', appId],
-    ['--app-port', String(ports.appPort)],
-    ['--app-protocol', 'http'],
-    ['--dapr-http-port', String(ports.httpPort)],
-    ['--dapr-grpc-port', String(ports.grpcPort)],
-    ['--dapr-internal-grpc-port', String(ports.internalPort)],
-    ['--metrics-port', String(ports.metricsPort)],
-    ['--resources-path', join(repoRoot, 'dapr-components')],
-    ['--config', join(repoRoot, 'dapr-components/config/checkout.yaml')],
-    ['--enable-mtls', '--sentry-address', sentryAddress],
-    // While the app is unhealthy the sidecar stops taking messages: they wait in RabbitMQ. Only
-    // after 15 s, as in the chart: when it unsubscribes, the RabbitMQ component (1.18) leaves the
-    // messages it had prefetched unacknowledged until its connection closes, so a check quick to
-    // trip (a slow probe under load, a crash the kubelet-like restart mends in seconds) would
-    // strand them; a restarting app is covered by the delivery retries instead.
-    ['--enable-app-health-check', '--app-health-check-path', '/healthz'],
-    ['--app-health-probe-interval', '5', '--app-health-threshold', '3'],
-    ['--log-level', 'warn'],
-  ].flat();
+function sidecarArgs(appId: string, ports: DaprdPorts, sentryAddress: string): string[] {
+  return daprdArgs(appId, ports, {
+    resourcesPath: join(repoRoot, 'dapr-components'),
+    config: join(repoRoot, 'dapr-components/config/checkout.yaml'),
+    logLevel: 'warn',
+    extra: [
+      ['--enable-mtls', '--sentry-address', sentryAddress],
+      // While the app is unhealthy the sidecar stops taking messages: they wait in RabbitMQ. Only
+      // after 15 s, as in the chart: when it unsubscribes, the RabbitMQ component (1.18) leaves
+      // the messages it had prefetched unacknowledged until its connection closes, so a check
+      // quick to trip (a slow probe under load, a crash the kubelet-like restart mends in
+      // seconds) would strand them; a restarting app is covered by the delivery retries instead.
+      ['--enable-app-health-check', '--app-health-check-path', '/healthz'],
+      ['--app-health-probe-interval', '5', '--app-health-threshold', '3'],
+    ].flat(),
+  });
 }
 
 export const isAppReady = (port: number) =>
@@ -149,21 +135,25 @@ export const isAppReady = (port: number) =>
 
 async function waitForApps(
   appPorts: Record<ServiceName, number>,
-  processes: SupervisedProcess[],
+  processes: RunningChild[],
   logger: Logger,
 ): Promise<void> {
-  const deadline = Date.now() + 120_000;
   const pending = new Set(serviceNames);
-  while (pending.size > 0) {
-    const dead = processes.find((p) => p.hasExited());
-    if (dead) throw new Error(`${dead.name} exited during start-up`);
-    if (Date.now() > deadline) throw new Error(`not ready after 120 s: ${[...pending].join(', ')}`);
-    for (const name of pending) {
-      if (await isAppReady(appPorts[name])) {
+  await waitUntil(
+    'every service to be ready',
+    async () => {
+      const dead = processes.find((p) => p.exitReason() !== undefined);
+      if (dead) throw new Error(`${dead.exitReason()} during start-up`);
+      for (const name of pending) {
+        if (!(await isAppReady(appPorts[name]))) continue;
         pending.delete(name);
         logger.info({ service: name, port: appPorts[name] }, 'service ready');
       }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+      return pending.size === 0 || undefined;
+    },
+    120_000,
+    250,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message} (not ready: ${[...pending].join(', ')})`);
+  });
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startSmtpSink } from '@checkout/local-infra';
+import { provision, startSmtpSink } from '@checkout/local-infra';
 import { createHttpApp, type Logger } from '@checkout/service-kit';
 import express from 'express';
 import { loadOrCreateKeys } from '../local-keys';
@@ -10,7 +10,7 @@ import { migrateAll } from '../migrate';
 import { startInOrder, type RunningPlatform } from '../start-in-order';
 import { serviceNames } from '../services';
 import { edgeRouter } from './edge';
-import { provision, succeeds } from './provision';
+import { succeeds } from './provision';
 import { isAppReady, startServiceProcesses } from './service-processes';
 
 export interface DaprPlatformConfig extends PlatformConfig {
@@ -28,15 +28,19 @@ export function startDaprPlatform(
   logger: Logger,
 ): Promise<RunningPlatform> {
   return startInOrder(config.port, logger, async (onStop) => {
-    const daprd = await provision('daprd', logger);
+    const provisioned = (script: 'daprd' | 'rabbitmq' | 'postgresql') => {
+      logger.info(`provisioning ${script} (the first time can take minutes)`);
+      return provision(script);
+    };
+    const daprd = provisioned('daprd');
     const rabbitmqWasRunning =
       config.rabbitmqUrl !== undefined || (await succeeds(['rabbitmqctl', '-q', 'status']));
-    const rabbitmqUrl = config.rabbitmqUrl ?? (await provision('rabbitmq', logger));
+    const rabbitmqUrl = config.rabbitmqUrl ?? provisioned('rabbitmq');
     if (!rabbitmqWasRunning) onStop(() => succeeds(['rabbitmqctl', '-q', 'stop']));
     const postgresWasRunning =
       config.databaseUrl !== undefined ||
       (await succeeds(['pg_ctlcluster', '15', 'main', 'status']));
-    const databaseUrl = config.databaseUrl ?? (await provision('postgresql', logger));
+    const databaseUrl = config.databaseUrl ?? provisioned('postgresql');
     if (!postgresWasRunning) onStop(() => succeeds(['pg_ctlcluster', '15', 'main', 'stop']));
     await migrateAll(databaseUrl, logger);
 
