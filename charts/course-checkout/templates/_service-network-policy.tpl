@@ -10,7 +10,7 @@ for notification, SMTP.
 {{- $policy := $root.Values.networkPolicy -}}
 {{- $callers := list -}}
 {{- range $caller, $values := $root.Values.services -}}
-{{- if has $name ($values.invokes | default list) }}{{ $callers = append $callers $caller }}{{ end -}}
+{{- if hasKey ($values.invokes | default dict) $name }}{{ $callers = append $callers $caller }}{{ end -}}
 {{- end -}}
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -59,8 +59,8 @@ spec:
     {{- if .values.sendsMail }}
     {{- include "checkout.egress.infrastructure" (dict "root" $root "target" "smtp") | nindent 4 }}
     {{- end }}
-    {{- range (.values.invokes | default list) }}
-    - to: [{ podSelector: { matchLabels: {{ include "checkout.podMatch" (dict "root" $root "component" .) }} } }]
+    {{- range $callee, $_ := (.values.invokes | default dict) }}
+    - to: [{ podSelector: { matchLabels: {{ include "checkout.podMatch" (dict "root" $root "component" $callee) }} } }]
       ports: [{ port: 50002, protocol: TCP }]
     {{- end }}
 {{- end -}}

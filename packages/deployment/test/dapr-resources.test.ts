@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { serviceNames } from '@checkout/platform';
+import { accessPolicies, serviceNames } from '@checkout/platform';
 import { repoRoot } from '@checkout/test-kit';
 import { named, ofKind, profiles, renderChart, type Manifest, type Profile } from '../src';
 
@@ -53,16 +53,15 @@ describe.each(Object.keys(profiles) as Profile[])('Dapr resources of the %s prof
   });
 
   it.each(serviceNames)(
-    "scopes %s's Configuration to its own secrets and the release namespace",
+    "scopes %s's Configuration to its own secrets and callers, as start:dapr does",
     (name) => {
       const configuration = named(manifests, 'Configuration', `${fullname}-${name}`);
-      const original = source('config/checkout.yaml');
       const values = parse(
         readFileSync(join(repoRoot, 'charts/course-checkout/values.yaml'), 'utf8'),
       );
       const spec = configuration.spec as {
         secrets: { scopes: { allowedSecrets: string[]; defaultAccess: string }[] };
-        accessControl: { defaultAction: string; policies: { appId: string; namespace: string }[] };
+        accessControl: { defaultAction: string; policies: unknown[] };
       };
       expect(spec.secrets.scopes).toEqual([
         expect.objectContaining({
@@ -71,14 +70,36 @@ describe.each(Object.keys(profiles) as Profile[])('Dapr resources of the %s prof
         }),
       ]);
       expect(spec.accessControl.defaultAction).toBe('deny');
-      expect(spec.accessControl.policies.map((policy) => [policy.appId, policy.namespace])).toEqual(
-        (original.spec as typeof spec).accessControl.policies.map((policy) => [
-          policy.appId,
-          'courses',
-        ]),
-      );
+      expect(spec.accessControl.policies).toEqual(accessPolicies(name, 'courses'));
     },
   );
+
+  it('lets only payment read a card and only financial look up leads or ask about a card', () => {
+    const callers = (name: string) =>
+      (
+        named(manifests, 'Configuration', `${fullname}-${name}`).spec as {
+          accessControl: { policies: { appId: string; operations: unknown[] }[] };
+        }
+      ).accessControl.policies;
+    expect(callers('card-vault')).toEqual([
+      expect.objectContaining({
+        appId: 'financial',
+        operations: [{ name: '/internal/cards/chargeable', httpVerb: ['POST'], action: 'allow' }],
+      }),
+      expect.objectContaining({
+        appId: 'payment',
+        operations: [{ name: '/internal/cards/reveal', httpVerb: ['POST'], action: 'allow' }],
+      }),
+    ]);
+    expect(callers('marketing')).toEqual([
+      expect.objectContaining({
+        appId: 'financial',
+        operations: [{ name: '/internal/leads/*', httpVerb: ['GET'], action: 'allow' }],
+      }),
+    ]);
+    for (const name of ['financial', 'payment', 'academic', 'notification'])
+      expect(callers(name)).toEqual([]);
+  });
 
   it('lets each sidecar read only the Secrets it resolves', () => {
     const roles = Object.fromEntries(

@@ -1,1 +1,2 @@
 export { publicRoutes, serviceNames, type ServiceName } from './services';
+export { accessPolicies } from './dapr/sidecar-configuration';

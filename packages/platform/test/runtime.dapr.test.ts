@@ -127,7 +127,7 @@ describe('access control between the services', () => {
 });
 
 describe('secret scopes', () => {
-  it('deny an app a secret it does not use, such as the broker URL', async () => {
+  it("deny an app a secret it does not use, such as the broker URL or another service's key", async () => {
     const secret = (name: string) =>
       fetch(`http://127.0.0.1:${sidecarPort('marketing')}/v1.0/secrets/secretstore/${name}`, {
         headers: { 'dapr-api-token': daprApiToken },
@@ -136,6 +136,7 @@ describe('secret scopes', () => {
     const refused = await secret('rabbitmq-url');
     expect(refused.status).toBe(403);
     expect(await refused.text()).not.toContain('amqp://');
+    expect((await secret('card-encryption-keys')).status).toBe(403);
   });
 });
 

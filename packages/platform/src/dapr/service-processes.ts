@@ -12,6 +12,7 @@ import {
 import type { Logger } from '@checkout/service-kit';
 import { serviceNames, type ServiceName } from '../services';
 import { startSentry } from './sentry';
+import { writeSidecarConfigurations } from './sidecar-configuration';
 
 export interface ServiceProcesses {
   appPorts: Record<ServiceName, number>;
@@ -62,6 +63,7 @@ export async function startServiceProcesses(
   const apps: RunningChild[] = [];
   const sidecars: RunningChild[] = [];
   const sentry = await startSentry(options.daprd, options.daprDir);
+  const configurations = writeSidecarConfigurations(serviceNames, join(options.daprDir, 'config'));
   const stop = async () => {
     await Promise.all(apps.map((app) => app.stop()));
     await Promise.all(sidecars.map((sidecar) => sidecar.stop()));
@@ -89,11 +91,16 @@ export async function startServiceProcesses(
       }),
     );
     sidecars.push(
-      startChild(`${name}/daprd`, options.daprd, sidecarArgs(name, ports[name], sentry.address), {
-        cwd: options.daprDir,
-        env: { ...env, DAPR_TRUST_ANCHORS: sentry.trustAnchors },
-        output: 'show',
-      }),
+      startChild(
+        `${name}/daprd`,
+        options.daprd,
+        sidecarArgs(name, ports[name], configurations[name], sentry.address),
+        {
+          cwd: options.daprDir,
+          env: { ...env, DAPR_TRUST_ANCHORS: sentry.trustAnchors },
+          output: 'show',
+        },
+      ),
     );
   }
   const appPorts = Object.fromEntries(
@@ -109,10 +116,15 @@ export async function startServiceProcesses(
   return { appPorts, ports, stop };
 }
 
-function sidecarArgs(appId: string, ports: DaprdPorts, sentryAddress: string): string[] {
+function sidecarArgs(
+  appId: string,
+  ports: DaprdPorts,
+  config: string,
+  sentryAddress: string,
+): string[] {
   return daprdArgs(appId, ports, {
     resourcesPath: join(repoRoot, 'dapr-components'),
-    config: join(repoRoot, 'dapr-components/config/checkout.yaml'),
+    config,
     logLevel: 'warn',
     extra: [
       ['--enable-mtls', '--sentry-address', sentryAddress],

@@ -1,0 +1,70 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '@checkout/local-infra';
+import { parse, stringify } from 'yaml';
+import type { ServiceName } from '../services';
+
+interface ServiceValues {
+  secrets: string[];
+  /** Callee → the operations this service may invoke on it, as "VERB /path". */
+  invokes?: Record<string, string[]>;
+}
+
+export interface AccessPolicy {
+  appId: string;
+  defaultAction: 'deny';
+  trustDomain: 'public';
+  namespace: string;
+  operations: { name: string; httpVerb: string[]; action: 'allow' }[];
+}
+
+interface Configuration {
+  metadata: { name: string };
+  spec: {
+    secrets: { scopes: [{ allowedSecrets: string[] }] };
+    accessControl: { policies?: AccessPolicy[] };
+  };
+}
+
+const read = <T>(path: string) => parse(readFileSync(join(repoRoot, path), 'utf8')) as T;
+const services = () =>
+  read<{ services: Record<string, ServiceValues> }>('charts/course-checkout/values.yaml').services;
+
+/**
+ * Who may invoke `callee` and what, from the chart's values (`invokes`): the one list the chart's
+ * Configurations and network policies are rendered from too.
+ */
+export function accessPolicies(callee: ServiceName, namespace: string): AccessPolicy[] {
+  return Object.entries(services()).flatMap(([caller, values]) => {
+    const calls = values.invokes?.[callee];
+    if (!calls) return [];
+    const operations = calls.map((call) => {
+      const [verb, path] = call.split(' ') as [string, string];
+      return { name: path, httpVerb: [verb], action: 'allow' as const };
+    });
+    return [{ appId: caller, defaultAction: 'deny', trustDomain: 'public', namespace, operations }];
+  });
+}
+
+/**
+ * Writes each app's sidecar Configuration as the chart renders it: dapr-components/config/
+ * checkout.yaml with the app's own secrets and callers. Returns the file of each app.
+ */
+export function writeSidecarConfigurations(
+  names: readonly ServiceName[],
+  folder: string,
+): Record<ServiceName, string> {
+  mkdirSync(folder, { recursive: true });
+  const values = services();
+  const files = names.map((name) => {
+    const configuration = read<Configuration>('dapr-components/config/checkout.yaml');
+    configuration.metadata.name = `checkout-${name}`;
+    configuration.spec.secrets.scopes[0].allowedSecrets = values[name]?.secrets ?? [];
+    // Self-hosted sidecars live in the `default` namespace.
+    configuration.spec.accessControl.policies = accessPolicies(name, 'default');
+    const file = join(folder, `${name}.yaml`);
+    writeFileSync(file, stringify(configuration));
+    return [name, file];
+  });
+  return Object.fromEntries(files) as Record<ServiceName, string>;
+}
