@@ -1,4 +1,5 @@
-# The Dapr runtime version, shared by daprd.sh and dapr-crds.sh (override with DAPR_VERSION).
-# 1.18.3 is newer, but the Go module proxy here refuses three of its dependencies
-# (dapr/durabletask-go v0.12.4 among them); 1.18.2 builds from what it serves.
+# The Dapr runtime version: the one place that names it (daprd.sh and dapr-crds.sh read it; the
+# README's control-plane install is held to it by a test). Override with DAPR_VERSION.
+# The newest release whose dependencies all resolve from the Go module proxy: 1.18.3 needs
+# dapr/durabletask-go v0.12.4 among others, which the proxy does not serve (docs/dapr-mode.md).
 dapr_version="${DAPR_VERSION:-1.18.2}"
