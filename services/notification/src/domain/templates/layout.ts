@@ -1,3 +1,5 @@
+import escapeHtml from 'escape-html';
+
 export type Language = 'pt-BR' | 'en';
 
 export interface RenderedEmail {
@@ -5,8 +7,6 @@ export interface RenderedEmail {
   text: string;
   html: string;
 }
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Paragraphs become the text part and, escaped, the HTML part; a link becomes a button. */
 export function renderEmail(
