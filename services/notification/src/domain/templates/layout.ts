@@ -1,6 +1,8 @@
 import escapeHtml from 'escape-html';
 
-export type Language = 'pt-BR' | 'en';
+/** The languages e-mails can be written in. */
+export const languages = ['pt-BR', 'en'] as const;
+export type Language = (typeof languages)[number];
 
 export interface RenderedEmail {
   subject: string;
