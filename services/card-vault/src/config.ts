@@ -1,7 +1,5 @@
 import type { EnvironmentReader } from '@checkout/service-kit';
 
-export type CardVaultConfig = ReturnType<typeof readCardVaultConfig>;
-
 /** Card vault settings from the environment; read by both composition roots. */
 export function readCardVaultConfig(env: EnvironmentReader) {
   return {

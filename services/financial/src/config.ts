@@ -1,7 +1,5 @@
 import type { EnvironmentReader } from '@checkout/service-kit';
 
-export type FinancialConfig = ReturnType<typeof readFinancialConfig>;
-
 /** Financial settings from the environment; read by both composition roots. */
 export function readFinancialConfig(env: EnvironmentReader) {
   return {
