@@ -1,7 +1,6 @@
 import type { SmtpSink } from '@checkout/local-infra';
+import escapeHtml from 'escape-html';
 import { Router } from 'express';
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** GET /dev/mail: a page listing what the built-in SMTP sink received, newest first. */
 export function mailPage(sink: SmtpSink): Router {

@@ -68,7 +68,7 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
     const sink = smtpUrl ? undefined : await startSmtpSink(config.smtpSinkPort);
     if (sink) onStop(() => sink.stop());
     smtpUrl ??= sink?.url as string;
-    const mailer = createSmtpMailer(smtpUrl, config.mailFrom);
+    const mailer = createSmtpMailer(smtpUrl, config.notification.mailFrom);
     onStop(() => mailer.close());
 
     const activationTokenKeys = parseTokenKeyRing(
@@ -80,17 +80,17 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
       keys: parseKeyRing(
         config.cardEncryptionKeys ?? loadOrCreateKeys(config.dataDir, 'card-encryption-keys'),
       ),
+      ...config.cardVault,
       createCardStore: (transactions) => createMikroOrmCardStore(orms['card-vault'], transactions),
-      cardTtlSeconds: config.cardTtlSeconds,
     });
     const services = [
       marketing,
       vault,
       createFinancialService({
         ...context('financial'),
+        ...config.financial,
         leads: { findLead: (id) => marketing.findLeadContact(id) },
         cards: { isChargeable: (token) => vault.isChargeable(token) },
-        chargeStuckAfterMs: config.chargeStuckAfterSeconds * 1000,
       }),
       createPaymentService({
         ...context('payment'),
@@ -101,11 +101,7 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
         ...context('notification'),
         mailer,
         activationTokenKeys,
-        settings: {
-          publicUrl: config.publicUrl,
-          language: config.emailLanguage,
-          retry: config.emailRetry,
-        },
+        settings: config.notification.settings,
       }),
     ];
     for (const service of services) {

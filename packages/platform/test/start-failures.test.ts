@@ -46,6 +46,15 @@ describe('npm start that cannot start', () => {
     );
   }, 60_000);
 
+  it('refuses an e-mail language it cannot write instead of sending pt-BR, and exits 1', async () => {
+    expect(await failedStart({ PORT: String(await freePort()), EMAIL_LANGUAGE: 'fr' })).toEqual({
+      code: 1,
+      reasons: [
+        'the platform could not start: Invalid configuration: EMAIL_LANGUAGE must be one of pt-BR, en, got "fr"',
+      ],
+    });
+  }, 60_000);
+
   it('says in one line why the embedded PostgreSQL did not start, and exits 1', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'checkout-broken-'));
     chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as its own user and must reach its folder

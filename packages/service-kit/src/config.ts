@@ -1,5 +1,17 @@
+import addressparser from 'nodemailer/lib/addressparser';
+import { createLogger } from './logger';
+import { startFailureReason } from './start-failure-reason';
+
 /** Environment parsed once at start-up; every problem is reported at once, then the process stops. */
 export class ConfigError extends Error {}
+
+export type EnvironmentReader = ReturnType<typeof readEnvironment>;
+
+/** One address, optionally named ("Cursos <no-reply@example.com>"): what a sender may be. */
+const isMailbox = (value: string) => {
+  const [only, ...more] = addressparser(value);
+  return more.length === 0 && /^[^@\s]+@[^@\s]+$/.test(only?.address ?? '');
+};
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env) {
   const problems: string[] = [];
@@ -7,23 +19,44 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env) {
     const value = env[name]?.trim();
     return value === '' ? undefined : value;
   };
-  const required = <T>(name: string, fallback: T | undefined): T | undefined => {
+  /** The fallback; without one, a placeholder that `done` never lets out. */
+  const required = <T>(name: string, fallback: T | undefined, placeholder: T): T => {
     if (fallback === undefined) problems.push(`${name} is required`);
-    return fallback;
+    return fallback ?? placeholder;
+  };
+  /** The value if set and `isValid`, else the fallback; defaults are trusted, not checked. */
+  const checked = (name: string, fallback: string | undefined, isValid: (v: string) => boolean) => {
+    const value = raw(name);
+    if (value === undefined) return { value: required(name, fallback, ''), valid: true };
+    return { value, valid: isValid(value) };
   };
 
   return {
     string(name: string, fallback?: string): string {
-      return raw(name) ?? (required(name, fallback) as string);
+      return raw(name) ?? required(name, fallback, '');
     },
     optionalString(name: string): string | undefined {
       return raw(name);
     },
     integer(name: string, fallback?: number): number {
-      const value = raw(name);
-      if (value === undefined) return required(name, fallback) as number;
-      if (!/^\d+$/.test(value)) problems.push(`${name} must be a whole number, got "${value}"`);
+      const { value, valid } = checked(name, fallback?.toString(), (v) => /^\d+$/.test(v));
+      if (!valid) problems.push(`${name} must be a whole number, got "${value}"`);
       return Number(value);
+    },
+    /** One of a closed list: anything else is refused, never mapped to a default. */
+    oneOf<T extends string>(name: string, accepted: readonly T[], fallback?: T): T {
+      const { value, valid } = checked(name, fallback, (v) => accepted.includes(v as T));
+      if (!valid) problems.push(`${name} must be one of ${accepted.join(', ')}, got "${value}"`);
+      return value as T;
+    },
+    /** An e-mail sender; the value is not echoed back, as an address can be a person's. */
+    mailbox(name: string, fallback?: string): string {
+      const { value, valid } = checked(name, fallback, isMailbox);
+      if (!valid)
+        problems.push(
+          `${name} must be one e-mail address, optionally named: Name <address@domain>`,
+        );
+      return value;
     },
     optionalUrl(name: string): string | undefined {
       const value = raw(name);
@@ -31,9 +64,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env) {
       return value;
     },
     url(name: string, fallback?: string): string {
-      const value = raw(name) ?? required(name, fallback);
-      if (value !== undefined && !URL.canParse(value)) problems.push(`${name} must be a URL`);
-      return value as string;
+      const { value, valid } = checked(name, fallback, (v) => URL.canParse(v));
+      if (!valid) problems.push(`${name} must be a URL`);
+      return value;
     },
     /** Returns the config when every variable parsed; otherwise throws one error listing them all. */
     done<T>(config: T): T {
@@ -42,4 +75,15 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env) {
       return config;
     },
   };
+}
+
+/** A service's own config for its process: on a problem, one fatal line and exit 1, before it starts anything. */
+export function readConfigOrExit<T>(appId: string, read: (env: EnvironmentReader) => T): T {
+  const env = readEnvironment();
+  try {
+    return env.done(read(env));
+  } catch (error) {
+    createLogger(appId).fatal(`${appId} could not start: ${startFailureReason(error)}`);
+    process.exit(1);
+  }
 }

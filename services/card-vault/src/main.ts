@@ -1,11 +1,11 @@
-import { readEnvironment, runDaprService } from '@checkout/service-kit';
+import { readConfigOrExit, runDaprService } from '@checkout/service-kit';
 import { cardVaultDatabase } from './adapters/db/card-vault-database';
 import { parseKeyRing } from './adapters/keys/parse-key-ring';
 import { createDaprCardStore } from './adapters/state/dapr-card-store';
 import { createCardVaultService } from './card-vault-service';
+import { readCardVaultConfig } from './config';
 
-const env = readEnvironment();
-const cardTtlSeconds = env.done(env.integer('CARD_TTL_SECONDS', 3600));
+const config = readConfigOrExit('card-vault', readCardVaultConfig);
 
 runDaprService({
   appId: 'card-vault',
@@ -13,9 +13,9 @@ runDaprService({
   create: async (context) =>
     createCardVaultService({
       ...context,
+      ...config,
       createCardStore: (transactions) =>
         createDaprCardStore(context.dapr, 'card-vault-state', transactions),
       keys: parseKeyRing(await context.secret('card-encryption-keys')),
-      cardTtlSeconds,
     }),
 });

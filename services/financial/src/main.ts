@@ -1,10 +1,10 @@
-import { readEnvironment, runDaprService } from '@checkout/service-kit';
+import { readConfigOrExit, runDaprService } from '@checkout/service-kit';
 import { daprCardDirectory, daprLeadDirectory } from './adapters/clients/dapr-directories';
 import { financialDatabase } from './adapters/db/financial-database';
+import { readFinancialConfig } from './config';
 import { createFinancialService } from './financial-service';
 
-const env = readEnvironment();
-const chargeStuckAfterSeconds = env.done(env.integer('CHARGE_STUCK_AFTER_SECONDS', 120));
+const config = readConfigOrExit('financial', readFinancialConfig);
 
 runDaprService({
   appId: 'financial',
@@ -12,8 +12,8 @@ runDaprService({
   create: (context) =>
     createFinancialService({
       ...context,
+      ...config,
       leads: daprLeadDirectory(context.sidecar),
       cards: daprCardDirectory(context.sidecar),
-      chargeStuckAfterMs: chargeStuckAfterSeconds * 1000,
     }),
 });

@@ -1,10 +1,36 @@
-import type { readEnvironment } from '@checkout/service-kit';
+import type { EnvironmentReader } from '@checkout/service-kit';
+import type { NotificationSettings } from './app/ports';
 import { defaultRetryPolicy, type RetryPolicy } from './domain/retry-schedule';
+import { languages } from './domain/templates/layout';
 
 const seconds = (ms: number) => ms / 1000;
 
-/** EMAIL_RETRY_*: how e-mails that could not be sent are retried; read by both composition roots. */
-export function readRetryPolicy(env: ReturnType<typeof readEnvironment>): RetryPolicy {
+export interface NotificationConfig {
+  /** The From of every e-mail, handed to the mailer. */
+  mailFrom: string;
+  settings: NotificationSettings;
+}
+
+/**
+ * Notification settings from the environment; read by both composition roots. `publicUrl` is the
+ * fallback for PUBLIC_URL where a root has one (the embedded platform knows its own address).
+ */
+export function readNotificationConfig(
+  env: EnvironmentReader,
+  fallback: { publicUrl?: string } = {},
+): NotificationConfig {
+  return {
+    mailFrom: env.mailbox('MAIL_FROM', 'Cursos <no-reply@checkout.local>'),
+    settings: {
+      publicUrl: env.url('PUBLIC_URL', fallback.publicUrl).replace(/\/$/, ''),
+      language: env.oneOf('EMAIL_LANGUAGE', languages, 'pt-BR'),
+      retry: readRetryPolicy(env),
+    },
+  };
+}
+
+/** EMAIL_RETRY_*: how e-mails that could not be sent are retried. */
+function readRetryPolicy(env: EnvironmentReader): RetryPolicy {
   const firstDelay = env.integer(
     'EMAIL_RETRY_FIRST_DELAY_SECONDS',
     seconds(defaultRetryPolicy.firstDelayMs),

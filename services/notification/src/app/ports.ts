@@ -1,7 +1,7 @@
 import type { CheckoutDeclined, EventData, PortalAccessGranted } from '@checkout/contracts';
 import type { SendResult } from '@checkout/service-kit';
 import type { RetryPolicy } from '../domain/retry-schedule';
-import type { RenderedEmail } from '../domain/templates/layout';
+import type { Language, RenderedEmail } from '../domain/templates/layout';
 
 /** What an e-mail is made from: the template and the event it reports (tokens still sealed). */
 export type EmailContent =
@@ -41,7 +41,7 @@ export interface EmailQueue {
 
 export interface NotificationSettings {
   publicUrl: string;
-  language: 'pt-BR' | 'en';
+  language: Language;
   retry: RetryPolicy;
 }
 

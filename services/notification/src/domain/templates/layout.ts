@@ -1,12 +1,14 @@
-export type Language = 'pt-BR' | 'en';
+import escapeHtml from 'escape-html';
+
+/** The languages e-mails can be written in. */
+export const languages = ['pt-BR', 'en'] as const;
+export type Language = (typeof languages)[number];
 
 export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
 }
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Paragraphs become the text part and, escaped, the HTML part; a link becomes a button. */
 export function renderEmail(

@@ -19,7 +19,7 @@ describe('e-mail templates', () => {
   });
 
   it('escapes names in the HTML part', () => {
-    expect(renderAccessGranted(access, 'en').html).toContain('Ana &#60;Souza&#62;');
+    expect(renderAccessGranted(access, 'en').html).toContain('Ana &lt;Souza&gt;');
   });
 
   it('tells the payer the reason of a decline in plain words and how to try again', () => {

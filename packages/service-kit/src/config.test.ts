@@ -1,0 +1,58 @@
+import { ConfigError, readEnvironment, type EnvironmentReader } from './config';
+
+/** Reads with `read` from `env` and returns the config, or the one-line error it was refused with. */
+function parse<T>(env: NodeJS.ProcessEnv, read: (reader: EnvironmentReader) => T) {
+  const reader = readEnvironment(env);
+  try {
+    return reader.done(read(reader));
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+}
+
+const language = (env: NodeJS.ProcessEnv) =>
+  parse(env, (read) => read.oneOf('EMAIL_LANGUAGE', ['pt-BR', 'en'] as const, 'pt-BR'));
+const sender = (env: NodeJS.ProcessEnv) =>
+  parse(env, (read) => read.mailbox('MAIL_FROM', 'Cursos <no-reply@checkout.local>'));
+
+describe('reading the environment', () => {
+  it('takes a value from a closed list as given, and the default when it is unset or blank', () => {
+    expect(language({ EMAIL_LANGUAGE: 'en' })).toBe('en');
+    expect(language({ EMAIL_LANGUAGE: ' pt-BR ' })).toBe('pt-BR');
+    expect(language({})).toBe('pt-BR');
+    expect(language({ EMAIL_LANGUAGE: '' })).toBe('pt-BR');
+  });
+
+  it('refuses a value outside the list, naming the variable and what it accepts', () => {
+    expect(language({ EMAIL_LANGUAGE: 'fr' })).toBe(
+      'Invalid configuration: EMAIL_LANGUAGE must be one of pt-BR, en, got "fr"',
+    );
+    expect(language({ EMAIL_LANGUAGE: 'EN' })).toMatch(/must be one of pt-BR, en/);
+  });
+
+  it('takes a sender with or without a name', () => {
+    expect(sender({ MAIL_FROM: 'Loja <loja@example.com>' })).toBe('Loja <loja@example.com>');
+    expect(sender({ MAIL_FROM: 'loja@example.com' })).toBe('loja@example.com');
+    expect(sender({})).toBe('Cursos <no-reply@checkout.local>');
+  });
+
+  it('refuses a sender that is not one address, without repeating the value', () => {
+    for (const MAIL_FROM of ['Cursos', 'a@example.com, b@example.com', 'Loja <loja>']) {
+      const refusal = sender({ MAIL_FROM });
+      expect(refusal).toBe(
+        'Invalid configuration: MAIL_FROM must be one e-mail address, optionally named: Name <address@domain>',
+      );
+    }
+  });
+
+  it('reports every problem in one message', () => {
+    const reader = readEnvironment({ EMAIL_LANGUAGE: 'fr', PORT: 'eighty' });
+    reader.oneOf('EMAIL_LANGUAGE', ['pt-BR', 'en']);
+    reader.integer('PORT', 8080);
+    reader.url('PUBLIC_URL');
+    expect(() => reader.done({})).toThrow(
+      'Invalid configuration: EMAIL_LANGUAGE must be one of pt-BR, en, got "fr"; PORT must be a whole number, got "eighty"; PUBLIC_URL is required',
+    );
+  });
+});

@@ -1,0 +1,9 @@
+import type { EnvironmentReader } from '@checkout/service-kit';
+
+/** Card vault settings from the environment; read by both composition roots. */
+export function readCardVaultConfig(env: EnvironmentReader) {
+  return {
+    /** How long a card that was never charged is kept. */
+    cardTtlSeconds: env.integer('CARD_TTL_SECONDS', 3600),
+  };
+}
