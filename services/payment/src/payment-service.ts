@@ -15,6 +15,12 @@ export interface PaymentDeps extends ServiceContext {
   vault: CardVault;
 }
 
+/**
+ * The names payment's inbox records handled events under. Never change one: under a new name,
+ * every event delivered again (a redelivery, a replayed dead letter) would be handled twice.
+ */
+const inbox = { chargeCard: 'payment.charge-card' } as const;
+
 /** Payment has no public routes: it only reacts to charge requests. */
 export function createPaymentService(deps: PaymentDeps): ServiceRuntime {
   return createServiceRuntime('payment', deps, (transactions) => {
@@ -23,8 +29,9 @@ export function createPaymentService(deps: PaymentDeps): ServiceRuntime {
       vault: deps.vault,
       acquirer: createSimulatedAcquirerGateway(deps.orm),
     };
-    subscribeTo(deps.bus, ChargeRequested, 'payment', deps.logger, async (event) => {
-      await chargeCard(chargeDeps, event.id, event.data);
+    const subscriber = { service: 'payment', inbox: inbox.chargeCard };
+    subscribeTo(deps.bus, ChargeRequested, subscriber, deps.logger, async (event) => {
+      await chargeCard(chargeDeps, event);
       return 'SUCCESS';
     });
     return { router: Router() };

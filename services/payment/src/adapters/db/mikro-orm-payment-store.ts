@@ -1,7 +1,26 @@
-import { insertIfAbsent, type Database, type TransactionRunner } from '@checkout/service-kit';
-import type { PaymentStore } from '../../app/ports';
+import {
+  inboxOf,
+  insertIfAbsent,
+  type Database,
+  type Transaction,
+  type TransactionRunner,
+} from '@checkout/service-kit';
+import type { PaymentStore, PaymentTransaction } from '../../app/ports';
 import { fromAnswerColumns, toAnswerColumns } from './answer-columns';
 import { GatewayAttemptEntity } from './entities';
+
+function paymentTransaction({ em, publish }: Transaction): PaymentTransaction {
+  return {
+    recordAttempt: async ({ checkoutId, attempt, answer }) => {
+      const row = { checkoutId, attempt, ...toAnswerColumns(answer), attemptedAt: new Date() };
+      if (await insertIfAbsent(em, GatewayAttemptEntity, row)) return answer;
+      return fromAnswerColumns(
+        await em.findOneOrFail(GatewayAttemptEntity, { checkoutId, attempt }),
+      );
+    },
+    publish,
+  };
+}
 
 export function createMikroOrmPaymentStore(
   orm: Database,
@@ -12,24 +31,6 @@ export function createMikroOrmPaymentStore(
       const row = await orm.em.fork().findOne(GatewayAttemptEntity, { checkoutId, attempt });
       return row ? fromAnswerColumns(row) : undefined;
     },
-    handleOnce: async (eventId, consumer, work) => {
-      await transactions.runOnce(eventId, consumer, ({ em, publish }) =>
-        work({
-          recordAttempt: async ({ checkoutId, attempt, answer }) => {
-            const row = {
-              checkoutId,
-              attempt,
-              ...toAnswerColumns(answer),
-              attemptedAt: new Date(),
-            };
-            if (await insertIfAbsent(em, GatewayAttemptEntity, row)) return answer;
-            return fromAnswerColumns(
-              await em.findOneOrFail(GatewayAttemptEntity, { checkoutId, attempt }),
-            );
-          },
-          publish,
-        }),
-      );
-    },
+    ...inboxOf(transactions, paymentTransaction),
   };
 }
