@@ -9,7 +9,6 @@ import {
   type ServiceRuntime,
   type TokenKeyRing,
 } from '@checkout/service-kit';
-import { Router } from 'express';
 import { createMikroOrmEmailQueue } from './adapters/db/mikro-orm-email-queue';
 import { createEmailDispatcher } from './adapters/jobs/email-dispatcher';
 import type { EmailContent, NotificationSettings } from './app/ports';
@@ -67,6 +66,6 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
     subscribeTo(deps.bus, CheckoutDeclined, declineMailer, deps.logger, (event) =>
       queueThenDispatch(event, { template: 'checkout-declined', data: event.data }),
     );
-    return { router: Router(), jobs: [dispatcher] };
+    return { jobs: [dispatcher] };
   });
 }

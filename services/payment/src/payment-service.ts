@@ -5,7 +5,6 @@ import {
   type ServiceContext,
   type ServiceRuntime,
 } from '@checkout/service-kit';
-import { Router } from 'express';
 import { createSimulatedAcquirerGateway } from './adapters/acquirer/simulated-acquirer-gateway';
 import { createMikroOrmPaymentStore } from './adapters/db/mikro-orm-payment-store';
 import { chargeCard } from './app/charge-card';
@@ -34,6 +33,6 @@ export function createPaymentService(deps: PaymentDeps): ServiceRuntime {
       await chargeCard(chargeDeps, event);
       return 'SUCCESS';
     });
-    return { router: Router() };
+    return {};
   });
 }
