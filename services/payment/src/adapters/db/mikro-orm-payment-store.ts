@@ -2,25 +2,11 @@ import {
   inboxOf,
   insertIfAbsent,
   type Database,
-  type Transaction,
   type TransactionRunner,
 } from '@checkout/service-kit';
 import type { PaymentStore, PaymentTransaction } from '../../app/ports';
 import { fromAnswerColumns, toAnswerColumns } from './answer-columns';
 import { GatewayAttemptEntity } from './entities';
-
-function paymentTransaction({ em, publish }: Transaction): PaymentTransaction {
-  return {
-    recordAttempt: async ({ checkoutId, attempt, answer }) => {
-      const row = { checkoutId, attempt, ...toAnswerColumns(answer), attemptedAt: new Date() };
-      if (await insertIfAbsent(em, GatewayAttemptEntity, row)) return answer;
-      return fromAnswerColumns(
-        await em.findOneOrFail(GatewayAttemptEntity, { checkoutId, attempt }),
-      );
-    },
-    publish,
-  };
-}
 
 export function createMikroOrmPaymentStore(
   orm: Database,
@@ -31,6 +17,14 @@ export function createMikroOrmPaymentStore(
       const row = await orm.em.fork().findOne(GatewayAttemptEntity, { checkoutId, attempt });
       return row ? fromAnswerColumns(row) : undefined;
     },
-    ...inboxOf(transactions, paymentTransaction),
+    ...inboxOf<PaymentTransaction>(transactions, ({ em, publish }) => ({
+      recordAttempt: async ({ checkoutId, attempt, answer }) => {
+        const row = { checkoutId, attempt, ...toAnswerColumns(answer), attemptedAt: new Date() };
+        if (await insertIfAbsent(em, GatewayAttemptEntity, row)) return answer;
+        const recorded = await em.findOneOrFail(GatewayAttemptEntity, { checkoutId, attempt });
+        return fromAnswerColumns(recorded);
+      },
+      publish,
+    })),
   };
 }
