@@ -111,7 +111,10 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
 
     const app = createHttpApp({
       logger,
-      routers: [...services.map((service) => service.router), ...(sink ? [mailPage(sink)] : [])],
+      routers: [
+        ...services.flatMap((service) => service.router ?? []),
+        ...(sink ? [mailPage(sink)] : []),
+      ],
       isReady: async () => (await Promise.all(services.map((s) => s.isReady()))).every(Boolean),
     });
     return { app, hasMailPage: sink !== undefined };

@@ -9,6 +9,7 @@ import {
   startPlatformProcess,
   testCards,
   waitForOutcome,
+  waitUntil,
   type PlatformProcess,
 } from '@checkout/test-kit';
 import { Client } from 'pg';
@@ -204,6 +205,61 @@ describe('card data', () => {
           found: false,
         });
     }
+  });
+});
+
+/**
+ * The names under which each service's inbox has recorded the events it handled, as they are in
+ * every deployed database (the event each consumer handles in brackets). The services keep them as
+ * constants beside their subscriptions. If this test fails, a name changed: under a new name every
+ * event delivered again (a redelivery, a replayed dead letter) is handled a second time. Put the
+ * old name back rather than editing this table.
+ */
+const knownInboxConsumers = {
+  academic: ['academic.enroll-student'], // checkout.approved
+  card_vault: [
+    'card-vault.drop-cvc-once-answered', // charge.attempted
+    'card-vault.erase-card-on-final-charge', // checkout.approved, checkout.declined
+  ],
+  financial: ['financial.record-charge-attempt'], // charge.attempted
+  marketing: ['marketing.convert-lead'], // checkout.approved
+  notification: [
+    'notification.access-granted', // portal-access.granted
+    'notification.checkout-declined', // checkout.declined
+  ],
+  payment: ['payment.charge-card'], // charge.requested
+};
+
+describe('inbox consumer names', () => {
+  const recordedConsumers = async () => {
+    const found: Record<string, string[]> = {};
+    for (const schema of Object.keys(knownInboxConsumers)) {
+      const rows = await query<{ consumer: string }>(
+        `select distinct consumer from "${schema}".inbox_entry order by consumer`,
+      );
+      found[schema] = rows.map((row) => row.consumer);
+    }
+    return found;
+  };
+
+  it('stay those every deployed database already holds', async () => {
+    const approved = await buyCourse(api, { cardNumber: testCards.approved });
+    const declined = await buyCourse(api, { cardNumber: testCards.declined });
+    await waitForOutcome(api, approved.checkout.body.id);
+    await waitForOutcome(api, declined.checkout.body.id);
+    // Every subscription has handled an event once each schema holds as many names as the table.
+    const found = await waitUntil(
+      'an inbox entry from every subscription',
+      async () => {
+        const now = await recordedConsumers();
+        const complete = Object.entries(knownInboxConsumers).every(
+          ([schema, names]) => (now[schema]?.length ?? 0) >= names.length,
+        );
+        return complete ? now : undefined;
+      },
+      10_000,
+    ).catch(() => recordedConsumers()); // a name missing still ends in the diff below, naming it
+    expect(found).toEqual(knownInboxConsumers);
   });
 });
 

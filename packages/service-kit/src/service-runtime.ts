@@ -13,10 +13,11 @@ export interface ServiceContext {
   logger: Logger;
 }
 
-/** A wired service: its public routes, its event subscriptions made, its outbox relay ready. */
+/** A wired service: its public routes if it has any, its subscriptions made, its relay ready. */
 export interface ServiceRuntime {
   name: string;
-  router: Router;
+  /** Absent for a service with no public routes (it only reacts to events). */
+  router?: Router;
   /** Routes only other services call, through their sidecars; never exposed publicly. */
   internalRouter?: Router;
   start(): void;
@@ -25,14 +26,14 @@ export interface ServiceRuntime {
 }
 
 interface Wiring {
-  router: Router;
+  router?: Router;
   internalRouter?: Router;
   /** Background work that runs while the service runs (sweepers, clean-ups). */
   jobs?: BackgroundJob[];
 }
 
 /**
- * Wires a service around its outbox; `wire` returns the router, the service's background jobs
+ * Wires a service around its outbox; `wire` returns its routers, the service's background jobs
  * and any calls the service offers. Jobs start after the relay and stop before it.
  */
 export function createServiceRuntime<Offered extends Wiring>(

@@ -8,6 +8,7 @@ import {
   SchemaMigration,
   TransactionRunner,
   createLogger,
+  inboxOf,
   messagingTablesSql,
   migrateDatabase,
   openDatabase,
@@ -103,14 +104,17 @@ describe('the outbox', () => {
 });
 
 describe('the inbox', () => {
-  it('runs the effect of an event once per consumer', async () => {
-    const transactions = new TransactionRunner(
-      orm,
-      new OutboxRelay(orm, new InProcessEventBus(logger), logger),
+  const inbox = () =>
+    inboxOf(
+      new TransactionRunner(orm, new OutboxRelay(orm, new InProcessEventBus(logger), logger)),
+      ({ em }) => ({ addNote: (id: string) => em.create(Note, { id, text: 'once' }) }),
     );
+
+  it('runs the effect of an event once per consumer', async () => {
+    const notes = inbox();
     const write = (consumer: string) =>
-      transactions.runOnce('event-1', consumer, async ({ em }) => {
-        em.create(Note, { id: `${consumer}-note`, text: 'once' });
+      notes.handleOnce({ id: 'event-1', consumer }, async (tx) => {
+        tx.addNote(`${consumer}-note`);
       });
     expect(await write('a')).toEqual({ duplicate: false, result: undefined });
     expect(await write('a')).toEqual({ duplicate: true });
@@ -119,16 +123,16 @@ describe('the inbox', () => {
   });
 
   it('lets a failed effect be retried: the inbox row rolls back with it', async () => {
-    const transactions = new TransactionRunner(
-      orm,
-      new OutboxRelay(orm, new InProcessEventBus(logger), logger),
-    );
+    const notes = inbox();
+    const delivery = { id: 'event-2', consumer: 'c' };
     await expect(
-      transactions.runOnce('event-2', 'c', async () => {
+      notes.handleOnce(delivery, async (tx) => {
+        tx.addNote('lost-note');
         throw new Error('smtp down');
       }),
     ).rejects.toThrow();
-    expect(await transactions.runOnce('event-2', 'c', async () => 'sent')).toEqual({
+    expect(await orm.em.fork().count(Note, { id: 'lost-note' })).toBe(0);
+    expect(await notes.handleOnce(delivery, async () => 'sent')).toEqual({
       duplicate: false,
       result: 'sent',
     });
@@ -153,7 +157,7 @@ describe('typed subscriptions', () => {
         })();
       },
     };
-    subscribeTo(bus, NoteWritten, 'c', logger, async () => {
+    subscribeTo(bus, NoteWritten, { service: 's', inbox: 's.c' }, logger, async () => {
       throw new Error('bug');
     });
     while (statuses.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));

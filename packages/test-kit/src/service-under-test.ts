@@ -54,7 +54,7 @@ export async function startServiceUnderTest<S extends ServiceRuntime>(
   service.start();
   const app = createHttpApp({
     logger,
-    routers: [service.router],
+    routers: service.router ? [service.router] : [],
     isReady: () => service.isReady(),
   });
   const server = app.listen(0, '127.0.0.1');

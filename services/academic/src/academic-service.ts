@@ -16,6 +16,12 @@ export interface AcademicDeps extends ServiceContext {
   activationTokenKeys: TokenKeyRing;
 }
 
+/**
+ * The names academic's inbox records handled events under. Never change one: under a new name,
+ * every event delivered again (a redelivery, a replayed dead letter) would be handled twice.
+ */
+const inbox = { enrollStudent: 'academic.enroll-student' } as const;
+
 export function createAcademicService(deps: AcademicDeps): ServiceRuntime {
   return createServiceRuntime('academic', deps, (transactions) => {
     const store = createMikroOrmAcademicStore(deps.orm, transactions);
@@ -23,8 +29,9 @@ export function createAcademicService(deps: AcademicDeps): ServiceRuntime {
       seal: (token: string, studentId: string) =>
         sealToken(token, studentId, deps.activationTokenKeys),
     };
-    subscribeTo(deps.bus, CheckoutApproved, 'academic', deps.logger, async (event) => {
-      await enrollStudentOnCheckoutApproved({ store, sealer }, event.id, event.data);
+    const subscriber = { service: 'academic', inbox: inbox.enrollStudent };
+    subscribeTo(deps.bus, CheckoutApproved, subscriber, deps.logger, async (event) => {
+      await enrollStudentOnCheckoutApproved({ store, sealer }, event);
       return 'SUCCESS';
     });
     return { router: createAcademicRouter(store) };

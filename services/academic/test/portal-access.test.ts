@@ -95,6 +95,7 @@ describe('portal access', () => {
     expect((await api.post('/api/v1/access/activate', activation)).status).toBe(204);
     const reused = await api.post('/api/v1/access/activate', activation);
     expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({ type: '/problems/unprocessable-request', status: 422 });
     expect(reused.body.errors[0].field).toBe('token');
 
     const wrong = await api.post('/api/v1/sessions', {
@@ -102,6 +103,7 @@ describe('portal access', () => {
       password: 'wrong password',
     });
     expect(wrong.status).toBe(401);
+    expect(wrong.body).toMatchObject({ type: '/problems/unauthorized', status: 401 });
     const session = await api.post('/api/v1/sessions', {
       email: 'ana@example.com',
       password: 'a long secret',
@@ -123,9 +125,13 @@ describe('portal access', () => {
   });
 
   it('refuses the enrolments without a valid access token', async () => {
-    expect((await api.get('/api/v1/me/enrollments')).status).toBe(401);
-    expect((await api.get('/api/v1/me/enrollments', { Authorization: 'Bearer nope' })).status).toBe(
-      401,
-    );
+    const unauthorized = { type: '/problems/unauthorized', title: 'Unauthorized', status: 401 };
+    expect((await api.get('/api/v1/me/enrollments')).body).toEqual({
+      ...unauthorized,
+      detail: 'Send a valid access token as a Bearer token.',
+    });
+    const wrongToken = await api.get('/api/v1/me/enrollments', { Authorization: 'Bearer nope' });
+    expect(wrongToken.status).toBe(401);
+    expect(wrongToken.body).toMatchObject(unauthorized);
   });
 });

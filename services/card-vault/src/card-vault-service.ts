@@ -30,17 +30,28 @@ export interface CardVaultService extends ServiceRuntime {
   isChargeable(token: string): Promise<boolean>;
 }
 
+/**
+ * The names card-vault's inbox records handled events under. Never change one: under a new name,
+ * every event delivered again (a redelivery, a replayed dead letter) would be handled twice.
+ */
+const inbox = {
+  eraseCardOnFinalCharge: 'card-vault.erase-card-on-final-charge',
+  dropCvcOnceAnswered: 'card-vault.drop-cvc-once-answered',
+} as const;
+
 export function createCardVaultService(deps: CardVaultDeps): CardVaultService {
   return createServiceRuntime('card-vault', deps, (transactions) => {
     const store = deps.createCardStore(transactions);
+    const eraser = { service: 'card-vault', inbox: inbox.eraseCardOnFinalCharge };
     for (const finalEvent of [CheckoutApproved, CheckoutDeclined]) {
-      subscribeTo(deps.bus, finalEvent, 'card-vault', deps.logger, async (event) => {
-        await eraseCardOnFinalCharge(store, event.id, event.data.cardToken);
+      subscribeTo(deps.bus, finalEvent, eraser, deps.logger, async (event) => {
+        await eraseCardOnFinalCharge(store, event);
         return 'SUCCESS';
       });
     }
-    subscribeTo(deps.bus, ChargeAttempted, 'card-vault', deps.logger, async (event) => {
-      await dropCvcOnceAnswered({ store, keys: deps.keys }, event.id, event.data);
+    const cvcDropper = { service: 'card-vault', inbox: inbox.dropCvcOnceAnswered };
+    subscribeTo(deps.bus, ChargeAttempted, cvcDropper, deps.logger, async (event) => {
+      await dropCvcOnceAnswered({ store, keys: deps.keys }, event);
       return 'SUCCESS';
     });
     const expiredCardSweeper = new BackgroundLoop(

@@ -19,12 +19,19 @@ export interface FinancialDeps extends ServiceContext {
   chargeStuckAfterMs: number;
 }
 
+/**
+ * The names financial's inbox records handled events under. Never change one: under a new name,
+ * every event delivered again (a redelivery, a replayed dead letter) would be handled twice.
+ */
+const inbox = { recordChargeAttempt: 'financial.record-charge-attempt' } as const;
+
 export function createFinancialService(deps: FinancialDeps): ServiceRuntime {
   return createServiceRuntime('financial', deps, (transactions) => {
     const store = createMikroOrmFinancialStore(deps.orm, transactions);
     const logger = deps.logger;
-    subscribeTo(deps.bus, ChargeAttempted, 'financial', logger, async (event) => {
-      await recordChargeAttempt({ store, logger }, event.id, event.data);
+    const subscriber = { service: 'financial', inbox: inbox.recordChargeAttempt };
+    subscribeTo(deps.bus, ChargeAttempted, subscriber, logger, async (event) => {
+      await recordChargeAttempt({ store, logger }, event);
       return 'SUCCESS';
     });
     // Looks a few times per threshold, so a stuck charge moves on soon after it becomes stuck.

@@ -15,11 +15,18 @@ export interface MarketingService extends ServiceRuntime {
   findLeadContact(id: string): Promise<{ name: string; email: string } | undefined>;
 }
 
+/**
+ * The names marketing's inbox records handled events under. Never change one: under a new name,
+ * every event delivered again (a redelivery, a replayed dead letter) would be handled twice.
+ */
+const inbox = { convertLead: 'marketing.convert-lead' } as const;
+
 export function createMarketingService(deps: ServiceContext): MarketingService {
   return createServiceRuntime('marketing', deps, (transactions) => {
     const store = createMikroOrmLeadStore(deps.orm, transactions);
-    subscribeTo(deps.bus, CheckoutApproved, 'marketing', deps.logger, async (event) => {
-      await convertLeadOnCheckoutApproved(store, event.id, event.data.leadId);
+    const subscriber = { service: 'marketing', inbox: inbox.convertLead };
+    subscribeTo(deps.bus, CheckoutApproved, subscriber, deps.logger, async (event) => {
+      await convertLeadOnCheckoutApproved(store, event);
       return 'SUCCESS';
     });
     return {

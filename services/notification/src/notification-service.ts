@@ -3,12 +3,12 @@ import {
   createServiceRuntime,
   openToken,
   subscribeTo,
+  type InboxDelivery,
   type Mailer,
   type ServiceContext,
   type ServiceRuntime,
   type TokenKeyRing,
 } from '@checkout/service-kit';
-import { Router } from 'express';
 import { createMikroOrmEmailQueue } from './adapters/db/mikro-orm-email-queue';
 import { createEmailDispatcher } from './adapters/jobs/email-dispatcher';
 import type { EmailContent, NotificationSettings } from './app/ports';
@@ -21,6 +21,15 @@ export interface NotificationDeps extends ServiceContext {
   activationTokenKeys: TokenKeyRing;
   dispatch?: { pollIntervalMs?: number; leaseMs?: number };
 }
+
+/**
+ * The names notification's inbox records handled events under. Never change one: under a new
+ * name, every event delivered again (a redelivery, a replayed dead letter) would be e-mailed twice.
+ */
+const inbox = {
+  accessGranted: 'notification.access-granted',
+  checkoutDeclined: 'notification.checkout-declined',
+} as const;
 
 /**
  * Notification has no public routes: it turns business events into e-mails. An event is answered
@@ -44,17 +53,19 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
       deps.logger.child({ component: 'email-dispatcher' }),
       deps.dispatch?.pollIntervalMs,
     );
-    const queueThenDispatch = async (eventId: string, content: EmailContent) => {
-      if (await queueEmail({ queue, retry: deps.settings.retry }, eventId, content))
+    const queueThenDispatch = async (delivery: InboxDelivery, content: EmailContent) => {
+      if (await queueEmail({ queue, retry: deps.settings.retry }, delivery, content))
         dispatcher.notify();
       return 'SUCCESS' as const;
     };
-    subscribeTo(deps.bus, PortalAccessGranted, 'notification', deps.logger, (event) =>
-      queueThenDispatch(event.id, { template: 'access-granted', data: event.data }),
+    const accessMailer = { service: 'notification', inbox: inbox.accessGranted };
+    subscribeTo(deps.bus, PortalAccessGranted, accessMailer, deps.logger, (event) =>
+      queueThenDispatch(event, { template: 'access-granted', data: event.data }),
     );
-    subscribeTo(deps.bus, CheckoutDeclined, 'notification', deps.logger, (event) =>
-      queueThenDispatch(event.id, { template: 'checkout-declined', data: event.data }),
+    const declineMailer = { service: 'notification', inbox: inbox.checkoutDeclined };
+    subscribeTo(deps.bus, CheckoutDeclined, declineMailer, deps.logger, (event) =>
+      queueThenDispatch(event, { template: 'checkout-declined', data: event.data }),
     );
-    return { router: Router(), jobs: [dispatcher] };
+    return { jobs: [dispatcher] };
   });
 }

@@ -5,7 +5,6 @@ import {
   type ServiceContext,
   type ServiceRuntime,
 } from '@checkout/service-kit';
-import { Router } from 'express';
 import { createSimulatedAcquirerGateway } from './adapters/acquirer/simulated-acquirer-gateway';
 import { createMikroOrmPaymentStore } from './adapters/db/mikro-orm-payment-store';
 import { chargeCard } from './app/charge-card';
@@ -15,6 +14,12 @@ export interface PaymentDeps extends ServiceContext {
   vault: CardVault;
 }
 
+/**
+ * The names payment's inbox records handled events under. Never change one: under a new name,
+ * every event delivered again (a redelivery, a replayed dead letter) would be handled twice.
+ */
+const inbox = { chargeCard: 'payment.charge-card' } as const;
+
 /** Payment has no public routes: it only reacts to charge requests. */
 export function createPaymentService(deps: PaymentDeps): ServiceRuntime {
   return createServiceRuntime('payment', deps, (transactions) => {
@@ -23,10 +28,11 @@ export function createPaymentService(deps: PaymentDeps): ServiceRuntime {
       vault: deps.vault,
       acquirer: createSimulatedAcquirerGateway(deps.orm),
     };
-    subscribeTo(deps.bus, ChargeRequested, 'payment', deps.logger, async (event) => {
-      await chargeCard(chargeDeps, event.id, event.data);
+    const subscriber = { service: 'payment', inbox: inbox.chargeCard };
+    subscribeTo(deps.bus, ChargeRequested, subscriber, deps.logger, async (event) => {
+      await chargeCard(chargeDeps, event);
       return 'SUCCESS';
     });
-    return { router: Router() };
+    return {};
   });
 }

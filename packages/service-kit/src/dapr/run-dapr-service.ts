@@ -96,7 +96,7 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
       sidecarOnly,
       bus.router(),
       ...(service.internalRouter ? [service.internalRouter] : []),
-      service.router,
+      ...(service.router ? [service.router] : []),
     ],
     isReady: () => service.isReady(),
   });

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventData, EventDefinition } from '@checkout/contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { insertIfAbsent } from './insert-if-absent';
-import { InboxEntry, OutboxEvent } from './messaging-entities';
+import { OutboxEvent } from './messaging-entities';
 import type { Database } from './open-database';
 import type { OutboxRelay } from './outbox-relay';
 
@@ -15,8 +14,6 @@ export interface Transaction {
     options?: { delayMs?: number },
   ) => void;
 }
-
-export type OnceResult<R> = { duplicate: true } | { duplicate: false; result: R };
 
 /** Runs units of work: state changes and the events they cause commit together. */
 export class TransactionRunner {
@@ -49,25 +46,5 @@ export class TransactionRunner {
       else this.relay.notify();
     }
     return result;
-  }
-
-  /**
-   * Runs the effect of an event for one consumer at most once: the inbox row and the effect
-   * commit together, and an event id already in the inbox is skipped.
-   */
-  async runOnce<R>(
-    eventId: string,
-    consumer: string,
-    work: (tx: Transaction) => Promise<R>,
-  ): Promise<OnceResult<R>> {
-    return this.run(async (tx) => {
-      const isNew = await insertIfAbsent(tx.em, InboxEntry, {
-        eventId,
-        consumer,
-        handledAt: new Date(),
-      });
-      if (!isNew) return { duplicate: true };
-      return { duplicate: false, result: await work(tx) };
-    });
   }
 }

@@ -1,13 +1,26 @@
 import type { EventData, EventDefinition } from '@checkout/contracts';
 import Ajv from 'ajv';
+import type { InboxDelivery } from '../db/inbox';
 import type { Logger } from '../logger';
 import type { DeliveryStatus, EventBus } from './event-bus';
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 
-export interface ReceivedEvent<D extends EventDefinition> {
-  id: string;
+/** A delivery as a handler sees it; its `consumer` is the subscription's inbox name. */
+export interface ReceivedEvent<D extends EventDefinition> extends InboxDelivery {
   data: EventData<D>;
+}
+
+/** Who consumes a topic. */
+export interface Subscriber {
+  /** The service: its replicas compete for each message (one queue per service and topic). */
+  service: string;
+  /**
+   * The name the service's inbox records every event of this subscription under. A constant next
+   * to the subscription, never changed: under a new name, every event delivered again (a
+   * redelivery, a replayed dead letter) would be handled a second time.
+   */
+  inbox: string;
 }
 
 /**
@@ -17,13 +30,13 @@ export interface ReceivedEvent<D extends EventDefinition> {
 export function subscribeTo<D extends EventDefinition>(
   bus: EventBus,
   definition: D,
-  consumer: string,
+  { service, inbox }: Subscriber,
   logger: Logger,
   handle: (event: ReceivedEvent<D>) => Promise<DeliveryStatus>,
 ): void {
   const isValid = ajv.compile(definition.schema);
-  bus.subscribe(definition.topic, consumer, async (message) => {
-    const context = { consumer, topic: message.topic, eventId: message.id };
+  bus.subscribe(definition.topic, service, async (message) => {
+    const context = { consumer: inbox, topic: message.topic, eventId: message.id };
     if (message.version !== definition.version || !isValid(message.data)) {
       logger.error(
         { ...context, version: message.version, errors: isValid.errors },
@@ -32,7 +45,7 @@ export function subscribeTo<D extends EventDefinition>(
       return 'DROP';
     }
     try {
-      return await handle({ id: message.id, data: message.data });
+      return await handle({ id: message.id, consumer: inbox, data: message.data });
     } catch (error) {
       logger.error({ ...context, err: error }, 'event handler failed; will retry');
       return 'RETRY';

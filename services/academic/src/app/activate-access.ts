@@ -1,7 +1,11 @@
 import { hashPassword, hashToken } from '../domain/secrets';
 import type { AcademicStore } from './ports';
 
-export type ActivateAccessResult = { ok: true } | { ok: false; reason: 'invalid_token' };
+export interface ActivateAccessFailure {
+  reason: 'invalid_token';
+}
+
+export type ActivateAccessResult = { ok: true } | ({ ok: false } & ActivateAccessFailure);
 
 /** Sets the student's first password with the one-time token from the access e-mail. */
 export async function activateAccess(

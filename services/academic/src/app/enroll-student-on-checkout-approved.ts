@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PortalAccessGranted, type CheckoutApproved, type EventData } from '@checkout/contracts';
+import { PortalAccessGranted, type CheckoutApproved } from '@checkout/contracts';
+import type { ReceivedEvent } from '@checkout/service-kit';
 import { newSecretToken } from '../domain/secrets';
 import { activationLifetimeMs } from '../domain/student';
 import type { AcademicStore, ActivationTokenSealer } from './ports';
@@ -11,11 +12,10 @@ import type { AcademicStore, ActivationTokenSealer } from './ports';
  */
 export async function enrollStudentOnCheckoutApproved(
   { store, sealer }: { store: AcademicStore; sealer: ActivationTokenSealer },
-  eventId: string,
-  checkout: EventData<typeof CheckoutApproved>,
+  { data: checkout, ...delivery }: ReceivedEvent<typeof CheckoutApproved>,
   now = new Date(),
 ): Promise<void> {
-  await store.handleOnce(eventId, 'academic.enroll-student', async (tx) => {
+  await store.handleOnce(delivery, async (tx) => {
     const email = checkout.student.email.toLowerCase();
     let student = await tx.findStudentByEmail(email);
     if (!student) {

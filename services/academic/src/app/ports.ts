@@ -1,4 +1,4 @@
-import type { Transaction } from '@checkout/service-kit';
+import type { Inbox, Transaction } from '@checkout/service-kit';
 import type { Enrollment, Student } from '../domain/student';
 
 export interface AcademicTransaction {
@@ -12,14 +12,8 @@ export interface AcademicTransaction {
   publish: Transaction['publish'];
 }
 
-export interface AcademicStore {
+export interface AcademicStore extends Inbox<AcademicTransaction> {
   transaction<R>(work: (tx: AcademicTransaction) => Promise<R>): Promise<R>;
-  /** Runs `work` unless this consumer already handled the event. */
-  handleOnce(
-    eventId: string,
-    consumer: string,
-    work: (tx: AcademicTransaction) => Promise<void>,
-  ): Promise<void>;
   findStudentByEmail(email: string): Promise<Student | undefined>;
   addSession(session: { tokenHash: string; studentId: string; expiresAt: Date }): Promise<void>;
   findSessionStudent(tokenHash: string, now: Date): Promise<string | undefined>;

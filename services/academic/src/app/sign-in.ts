@@ -2,7 +2,12 @@ import { newSecretToken, passwordMatches } from '../domain/secrets';
 import { sessionLifetimeMs } from '../domain/student';
 import type { AcademicStore } from './ports';
 
-export type SignInResult = { ok: true; accessToken: string; expiresAt: Date } | { ok: false };
+export interface SignInFailure {
+  reason: 'wrong_credentials';
+}
+
+export type SignInResult =
+  { ok: true; accessToken: string; expiresAt: Date } | ({ ok: false } & SignInFailure);
 
 export async function signIn(
   store: AcademicStore,
@@ -11,7 +16,7 @@ export async function signIn(
 ): Promise<SignInResult> {
   const student = await store.findStudentByEmail(request.email.toLowerCase());
   if (!student?.passwordHash || !(await passwordMatches(request.password, student.passwordHash))) {
-    return { ok: false };
+    return { ok: false, reason: 'wrong_credentials' };
   }
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs);

@@ -1,4 +1,5 @@
-import type { ChargeAttempted, EventData } from '@checkout/contracts';
+import type { ChargeAttempted } from '@checkout/contracts';
+import type { ReceivedEvent } from '@checkout/service-kit';
 import { openCard, sealCard, type KeyRing } from '../domain/card-cipher';
 import type { CardStore } from './ports';
 
@@ -8,12 +9,11 @@ import type { CardStore } from './ports';
  */
 export async function dropCvcOnceAnswered(
   { store, keys }: { store: CardStore; keys: KeyRing },
-  eventId: string,
-  attempt: EventData<typeof ChargeAttempted>,
+  { data: attempt, ...delivery }: ReceivedEvent<typeof ChargeAttempted>,
 ): Promise<void> {
   const token = attempt.cardToken;
   if (!token || attempt.outcome === 'gateway_error') return;
-  await store.handleOnce(eventId, 'card-vault.drop-cvc-once-answered', async () => {
+  await store.handleOnce(delivery, async () => {
     const record = await store.find(token);
     if (!record) return;
     const { cvc, ...rest } = openCard(record.sealed, token, keys);

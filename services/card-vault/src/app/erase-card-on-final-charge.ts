@@ -1,12 +1,11 @@
+import type { CheckoutApproved, CheckoutDeclined } from '@checkout/contracts';
+import type { ReceivedEvent } from '@checkout/service-kit';
 import type { CardStore } from './ports';
 
 /** Once a checkout's charge is final, its card is no longer needed: erase it. */
 export async function eraseCardOnFinalCharge(
   store: CardStore,
-  eventId: string,
-  cardToken: string,
+  { data, ...delivery }: ReceivedEvent<typeof CheckoutApproved | typeof CheckoutDeclined>,
 ): Promise<void> {
-  await store.handleOnce(eventId, 'card-vault.erase-card-on-final-charge', () =>
-    store.erase(cardToken),
-  );
+  await store.handleOnce(delivery, () => store.erase(data.cardToken));
 }

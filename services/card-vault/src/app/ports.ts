@@ -1,3 +1,4 @@
+import type { Inbox } from '@checkout/service-kit';
 import type { CardBrand } from '../domain/card';
 import type { SealedCard } from '../domain/card-cipher';
 
@@ -11,8 +12,12 @@ export interface CardRecord {
   expiresAt: Date;
 }
 
-/** Where sealed cards live: a table now, the Dapr state store (with its TTL) in a cluster. */
-export interface CardStore {
+/**
+ * Where sealed cards live: a table now, the Dapr state store (with its TTL) in a cluster. Its
+ * inbox is in the service's database either way; what an event does to a card (erase it, drop
+ * its CVC) goes through the store itself and is idempotent, so the inbox only saves repeating it.
+ */
+export interface CardStore extends Inbox<void> {
   save(record: CardRecord): Promise<void>;
   /** Only records not yet past their expiry. */
   find(token: string): Promise<CardRecord | undefined>;
@@ -21,6 +26,4 @@ export interface CardStore {
   erase(token: string): Promise<void>;
   /** Deletes the cards past their expiry; a store whose backend expires them itself does nothing. */
   eraseExpired(now: Date): Promise<void>;
-  /** Runs `work` unless this consumer already handled the event. */
-  handleOnce(eventId: string, consumer: string, work: () => Promise<void>): Promise<void>;
 }

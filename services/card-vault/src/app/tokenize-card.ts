@@ -10,9 +10,14 @@ export interface TokenizeCardDeps {
   now?: () => Date;
 }
 
+export interface TokenizeCardFailure {
+  reason: 'invalid_card';
+  problems: CardProblem[];
+}
+
 export type TokenizeCardResult =
   | { ok: true; card: Omit<CardRecord, 'sealed' | 'expiresAt'> }
-  | { ok: false; problems: CardProblem[] };
+  | ({ ok: false } & TokenizeCardFailure);
 
 /** Seals a card and hands back a token; the number is never stored or returned in clear. */
 export async function tokenizeCard(
@@ -21,7 +26,7 @@ export async function tokenizeCard(
 ): Promise<TokenizeCardResult> {
   const now = deps.now?.() ?? new Date();
   const problems = cardProblems(input, now);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, reason: 'invalid_card', problems };
   const token = `tok_${randomBytes(24).toString('base64url')}`;
   const card = {
     token,

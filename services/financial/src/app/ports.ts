@@ -1,5 +1,5 @@
 import type { ApiSchemas } from '@checkout/contracts';
-import type { Transaction } from '@checkout/service-kit';
+import type { Inbox, Transaction } from '@checkout/service-kit';
 import type { Checkout, Contact } from '../domain/checkout';
 
 export interface Course {
@@ -38,18 +38,12 @@ export interface FinancialTransaction {
   publish: Transaction['publish'];
 }
 
-export interface FinancialStore {
+export interface FinancialStore extends Inbox<FinancialTransaction> {
   listCourses(): Promise<Course[]>;
   findCourse(id: string): Promise<Course | undefined>;
   findStoredResponse(key: string): Promise<StoredResponse | undefined>;
   findCheckout(id: string): Promise<Checkout | undefined>;
   transaction<R>(work: (tx: FinancialTransaction) => Promise<R>): Promise<R>;
-  /** Runs `work` unless this consumer already handled the event; returns false for a duplicate. */
-  handleOnce(
-    eventId: string,
-    consumer: string,
-    work: (tx: FinancialTransaction) => Promise<void>,
-  ): Promise<boolean>;
 }
 
 /** Marketing's leads, as financial needs them. */

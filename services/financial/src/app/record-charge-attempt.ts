@@ -1,5 +1,5 @@
 import { ChargeRequested, type ChargeAttempted, type EventData } from '@checkout/contracts';
-import type { Logger } from '@checkout/service-kit';
+import type { Logger, ReceivedEvent } from '@checkout/service-kit';
 import { nextStepAfterAttempt } from '../domain/checkout';
 import { chargeRequestFor } from './charge-request';
 import type { FinancialStore, FinancialTransaction } from './ports';
@@ -36,10 +36,7 @@ async function applyAttempt(tx: FinancialTransaction, attempt: Attempt, logger: 
 /** Moves the checkout on after payment reports an attempt: approve, decline or try again later. */
 export async function recordChargeAttempt(
   { store, logger }: { store: FinancialStore; logger: Logger },
-  eventId: string,
-  attempt: Attempt,
+  { data: attempt, ...delivery }: ReceivedEvent<typeof ChargeAttempted>,
 ): Promise<void> {
-  await store.handleOnce(eventId, 'financial.record-charge-attempt', (tx) =>
-    applyAttempt(tx, attempt, logger),
-  );
+  await store.handleOnce(delivery, (tx) => applyAttempt(tx, attempt, logger));
 }

@@ -1,12 +1,12 @@
+import type { Inbox } from '@checkout/service-kit';
 import type { Lead } from '../domain/lead';
 
-export interface LeadStore {
+/** What an event may do to leads, in the transaction that records it in the inbox. */
+export interface LeadConversions {
+  markClient(id: string): Promise<void>;
+}
+
+export interface LeadStore extends Inbox<LeadConversions> {
   add(lead: Lead): Promise<void>;
   find(id: string): Promise<Lead | undefined>;
-  /** Runs `work` unless this consumer already handled the event. */
-  handleOnce(
-    eventId: string,
-    consumer: string,
-    work: (leads: { markClient(id: string): Promise<void> }) => Promise<void>,
-  ): Promise<void>;
 }

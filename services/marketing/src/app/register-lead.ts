@@ -4,7 +4,12 @@ import { normalizeDocument } from '@checkout/br-documents';
 import { leadProblems, type Lead, type LeadProblem } from '../domain/lead';
 import type { LeadStore } from './ports';
 
-export type RegisterLeadResult = { ok: true; lead: Lead } | { ok: false; problems: LeadProblem[] };
+export interface RegisterLeadFailure {
+  reason: 'invalid_lead';
+  problems: LeadProblem[];
+}
+
+export type RegisterLeadResult = { ok: true; lead: Lead } | ({ ok: false } & RegisterLeadFailure);
 
 export async function registerLead(
   store: LeadStore,
@@ -12,7 +17,7 @@ export async function registerLead(
   today = new Date(),
 ): Promise<RegisterLeadResult> {
   const problems = leadProblems(request, today);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, reason: 'invalid_lead', problems };
   const lead: Lead = {
     ...request,
     id: randomUUID(),

@@ -1,5 +1,5 @@
 import type { CheckoutDeclined, EventData, PortalAccessGranted } from '@checkout/contracts';
-import type { SendResult } from '@checkout/service-kit';
+import type { Inbox, SendResult } from '@checkout/service-kit';
 import type { RetryPolicy } from '../domain/retry-schedule';
 import type { Language, RenderedEmail } from '../domain/templates/layout';
 
@@ -20,16 +20,19 @@ export interface ClaimedEmail {
   giveUpAt: Date;
 }
 
-export interface EmailQueue {
-  /**
-   * Queues the e-mail unless this consumer already handled the event: the pending row commits
-   * with the inbox row. Returns whether it was queued now.
-   */
-  queueOnce(
-    eventId: string,
-    consumer: string,
-    email: { content: EmailContent; to: string; giveUpAt: Date; now: Date },
-  ): Promise<boolean>;
+/** The e-mails waiting to be sent, as an event's handler adds one in its inbox transaction. */
+export interface PendingEmails {
+  /** Queues the e-mail of an event; false if that event's e-mail is already queued. */
+  add(email: {
+    eventId: string;
+    content: EmailContent;
+    to: string;
+    giveUpAt: Date;
+    now: Date;
+  }): Promise<boolean>;
+}
+
+export interface EmailQueue extends Inbox<PendingEmails> {
   /** Leases due e-mails until `leaseUntil`, skipping those another replica holds. */
   claimDue(limit: number, now: Date, leaseUntil: Date): Promise<ClaimedEmail[]>;
   /** The SMTP server accepted it; false if the lease was lost meanwhile. */

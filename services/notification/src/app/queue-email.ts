@@ -1,3 +1,4 @@
+import type { InboxDelivery } from '@checkout/service-kit';
 import type { RetryPolicy } from '../domain/retry-schedule';
 import { recipientOf } from './compose-email';
 import type { EmailContent, EmailQueue } from './ports';
@@ -6,16 +7,20 @@ import type { EmailContent, EmailQueue } from './ports';
  * Records the e-mail of a business event as pending, once per event, and returns at once: the
  * SMTP server's health never holds up the event (see sendDueEmails). True if queued now.
  */
-export function queueEmail(
+export async function queueEmail(
   { queue, retry }: { queue: EmailQueue; retry: RetryPolicy },
-  eventId: string,
+  delivery: InboxDelivery,
   content: EmailContent,
   now = new Date(),
 ): Promise<boolean> {
-  return queue.queueOnce(eventId, `notification.${content.template}`, {
-    content,
-    to: recipientOf(content),
-    giveUpAt: new Date(now.getTime() + retry.horizonMs),
-    now,
-  });
+  const outcome = await queue.handleOnce(delivery, (pending) =>
+    pending.add({
+      eventId: delivery.id,
+      content,
+      to: recipientOf(content),
+      giveUpAt: new Date(now.getTime() + retry.horizonMs),
+      now,
+    }),
+  );
+  return !outcome.duplicate && outcome.result;
 }

@@ -1,4 +1,5 @@
 import { ChargeAttempted, type ChargeRequested, type EventData } from '@checkout/contracts';
+import type { ReceivedEvent } from '@checkout/service-kit';
 import type { AcquirerAnswer } from '../domain/simulated-acquirer';
 import type { Acquirer, CardVault, PaymentStore } from './ports';
 
@@ -52,11 +53,10 @@ async function answerFor(
  */
 export async function chargeCard(
   deps: ChargeCardDeps,
-  eventId: string,
-  request: ChargeRequest,
+  { data: request, ...delivery }: ReceivedEvent<typeof ChargeRequested>,
 ): Promise<void> {
   const answer = await answerFor(deps, request);
-  await deps.store.handleOnce(eventId, 'payment.charge-card', async (tx) => {
+  await deps.store.handleOnce(delivery, async (tx) => {
     const { checkoutId, attempt } = request;
     const recorded = await tx.recordAttempt({ checkoutId, attempt, answer });
     tx.publish(ChargeAttempted, { checkoutId, cardToken: request.cardToken, attempt, ...recorded });

@@ -1,4 +1,4 @@
-import type { Transaction } from '@checkout/service-kit';
+import type { Inbox, Transaction } from '@checkout/service-kit';
 import type { AcquirerAnswer } from '../domain/simulated-acquirer';
 
 /** The card vault's reveal call, which only payment may make. */
@@ -37,12 +37,6 @@ export interface PaymentTransaction {
   publish: Transaction['publish'];
 }
 
-export interface PaymentStore {
+export interface PaymentStore extends Inbox<PaymentTransaction> {
   findAttempt(checkoutId: string, attempt: number): Promise<AcquirerAnswer | undefined>;
-  /** Runs `work` unless this consumer already handled the event. */
-  handleOnce(
-    eventId: string,
-    consumer: string,
-    work: (tx: PaymentTransaction) => Promise<void>,
-  ): Promise<void>;
 }

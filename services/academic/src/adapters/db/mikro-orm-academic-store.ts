@@ -1,4 +1,5 @@
 import {
+  inboxOf,
   insertIfAbsent,
   type Database,
   type Transaction,
@@ -60,9 +61,7 @@ export function createMikroOrmAcademicStore(
 ): AcademicStore {
   return {
     transaction: (work) => transactions.run((tx) => work(academicTransaction(tx))),
-    handleOnce: async (eventId, consumer, work) => {
-      await transactions.runOnce(eventId, consumer, (tx) => work(academicTransaction(tx)));
-    },
+    ...inboxOf(transactions, academicTransaction),
     findStudentByEmail: (email) => findStudentByEmail(orm.em.fork(), email),
     addSession: async (session) => {
       await orm.em.fork().insert(SessionEntity, session);

@@ -1,4 +1,4 @@
-import type { Database, TransactionRunner } from '@checkout/service-kit';
+import { inboxOf, type Database, type TransactionRunner } from '@checkout/service-kit';
 import type { CardStore } from '../../app/ports';
 import { CardRecordEntity } from './entities';
 
@@ -32,9 +32,6 @@ export function createMikroOrmCardStore(orm: Database, transactions: Transaction
     eraseExpired: async (now) => {
       await orm.em.fork().nativeDelete(CardRecordEntity, { expiresAt: { $lte: now } });
     },
-    handleOnce: async (eventId, consumer, work) => {
-      // The erase is idempotent by itself; the inbox only saves repeating it.
-      await transactions.runOnce(eventId, consumer, work);
-    },
+    ...inboxOf(transactions, () => undefined),
   };
 }

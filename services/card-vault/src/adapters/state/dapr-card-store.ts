@@ -1,5 +1,5 @@
 import type { DaprClient } from '@dapr/dapr';
-import type { TransactionRunner } from '@checkout/service-kit';
+import { inboxOf, type TransactionRunner } from '@checkout/service-kit';
 import type { CardRecord, CardStore } from '../../app/ports';
 
 /** How a sealed card sits in the state store: the ciphertext as base64, nothing in clear. */
@@ -71,9 +71,6 @@ export function createDaprCardStore(
       const response = await client.state.delete(storeName, token);
       if (response.error) throw response.error;
     },
-    handleOnce: async (eventId, consumer, work) => {
-      // The erase is idempotent by itself; the inbox only saves repeating it.
-      await transactions.runOnce(eventId, consumer, work);
-    },
+    ...inboxOf(transactions, () => undefined),
   };
 }

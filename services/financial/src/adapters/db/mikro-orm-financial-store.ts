@@ -1,5 +1,6 @@
 import { LockMode, type InferEntity } from '@mikro-orm/core';
 import {
+  inboxOf,
   insertIfAbsent,
   type Database,
   type Transaction,
@@ -90,11 +91,6 @@ export function createMikroOrmFinancialStore(
       return row ? toCheckout(row) : undefined;
     },
     transaction: (work) => transactions.run((tx) => work(financialTransaction(tx))),
-    handleOnce: async (eventId, consumer, work) => {
-      const outcome = await transactions.runOnce(eventId, consumer, (tx) =>
-        work(financialTransaction(tx)),
-      );
-      return !outcome.duplicate;
-    },
+    ...inboxOf(transactions, financialTransaction),
   };
 }

@@ -1,4 +1,4 @@
-import { HttpProblem, problems, validateRequest } from '@checkout/service-kit';
+import { problemFor, problems, validateRequest, type ProblemTable } from '@checkout/service-kit';
 import { Router } from 'express';
 import {
   acceptCheckout,
@@ -8,11 +8,7 @@ import {
   type CheckoutRequest,
 } from '../../app/accept-checkout';
 
-type Reason = AcceptCheckoutFailure['reason'];
-
-const failureProblems: {
-  [R in Reason]: (failure: Extract<AcceptCheckoutFailure, { reason: R }>) => HttpProblem;
-} = {
+const failureProblems: ProblemTable<AcceptCheckoutFailure> = {
   idempotency_key_reused: () =>
     problems.unprocessable(
       'Idempotency-Key',
@@ -40,9 +36,6 @@ const failureProblems: {
     ),
 };
 
-const problemFor = <R extends Reason>(failure: Extract<AcceptCheckoutFailure, { reason: R }>) =>
-  (failureProblems[failure.reason] as (f: typeof failure) => HttpProblem)(failure);
-
 export function createFinancialRouter(deps: AcceptCheckoutDeps): Router {
   const router = Router();
 
@@ -53,7 +46,7 @@ export function createFinancialRouter(deps: AcceptCheckoutDeps): Router {
   router.post('/api/v1/checkouts', validateRequest('createCheckout'), async (req, res) => {
     const key = req.get('Idempotency-Key') as string;
     const result = await acceptCheckout(deps, key, req.body as CheckoutRequest);
-    if (!result.ok) throw problemFor(result);
+    if (!result.ok) throw problemFor(failureProblems, result);
     res
       .status(result.status)
       .location(`/api/v1/checkouts/${result.checkout.id}`)

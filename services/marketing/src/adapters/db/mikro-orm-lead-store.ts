@@ -1,5 +1,5 @@
-import type { Database, TransactionRunner } from '@checkout/service-kit';
-import type { LeadStore } from '../../app/ports';
+import { inboxOf, type Database, type TransactionRunner } from '@checkout/service-kit';
+import type { LeadConversions, LeadStore } from '../../app/ports';
 import { LeadEntity } from './entities';
 
 export function createMikroOrmLeadStore(orm: Database, transactions: TransactionRunner): LeadStore {
@@ -13,18 +13,14 @@ export function createMikroOrmLeadStore(orm: Database, transactions: Transaction
       const { createdAt, convertedAt, ...lead } = row;
       return lead;
     },
-    handleOnce: async (eventId, consumer, work) => {
-      await transactions.runOnce(eventId, consumer, ({ em }) =>
-        work({
-          markClient: async (id) => {
-            await em.nativeUpdate(
-              LeadEntity,
-              { id, status: 'lead' },
-              { status: 'client', convertedAt: new Date() },
-            );
-          },
-        }),
-      );
-    },
+    ...inboxOf<LeadConversions>(transactions, ({ em }) => ({
+      markClient: async (id) => {
+        await em.nativeUpdate(
+          LeadEntity,
+          { id, status: 'lead' },
+          { status: 'client', convertedAt: new Date() },
+        );
+      },
+    })),
   };
 }

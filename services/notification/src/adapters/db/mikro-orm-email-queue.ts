@@ -1,7 +1,12 @@
-import { insertIfAbsent, type Database, type TransactionRunner } from '@checkout/service-kit';
+import {
+  inboxOf,
+  insertIfAbsent,
+  type Database,
+  type TransactionRunner,
+} from '@checkout/service-kit';
 import { LockMode } from '@mikro-orm/core';
 import { recipientOf } from '../../app/compose-email';
-import type { ClaimedEmail, EmailContent, EmailQueue } from '../../app/ports';
+import type { ClaimedEmail, EmailContent, EmailQueue, PendingEmails } from '../../app/ports';
 import { EmailDeliveryEntity, SentEmailEntity } from './entities';
 
 /** The row of a claimed e-mail, as long as this claim holds it (its attempt count fences it). */
@@ -17,8 +22,8 @@ export function createMikroOrmEmailQueue(
   transactions: TransactionRunner,
 ): EmailQueue {
   return {
-    queueOnce: async (eventId, consumer, { content, to, giveUpAt, now }) => {
-      const result = await transactions.runOnce(eventId, consumer, ({ em }) =>
+    ...inboxOf<PendingEmails>(transactions, ({ em }) => ({
+      add: ({ eventId, content, to, giveUpAt, now }) =>
         insertIfAbsent(em, EmailDeliveryEntity, {
           eventId,
           template: content.template,
@@ -31,9 +36,7 @@ export function createMikroOrmEmailQueue(
           lastError: null,
           queuedAt: now,
         }),
-      );
-      return !result.duplicate && result.result;
-    },
+    })),
 
     // FOR UPDATE SKIP LOCKED, then the lease, in one short transaction: replicas never share one.
     claimDue: (limit, now, leaseUntil) =>

@@ -1,5 +1,10 @@
-import { insertIfAbsent, type Database, type TransactionRunner } from '@checkout/service-kit';
-import type { PaymentStore } from '../../app/ports';
+import {
+  inboxOf,
+  insertIfAbsent,
+  type Database,
+  type TransactionRunner,
+} from '@checkout/service-kit';
+import type { PaymentStore, PaymentTransaction } from '../../app/ports';
 import { fromAnswerColumns, toAnswerColumns } from './answer-columns';
 import { GatewayAttemptEntity } from './entities';
 
@@ -12,24 +17,14 @@ export function createMikroOrmPaymentStore(
       const row = await orm.em.fork().findOne(GatewayAttemptEntity, { checkoutId, attempt });
       return row ? fromAnswerColumns(row) : undefined;
     },
-    handleOnce: async (eventId, consumer, work) => {
-      await transactions.runOnce(eventId, consumer, ({ em, publish }) =>
-        work({
-          recordAttempt: async ({ checkoutId, attempt, answer }) => {
-            const row = {
-              checkoutId,
-              attempt,
-              ...toAnswerColumns(answer),
-              attemptedAt: new Date(),
-            };
-            if (await insertIfAbsent(em, GatewayAttemptEntity, row)) return answer;
-            return fromAnswerColumns(
-              await em.findOneOrFail(GatewayAttemptEntity, { checkoutId, attempt }),
-            );
-          },
-          publish,
-        }),
-      );
-    },
+    ...inboxOf<PaymentTransaction>(transactions, ({ em, publish }) => ({
+      recordAttempt: async ({ checkoutId, attempt, answer }) => {
+        const row = { checkoutId, attempt, ...toAnswerColumns(answer), attemptedAt: new Date() };
+        if (await insertIfAbsent(em, GatewayAttemptEntity, row)) return answer;
+        const recorded = await em.findOneOrFail(GatewayAttemptEntity, { checkoutId, attempt });
+        return fromAnswerColumns(recorded);
+      },
+      publish,
+    })),
   };
 }
