@@ -161,14 +161,26 @@ test('when the client goes away while sending its body, the request to the servi
   await waitUntil('the service sees its request closed', () => upstream.closed || undefined, 2_000);
 });
 
-test('when the client gives up waiting for the answer, the request to the service is aborted', async () => {
-  const upstream = await silentUpstream();
-  const edge = await startEdge(upstream.port);
+test.each([
+  ['a plain GET', 'GET', {}],
+  ['a POST that asked for 100-continue', 'POST', { expect: '100-continue', 'content-length': '2' }],
+])(
+  'when the client gives up waiting for the answer to %s, the request to the service is aborted',
+  async (_name, method, headers: Record<string, string>) => {
+    const upstream = await silentUpstream();
+    const edge = await startEdge(upstream.port);
 
-  const sent = send(edge, 'GET', '/api/v1/checkouts/checkout-1', {});
-  sent.on('error', () => undefined).end();
-  await waitUntil('the service receives the request', () => upstream.received || undefined);
-  sent.destroy();
+    const sent = send(edge, method, '/api/v1/checkouts/checkout-1', headers);
+    sent.on('error', () => undefined);
+    if (headers.expect) sent.on('continue', () => sent.end('{}'));
+    else sent.end();
+    await waitUntil('the service receives the request', () => upstream.received || undefined);
+    sent.destroy();
 
-  await waitUntil('the service sees its request closed', () => upstream.closed || undefined, 2_000);
-});
+    await waitUntil(
+      'the service sees its request closed',
+      () => upstream.closed || undefined,
+      2_000,
+    );
+  },
+);

@@ -19,6 +19,11 @@ export function edgeRouter(appPorts: Record<ServiceName, number>): RequestHandle
     // Reuse connections to the services, as a plain http.request would.
     agent: globalAgent,
     on: {
+      start: (req) => {
+        // Node has already answered the client's 100-continue at this hop; forwarded, it would
+        // also keep the engine from raising proxyReq, and with it the abort below.
+        delete req.headers.expect;
+      },
       proxyReq: (request, _req, res) => {
         // A client that goes away before its answer is complete (even one that sent its whole
         // body and is only waiting) ends the service's work on it too.
