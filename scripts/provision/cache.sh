@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the provisioning scripts that cache under .tools/.
 # `reuse_or_lock <target> <marker>`: when <marker> exists, prints <target> and exits; otherwise
 # takes a lock beside <target> and returns, so callers in parallel (jest's test files) wait for

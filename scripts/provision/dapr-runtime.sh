@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Everything Dapr mode needs on this machine: daprd, RabbitMQ and PostgreSQL. Idempotent.
+# Everything Dapr mode (start:dapr, test:dapr) needs besides npm: daprd, RabbitMQ and PostgreSQL.
+# Idempotent.
 set -euo pipefail
 here="$(dirname "$0")"
 echo "[1/3] daprd: $(bash "$here/daprd.sh")"

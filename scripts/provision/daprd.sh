@@ -7,11 +7,9 @@ source "$(dirname "$0")/dapr-version.sh"
 version="$dapr_version"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 target="$root/.tools/daprd/$version/daprd"
-
-if [[ -x "$target" && -x "$(dirname "$target")/sentry" ]]; then
-  echo "$target"
-  exit 0
-fi
+source "$(dirname "$0")/cache.sh"
+# sentry is built after daprd, so it marks a complete build.
+reuse_or_lock "$target" "$(dirname "$target")/sentry"
 
 export GOWORK=off GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-mod=readonly
 started=$(date +%s)
@@ -19,7 +17,6 @@ echo "downloading github.com/dapr/dapr@v$version (module cache: $(go env GOMODCA
 module_dir=$(cd /tmp && go mod download -json "github.com/dapr/dapr@v$version" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
 echo "building daprd and sentry $version (stablecomponents); a cold build takes a while" >&2
-mkdir -p "$(dirname "$target")"
 for binary in daprd sentry; do
   go build -C "$module_dir" -trimpath -tags stablecomponents \
     -ldflags "-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=$version" \

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Builds one of the Kubernetes tools the packaging is checked with, using the go command (no
-# binary downloads here), and caches it by version under .tools/<tool>/<version>/. Idempotent.
+# Builds one of the Kubernetes tools the packaging is checked with from its Go module with the go
+# command (every module checked against the Go checksum database and the tool's go.sum: one way
+# for every tool and platform, no release binaries to trust), and caches it by version under
+# .tools/<tool>/<version>/. Idempotent.
 # Usage: kube-tools.sh helm|kubeconform|k3d|skaffold|tilt|pod-security-check   Prints its path.
 set -euo pipefail
 tool="${1:?usage: kube-tools.sh helm|kubeconform|k3d|skaffold|tilt|pod-security-check}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 # module@version and the package to build inside it. Built inside the module (not go install)
-# because skaffold and tilt have replace lines. Versions are the newest the Go proxy serves here.
+# because skaffold and tilt have replace lines. Versions are pinned so every run checks with the
+# same tools; a bump must build with the Go toolchain at hand (GOTOOLCHAIN=local).
 case "$tool" in
   helm) module=helm.sh/helm/v3 version=v3.22.0 package=./cmd/helm ;;
   kubeconform) module=github.com/yannh/kubeconform version=v0.7.0 package=./cmd/kubeconform ;;

@@ -7,7 +7,13 @@ if ! command -v rabbitmq-server >/dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends rabbitmq-server >/dev/null
 fi
-printf 'NODENAME=rabbit@localhost\nNODE_IP_ADDRESS=127.0.0.1\n' >/etc/rabbitmq/rabbitmq-env.conf
+# The node name and address go where rabbitmqctl reads them too, and only when the file sets
+# neither (absent, or the package's commented defaults): a file someone configured stays as is.
+env_conf=/etc/rabbitmq/rabbitmq-env.conf
+if ! grep -qsE '^\s*(export\s+)?(RABBITMQ_)?(NODENAME|NODE_IP_ADDRESS)=' "$env_conf"; then
+  printf '# added by scripts/provision/rabbitmq.sh (the checkout platform)\n%s\n%s\n' \
+    NODENAME=rabbit@localhost NODE_IP_ADDRESS=127.0.0.1 >>"$env_conf"
+fi
 if ! rabbitmqctl -q status >/dev/null 2>&1; then
   echo "starting RabbitMQ" >&2
   rabbitmq-server -detached

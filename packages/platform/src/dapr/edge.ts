@@ -1,38 +1,57 @@
-import { request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { globalAgent } from 'node:http';
+import { finished } from 'node:stream';
 import { HttpProblem, sendProblem } from '@checkout/service-kit';
-import { Router } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
 import { publicRoutes, type ServiceName } from '../services';
+
+const serviceFor = (path: string) =>
+  publicRoutes.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`))?.service;
 
 /**
  * The local stand-in for the cluster's ingress: forwards each public path, unchanged, to the
  * service that owns it. Bodies stream through untouched, so the services do all validation.
  */
-export function edgeRouter(appPorts: Record<ServiceName, number>): Router {
-  return Router().use((req, res, next) => {
-    const route = publicRoutes.find(
-      ({ prefix }) => req.path === prefix || req.path.startsWith(`${prefix}/`),
-    );
-    if (!route) return next();
-    forward(req, res, appPorts[route.service]);
-  });
-}
-
-function forward(req: IncomingMessage, res: ServerResponse, port: number): void {
-  const upstream = request(
-    { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
+export function edgeRouter(appPorts: Record<ServiceName, number>): RequestHandler {
+  return createProxyMiddleware<Request, Response>({
+    pathFilter: (path) => serviceFor(path) !== undefined,
+    router: (req) => `http://127.0.0.1:${appPorts[serviceFor(req.path)!]}`,
+    // Reuse connections to the services, as a plain http.request would.
+    agent: globalAgent,
+    on: {
+      start: (req) => {
+        // Node has already answered the client's 100-continue at this hop; forwarded, it would
+        // also keep the engine from raising proxyReq, and with it the abort below.
+        delete req.headers.expect;
+      },
+      proxyReq: (request, _req, res) => {
+        // A client that goes away before its answer is complete (even one that sent its whole
+        // body and is only waiting) ends the service's work on it too.
+        finished(res, (gone) => {
+          if (gone) request.destroy();
+        });
+      },
+      proxyRes: (answer, _req, res) => {
+        // A service that dies mid-answer must not leave the client waiting for the rest, nor
+        // let a clean end pass the cut body off as whole: cut the client's connection too.
+        answer.on('close', () => {
+          if (!answer.complete) res.destroy();
+        });
+      },
+      error: (_error, _req, res) => {
+        // A socket (no HTTP answer to give) or an answer already under way can only be cut.
+        if (!('headersSent' in res) || res.headersSent) return void res.destroy();
+        // A service restarting answers again within seconds: a client should simply try again.
+        res.setHeader('Retry-After', '1');
+        sendProblem(
+          res,
+          new HttpProblem(
+            503,
+            'Service unavailable',
+            'The service is restarting; try again shortly.',
+          ),
+        );
+      },
     },
-  );
-  upstream.on('error', () => {
-    if (res.headersSent) return;
-    // A service restarting answers again within seconds: a client should simply try again.
-    res.setHeader('Retry-After', '1');
-    sendProblem(
-      res as never,
-      new HttpProblem(503, 'Service unavailable', 'The service is restarting; try again shortly.'),
-    );
   });
-  req.pipe(upstream);
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { provision, startSmtpSink } from '@checkout/local-infra';
+import { provision, repoRoot, startSmtpSink } from '@checkout/local-infra';
 import { createHttpApp, type Logger } from '@checkout/service-kit';
 import express from 'express';
 import { loadOrCreateKeys } from '../local-keys';
@@ -37,11 +37,11 @@ export function startDaprPlatform(
       config.rabbitmqUrl !== undefined || (await succeeds(['rabbitmqctl', '-q', 'status']));
     const rabbitmqUrl = config.rabbitmqUrl ?? provisioned('rabbitmq');
     if (!rabbitmqWasRunning) onStop(() => succeeds(['rabbitmqctl', '-q', 'stop']));
+    const postgresql = ['bash', join(repoRoot, 'scripts/provision/postgresql.sh')] as const;
     const postgresWasRunning =
-      config.databaseUrl !== undefined ||
-      (await succeeds(['pg_ctlcluster', '15', 'main', 'status']));
+      config.databaseUrl !== undefined || (await succeeds([...postgresql, 'status']));
     const databaseUrl = config.databaseUrl ?? provisioned('postgresql');
-    if (!postgresWasRunning) onStop(() => succeeds(['pg_ctlcluster', '15', 'main', 'stop']));
+    if (!postgresWasRunning) onStop(() => succeeds([...postgresql, 'stop']));
     await migrateAll(databaseUrl, logger);
 
     const sink = config.smtpUrl ? undefined : await startSmtpSink(config.smtpSinkPort);
