@@ -9,7 +9,6 @@ export type PlatformConfig = ReturnType<typeof readPlatformConfig>;
 export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
   const read = readEnvironment(env);
   const port = read.integer('PORT', 8080);
-  const cardVault = readCardVaultConfig(read);
   const notification = readNotificationConfig(read, { publicUrl: `http://localhost:${port}` });
   return read.done({
     port,
@@ -23,11 +22,8 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     cardEncryptionKeys: read.optionalString('CARD_ENCRYPTION_KEYS'),
     /** Seals activation tokens from academic to notification; made once under DATA_DIR by default. */
     activationTokenKeys: read.optionalString('ACTIVATION_TOKEN_KEYS'),
-    cardVault,
+    cardVault: readCardVaultConfig(read),
     financial: readFinancialConfig(read),
     notification,
-    /** What `start:dapr` hands on to its service processes. */
-    publicUrl: notification.settings.publicUrl,
-    cardTtlSeconds: cardVault.cardTtlSeconds,
   });
 }

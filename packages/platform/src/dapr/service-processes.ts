@@ -26,8 +26,8 @@ const token = () => randomBytes(24).toString('base64url');
 export interface ServiceProcessOptions {
   daprd: string;
   daprDir: string;
+  /** The embedded default (this edge's address) applies to the service processes too. */
   publicUrl: string;
-  cardTtlSeconds: number;
   /** Run what the images run (scripts/image/build-unit.sh output per service) instead of the sources. */
   serviceBundles?: string;
   /** The node binary for the bundles (the images' version); this process's node by default. */
@@ -85,7 +85,6 @@ export async function startServiceProcesses(
           ...env,
           ...command.env,
           PUBLIC_URL: options.publicUrl,
-          CARD_TTL_SECONDS: String(options.cardTtlSeconds),
         },
         output: 'show',
       }),

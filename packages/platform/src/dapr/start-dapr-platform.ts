@@ -10,7 +10,7 @@ import { migrateAll } from '../migrate';
 import { startInOrder, type RunningPlatform } from '../start-in-order';
 import { serviceNames } from '../services';
 import { edgeRouter } from './edge';
-import { succeeds } from './provision';
+import { succeeds } from './command-succeeds';
 import { isAppReady, startServiceProcesses } from './service-processes';
 
 export interface DaprPlatformConfig extends PlatformConfig {
@@ -66,8 +66,7 @@ export function startDaprPlatform(
       {
         daprd,
         daprDir,
-        publicUrl: config.publicUrl,
-        cardTtlSeconds: config.cardTtlSeconds,
+        publicUrl: config.notification.settings.publicUrl,
         ...(config.serviceBundles && { serviceBundles: resolve(config.serviceBundles) }),
         ...(config.serviceNode && { serviceNode: config.serviceNode }),
       },
