@@ -9,7 +9,6 @@ export type PlatformConfig = ReturnType<typeof readPlatformConfig>;
 export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
   const read = readEnvironment(env);
   const port = read.integer('PORT', 8080);
-  const notification = readNotificationConfig(read, { publicUrl: `http://localhost:${port}` });
   return read.done({
     port,
     /** A PostgreSQL to use instead of the embedded one. */
@@ -24,6 +23,6 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     activationTokenKeys: read.optionalString('ACTIVATION_TOKEN_KEYS'),
     cardVault: readCardVaultConfig(read),
     financial: readFinancialConfig(read),
-    notification,
+    notification: readNotificationConfig(read, { publicUrl: `http://localhost:${port}` }),
   });
 }
