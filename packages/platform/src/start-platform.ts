@@ -1,10 +1,6 @@
 import { resolve } from 'node:path';
 import { createAcademicService } from '@checkout/academic';
-import {
-  createCardVaultService,
-  createMikroOrmCardStore,
-  parseKeyRing,
-} from '@checkout/card-vault';
+import { createCardVaultService, createMikroOrmCardStore } from '@checkout/card-vault';
 import { createFinancialService } from '@checkout/financial';
 import { startEmbeddedDatabase, startSmtpSink } from '@checkout/local-infra';
 import { createMarketingService } from '@checkout/marketing';
@@ -16,7 +12,7 @@ import {
   InProcessEventBus,
   migrateDatabase,
   openDatabase,
-  parseTokenKeyRing,
+  parseKeyRing,
   storeDeadLetter,
   type Database,
   type Logger,
@@ -71,14 +67,16 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
     const mailer = createSmtpMailer(smtpUrl, config.notification.mailFrom);
     onStop(() => mailer.close());
 
-    const activationTokenKeys = parseTokenKeyRing(
+    const activationTokenKeys = parseKeyRing(
       config.activationTokenKeys ?? loadOrCreateKeys(config.dataDir, 'activation-token-keys'),
+      'activation token keys',
     );
     const marketing = createMarketingService(context('marketing'));
     const vault = createCardVaultService({
       ...context('card-vault'),
       keys: parseKeyRing(
         config.cardEncryptionKeys ?? loadOrCreateKeys(config.dataDir, 'card-encryption-keys'),
+        'card encryption keys',
       ),
       ...config.cardVault,
       createCardStore: (transactions) => createMikroOrmCardStore(orms['card-vault'], transactions),

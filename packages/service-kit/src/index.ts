@@ -23,6 +23,7 @@ export * from './lifecycle';
 export * from './logger';
 export * from './mail/mailer';
 export * from './mail/sealed-token';
+export * from './key-ring';
 export * from './service-runtime';
 export * from './start-failure-reason';
 export * from './dapr/dapr-event-bus';

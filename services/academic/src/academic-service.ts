@@ -5,7 +5,7 @@ import {
   subscribeTo,
   type ServiceContext,
   type ServiceRuntime,
-  type TokenKeyRing,
+  type KeyRing,
 } from '@checkout/service-kit';
 import { createMikroOrmAcademicStore } from './adapters/db/mikro-orm-academic-store';
 import { createAcademicRouter } from './adapters/http/academic-router';
@@ -13,7 +13,7 @@ import { enrollStudentOnCheckoutApproved } from './app/enroll-student-on-checkou
 
 export interface AcademicDeps extends ServiceContext {
   /** The activation-token keys shared with notification (secret `activation-token-keys`). */
-  activationTokenKeys: TokenKeyRing;
+  activationTokenKeys: KeyRing;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parseTokenKeyRing, runDaprService } from '@checkout/service-kit';
+import { parseKeyRing, runDaprService } from '@checkout/service-kit';
 import { academicDatabase } from './adapters/db/academic-database';
 import { createAcademicService } from './academic-service';
 
@@ -8,6 +8,9 @@ runDaprService({
   create: async (context) =>
     createAcademicService({
       ...context,
-      activationTokenKeys: parseTokenKeyRing(await context.secret('activation-token-keys')),
+      activationTokenKeys: parseKeyRing(
+        await context.secret('activation-token-keys'),
+        'activation token keys',
+      ),
     }),
 });

@@ -1,5 +1,5 @@
 import { CheckoutApproved, PortalAccessGranted } from '@checkout/contracts';
-import { openToken, parseTokenKeyRing, type ServiceRuntime } from '@checkout/service-kit';
+import { openToken, parseKeyRing, type ServiceRuntime } from '@checkout/service-kit';
 import {
   apiClient,
   eventMessage,
@@ -10,7 +10,10 @@ import { academicDatabase, createAcademicService } from '../src';
 
 let academic: ServiceUnderTest<ServiceRuntime>;
 let api: ReturnType<typeof apiClient>;
-const activationTokenKeys = parseTokenKeyRing(`k-1:${Buffer.alloc(32, 3).toString('base64')}`);
+const activationTokenKeys = parseKeyRing(
+  `k-1:${Buffer.alloc(32, 3).toString('base64')}`,
+  'token keys',
+);
 
 beforeAll(async () => {
   academic = await startServiceUnderTest(

@@ -1,5 +1,4 @@
 export { cardVaultDatabase } from './adapters/db/card-vault-database';
 export { createMikroOrmCardStore } from './adapters/db/mikro-orm-card-store';
-export { parseKeyRing } from './adapters/keys/parse-key-ring';
 export { createCardVaultService, type CardVaultService } from './card-vault-service';
 export { readCardVaultConfig } from './config';

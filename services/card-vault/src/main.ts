@@ -1,6 +1,5 @@
-import { readConfigOrExit, runDaprService } from '@checkout/service-kit';
+import { parseKeyRing, readConfigOrExit, runDaprService } from '@checkout/service-kit';
 import { cardVaultDatabase } from './adapters/db/card-vault-database';
-import { parseKeyRing } from './adapters/keys/parse-key-ring';
 import { createDaprCardStore } from './adapters/state/dapr-card-store';
 import { createCardVaultService } from './card-vault-service';
 import { readCardVaultConfig } from './config';
@@ -16,6 +15,6 @@ runDaprService({
       ...config,
       createCardStore: (transactions) =>
         createDaprCardStore(context.dapr, 'card-vault-state', transactions),
-      keys: parseKeyRing(await context.secret('card-encryption-keys')),
+      keys: parseKeyRing(await context.secret('card-encryption-keys'), 'card encryption keys'),
     }),
 });

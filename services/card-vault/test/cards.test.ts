@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ChargeAttempted, CheckoutApproved } from '@checkout/contracts';
+import { parseKeyRing } from '@checkout/service-kit';
 import {
   apiClient,
   eventMessage,
@@ -11,7 +12,6 @@ import {
   cardVaultDatabase,
   createCardVaultService,
   createMikroOrmCardStore,
-  parseKeyRing,
   type CardVaultService,
 } from '../src';
 import { openCard } from '../src/domain/card-cipher';
@@ -23,7 +23,7 @@ const card = {
   expYear: 2030,
   cvc: '123',
 };
-const keys = parseKeyRing(`test-1:${randomBytes(32).toString('base64')}`);
+const keys = parseKeyRing(`test-1:${randomBytes(32).toString('base64')}`, 'card encryption keys');
 const startVault = (options: { cardTtlSeconds: number; expiredCardSweepMs?: number }) =>
   startServiceUnderTest(cardVaultDatabase, (context) =>
     createCardVaultService({

@@ -1,6 +1,6 @@
 import {
   createSmtpMailer,
-  parseTokenKeyRing,
+  parseKeyRing,
   readConfigOrExit,
   runDaprService,
 } from '@checkout/service-kit';
@@ -17,7 +17,10 @@ runDaprService({
     createNotificationService({
       ...context,
       mailer: createSmtpMailer(await context.secret('smtp-url'), config.mailFrom),
-      activationTokenKeys: parseTokenKeyRing(await context.secret('activation-token-keys')),
+      activationTokenKeys: parseKeyRing(
+        await context.secret('activation-token-keys'),
+        'activation token keys',
+      ),
       settings: config.settings,
     }),
 });

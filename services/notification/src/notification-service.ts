@@ -7,7 +7,7 @@ import {
   type Mailer,
   type ServiceContext,
   type ServiceRuntime,
-  type TokenKeyRing,
+  type KeyRing,
 } from '@checkout/service-kit';
 import { createMikroOrmEmailQueue } from './adapters/db/mikro-orm-email-queue';
 import { createEmailDispatcher } from './adapters/jobs/email-dispatcher';
@@ -18,7 +18,7 @@ export interface NotificationDeps extends ServiceContext {
   mailer: Mailer;
   settings: NotificationSettings;
   /** The activation-token keys shared with academic (secret `activation-token-keys`). */
-  activationTokenKeys: TokenKeyRing;
+  activationTokenKeys: KeyRing;
   dispatch?: { pollIntervalMs?: number; leaseMs?: number };
 }
 

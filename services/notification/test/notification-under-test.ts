@@ -4,15 +4,16 @@ import {
   createSmtpMailer,
   InProcessEventBus,
   openDatabase,
-  parseTokenKeyRing,
+  parseKeyRing,
   sealToken,
   type ServiceContext,
 } from '@checkout/service-kit';
 import { startServiceUnderTest } from '@checkout/test-kit';
 import { createNotificationService, notificationDatabase, type RetryPolicy } from '../src';
 
-export const activationTokenKeys = parseTokenKeyRing(
+export const activationTokenKeys = parseKeyRing(
   `test-1:${Buffer.alloc(32, 9).toString('base64')}`,
+  'token keys',
 );
 
 /** A PortalAccessGranted payload as academic publishes it: the token sealed for the student. */

@@ -1,7 +1,8 @@
-import { openToken, parseTokenKeyRing, sealToken } from './sealed-token';
+import { parseKeyRing } from '../key-ring';
+import { openToken, sealToken } from './sealed-token';
 
 const key = (id: string, fill: number) => `${id}:${Buffer.alloc(32, fill).toString('base64')}`;
-const keys = parseTokenKeyRing(key('k-1', 1));
+const keys = parseKeyRing(key('k-1', 1), 'token keys');
 
 describe('sealed tokens', () => {
   it('open to the token they sealed, which never appears in the sealed form', () => {
@@ -26,13 +27,15 @@ describe('sealed tokens', () => {
 
   it('still open with an older key after a rotation, and new ones use the first key', () => {
     const sealedBefore = sealToken('secret', 's', keys);
-    const rotated = parseTokenKeyRing(`${key('k-2', 2)},${key('k-1', 1)}`);
+    const rotated = parseKeyRing(`${key('k-2', 2)},${key('k-1', 1)}`, 'token keys');
     expect(openToken(sealedBefore, 's', rotated)).toBe('secret');
     expect(sealToken('secret', 's', rotated).startsWith('k-2.')).toBe(true);
-    expect(() => openToken(sealedBefore, 's', parseTokenKeyRing(key('k-2', 2)))).toThrow(/k-1/);
+    expect(() => openToken(sealedBefore, 's', parseKeyRing(key('k-2', 2), 'token keys'))).toThrow(
+      /k-1/,
+    );
   });
 
   it('refuse a malformed key ring', () => {
-    expect(() => parseTokenKeyRing('k-1:c2hvcnQ=')).toThrow(/32 bytes/);
+    expect(() => parseKeyRing('k-1:c2hvcnQ=', 'token keys')).toThrow(/32 bytes/);
   });
 });

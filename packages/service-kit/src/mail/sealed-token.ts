@@ -1,33 +1,17 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { KeyRing } from '../key-ring';
 
-/**
+/*
  * A secret that must travel to the e-mail without being readable on the way (outbox, broker,
  * dead letters, pending e-mails): sealed with AES-256-GCM by its producer and opened by the
- * mailer only while rendering. Keys come from the secret store as `id:base64,...`; the first
- * seals, every one still opens what it sealed, so keys can rotate.
+ * mailer only while rendering.
  */
-export interface TokenKeyRing {
-  current: { id: string; key: Buffer };
-  find(id: string): Buffer | undefined;
-}
-
-export function parseTokenKeyRing(value: string): TokenKeyRing {
-  const keys = value.split(',').map((entry) => {
-    const [id, material] = entry.trim().split(':');
-    const key = Buffer.from(material ?? '', 'base64');
-    if (!id || key.length !== 32) throw new Error('token keys must be id:base64 of 32 bytes');
-    return { id, key };
-  });
-  const [current] = keys;
-  if (!current) throw new Error('at least one token key is required');
-  return { current, find: (id) => keys.find((key) => key.id === id)?.key };
-}
 
 /**
  * `<key id>.<base64url of IV, tag and ciphertext>`. `boundTo` (e.g. the student id) is the
  * associated data: a sealed token moved to another student's e-mail does not open.
  */
-export function sealToken(token: string, boundTo: string, keys: TokenKeyRing): string {
+export function sealToken(token: string, boundTo: string, keys: KeyRing): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.current.key, iv).setAAD(Buffer.from(boundTo));
   const body = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
@@ -36,10 +20,10 @@ export function sealToken(token: string, boundTo: string, keys: TokenKeyRing): s
 }
 
 /** Throws when the key is unknown, or the token was altered or bound to someone else. */
-export function openToken(sealed: string, boundTo: string, keys: TokenKeyRing): string {
+export function openToken(sealed: string, boundTo: string, keys: KeyRing): string {
   const dot = sealed.lastIndexOf('.');
   const keyId = sealed.slice(0, dot);
-  const key = keys.find(keyId);
+  const key = keys.find(keyId)?.key;
   if (dot < 0 || !key) throw new Error(`token key ${keyId} is not in the key ring`);
   const bytes = Buffer.from(sealed.slice(dot + 1), 'base64url');
   const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12))

@@ -20,7 +20,10 @@ export interface SealedCard {
   ciphertext: Buffer;
 }
 
-/** Keys by id; the current one seals new cards, older ones still open the cards they sealed. */
+/**
+ * Keys by id; the current one seals new cards, older ones still open the cards they sealed (the
+ * service kit's `parseKeyRing` reads them from the secret store).
+ */
 export interface KeyRing {
   current: EncryptionKey;
   find(id: string): EncryptionKey | undefined;
