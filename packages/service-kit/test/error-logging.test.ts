@@ -1,10 +1,8 @@
-import { Writable } from 'node:stream';
 import { defineEntity } from '@mikro-orm/core';
-import { createTestDatabase } from '@checkout/test-kit';
+import { capturedLogger, createTestDatabase } from '@checkout/test-kit';
 import {
   FaultReporter,
   SchemaMigration,
-  createLogger,
   isDatabaseUnavailable,
   migrateDatabase,
   openDatabase,
@@ -22,17 +20,6 @@ class CreatePeople extends SchemaMigration {
       'create table "person" ("id" text primary key, "email" text not null unique, "birth_date" date not null)',
     );
   }
-}
-
-function capturedLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: createLogger('test', 'info', sink), lines };
 }
 
 let orm: Database;

@@ -12,3 +12,4 @@ export * from './wait-until';
 export * from './daprd-process';
 export * from './watched-process';
 export * from './purchase-burst';
+export * from './captured-log';
