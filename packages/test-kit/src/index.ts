@@ -13,3 +13,4 @@ export * from './daprd-process';
 export * from './watched-process';
 export * from './purchase-burst';
 export * from './captured-log';
+export * from './test-platform';
