@@ -1,6 +1,7 @@
 import type { SmtpSink } from '@checkout/local-infra';
 import type { apiClient } from './http-client';
 import { waitForOutcome } from './checkout-journey';
+import { expectSteadyFor } from './steady';
 import { waitUntil } from './wait-until';
 
 /** A checkout the platform answered 202, and who its outcome e-mail goes to. */
@@ -36,7 +37,11 @@ export async function expectEachCheckoutSettledOnce(
     () => checkouts.every(({ emailTo }) => emailsTo(emailTo) > 0) || undefined,
     timeoutMs,
   );
-  await new Promise((resolve) => setTimeout(resolve, quietMs));
+  await expectSteadyFor(
+    `no second e-mail for any of ${checkouts.length} checkouts`,
+    () => checkouts.every(({ emailTo }) => emailsTo(emailTo) === 1),
+    quietMs,
+  );
   const ledger = checkouts.map(({ id, emailTo }, i) => ({
     id,
     status: statuses[i] ?? 'unknown',
