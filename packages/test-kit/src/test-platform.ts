@@ -43,8 +43,12 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
     DATA_DIR: dataDir,
     ...env,
   };
-  let current = await startPlatformProcess(fullEnv).catch(async (error: unknown) => {
+  const cleanUp = async () => {
     await sink.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  let current = await startPlatformProcess(fullEnv).catch(async (error: unknown) => {
+    await cleanUp();
     throw error;
   });
   return {
@@ -70,8 +74,7 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
     },
     stop: async () => {
       await current.stop('SIGINT');
-      await sink.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await cleanUp();
     },
   };
 }
