@@ -1,5 +1,6 @@
 /** One jest config for the repo: a project per workspace, sharing one PostgreSQL. */
 const { readdirSync, existsSync } = require('node:fs');
+const { resolve } = require('node:path');
 
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const workspaces = ['packages', 'services'].flatMap((dir) =>
@@ -15,7 +16,8 @@ module.exports = {
     .map((dir) => ({
       displayName: dir.split('/')[1],
       rootDir: `<rootDir>/${dir}`,
-      testEnvironment: 'node',
+      // Node's, plus: the databases a test file creates are dropped after it.
+      testEnvironment: resolve('packages/test-kit/src/jest-environment.ts'),
       transform,
       testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['\\.dapr\\.test\\.ts$'],

@@ -1,74 +1,52 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import {
-  apiClient,
   buyCourse,
-  createTestDatabase,
-  startPlatformProcess,
+  startTestPlatform,
   testCards,
   waitForOutcome,
   waitUntil,
-  type PlatformProcess,
+  type TestPlatform,
 } from '@checkout/test-kit';
-import { Client } from 'pg';
 
 /**
  * The platform as a user runs it (`npm start` in its own process), driven only through the public
  * API, with e-mails read from a real SMTP server.
  */
-let sink: SmtpSink;
-let platform: PlatformProcess;
-let api: ReturnType<typeof apiClient>;
-let databaseUrl: string;
+let platform: TestPlatform;
 const publicUrl = 'https://cursos.example.com';
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  databaseUrl = await createTestDatabase();
-  platform = await startPlatformProcess({
-    PORT: String(await freePort()),
-    DATABASE_URL: databaseUrl,
-    SMTP_URL: sink.url,
-    PUBLIC_URL: publicUrl,
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'checkout-e2e-')),
-  });
-  api = apiClient(platform.baseUrl);
+  platform = await startTestPlatform({ PUBLIC_URL: publicUrl });
 }, 180_000);
 
-afterAll(async () => {
-  const exitCode = await platform?.stop('SIGINT');
-  await sink?.stop();
-  expect(exitCode).toBe(0);
-});
+afterAll(() => platform?.stop());
 
 describe('buying a course', () => {
   it('when the card is approved, the student gets an access e-mail with a one-time activation link', async () => {
-    const journey = await buyCourse(api, { cardNumber: testCards.approved });
+    const journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
     expect(journey.checkout.status).toBe(202);
     expect(journey.checkout.body).toMatchObject({
       status: 'processing',
       amountCents: 29700,
       currency: 'BRL',
     });
-    expect(await waitForOutcome(api, journey.checkout.body.id)).toMatchObject({
+    expect(await waitForOutcome(platform.api, journey.checkout.body.id)).toMatchObject({
       status: 'approved',
     });
 
-    const email = await sink.waitFor((e) => e.to.includes(journey.studentEmail));
+    const email = await platform.sink.waitFor((e) => e.to.includes(journey.studentEmail));
     expect(email.text).toContain(journey.studentEmail);
     const token = new RegExp(`${publicUrl}/activate\\?token=([\\w-]+)`).exec(email.text)?.[1];
     expect(token).toBeDefined();
 
     expect(
-      (await api.post('/api/v1/access/activate', { token, password: 'uma senha longa' })).status,
+      (await platform.api.post('/api/v1/access/activate', { token, password: 'uma senha longa' }))
+        .status,
     ).toBe(204);
-    const session = await api.post('/api/v1/sessions', {
+    const session = await platform.api.post('/api/v1/sessions', {
       email: journey.studentEmail,
       password: 'uma senha longa',
     });
-    const enrollments = await api.get('/api/v1/me/enrollments', {
+    const enrollments = await platform.api.get('/api/v1/me/enrollments', {
       Authorization: `Bearer ${session.body.accessToken}`,
     });
     expect(enrollments.body.items).toEqual([
@@ -82,38 +60,38 @@ describe('buying a course', () => {
   ])(
     'when card %s is declined, the payer is told why by e-mail',
     async (cardNumber, reason, words) => {
-      const journey = await buyCourse(api, { cardNumber });
-      expect(await waitForOutcome(api, journey.checkout.body.id)).toEqual(
+      const journey = await buyCourse(platform.api, { cardNumber });
+      expect(await waitForOutcome(platform.api, journey.checkout.body.id)).toEqual(
         expect.objectContaining({ status: 'declined', declineReason: reason }),
       );
-      const email = await sink.waitFor((e) => e.to.includes(journey.payerEmail));
+      const email = await platform.sink.waitFor((e) => e.to.includes(journey.payerEmail));
       expect(email.text).toContain(words);
-      expect(sink.emails.some((e) => e.to.includes(journey.studentEmail))).toBe(false);
+      expect(platform.sink.emails.some((e) => e.to.includes(journey.studentEmail))).toBe(false);
     },
   );
 
   it('when the gateway fails once, the charge is retried and approved', async () => {
-    const journey = await buyCourse(api, { cardNumber: testCards.transient });
-    expect(await waitForOutcome(api, journey.checkout.body.id)).toMatchObject({
+    const journey = await buyCourse(platform.api, { cardNumber: testCards.transient });
+    expect(await waitForOutcome(platform.api, journey.checkout.body.id)).toMatchObject({
       status: 'approved',
     });
-    await sink.waitFor((e) => e.to.includes(journey.studentEmail));
+    await platform.sink.waitFor((e) => e.to.includes(journey.studentEmail));
   });
 
   it('replaying a checkout with the same Idempotency-Key creates nothing new and sends one e-mail', async () => {
-    const journey = await buyCourse(api, { cardNumber: testCards.approved });
-    const replay = await api.post('/api/v1/checkouts', journey.request, {
+    const journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
+    const replay = await platform.api.post('/api/v1/checkouts', journey.request, {
       'Idempotency-Key': journey.idempotencyKey,
     });
     expect(replay.status).toBe(journey.checkout.status);
     expect(replay.body).toEqual(journey.checkout.body);
-    await waitForOutcome(api, journey.checkout.body.id);
-    await sink.waitFor((e) => e.to.includes(journey.studentEmail));
+    await waitForOutcome(platform.api, journey.checkout.body.id);
+    await platform.sink.waitFor((e) => e.to.includes(journey.studentEmail));
     // A later journey's e-mail proves the pipeline has drained past any duplicate.
-    const later = await buyCourse(api, { cardNumber: testCards.approved });
-    await sink.waitFor((e) => e.to.includes(later.studentEmail));
-    expect(sink.emails.filter((e) => e.to.includes(journey.studentEmail))).toHaveLength(1);
-    const rows = await query(
+    const later = await buyCourse(platform.api, { cardNumber: testCards.approved });
+    await platform.sink.waitFor((e) => e.to.includes(later.studentEmail));
+    expect(platform.sink.emails.filter((e) => e.to.includes(journey.studentEmail))).toHaveLength(1);
+    const rows = await platform.sql(
       `select count(*)::int as n from financial.checkout where lead_id = $1`,
       [journey.lead.body.id],
     );
@@ -141,15 +119,15 @@ describe('bad input', () => {
   };
 
   it.each(posts)('POST %s answers malformed JSON with 400', async (path) => {
-    expectProblem(await api.post(path, '{"name": "Ana",', headers), 400);
+    expectProblem(await platform.api.post(path, '{"name": "Ana",', headers), 400);
   });
 
   it.each(posts)('POST %s answers a body over 100 KB with 413', async (path) => {
-    expectProblem(await api.post(path, { name: 'x'.repeat(101 * 1024) }, headers), 413);
+    expectProblem(await platform.api.post(path, { name: 'x'.repeat(101 * 1024) }, headers), 413);
   });
 
   it.each(posts)('POST %s names the missing and the unknown fields with 400', async (path) => {
-    const response = await api.post(path, { surprise: true }, headers);
+    const response = await platform.api.post(path, { surprise: true }, headers);
     expectProblem(response, 400);
     const fields = (response.body.errors as { field: string }[]).map((e) => e.field);
     expect(fields).toContain('surprise');
@@ -158,11 +136,11 @@ describe('bad input', () => {
 
   it.each(posts)('POST %s refuses a body that is not an object', async (path) => {
     for (const body of ['[]', 'null', '"text"', '42'])
-      expectProblem(await api.post(path, body, headers), 400);
+      expectProblem(await platform.api.post(path, body, headers), 400);
   });
 
   it('names a field of the wrong type deep inside the checkout', async () => {
-    const journey = await buyCourse(api, { cardNumber: testCards.approved });
+    const journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
     const request = {
       ...journey.request,
       payer: {
@@ -170,7 +148,7 @@ describe('bad input', () => {
         address: { ...journey.request.payer.address, state: 'XX' },
       },
     };
-    const response = await api.post('/api/v1/checkouts', request, {
+    const response = await platform.api.post('/api/v1/checkouts', request, {
       'Idempotency-Key': `${journey.idempotencyKey}-2`,
     });
     expectProblem(response, 400);
@@ -180,25 +158,31 @@ describe('bad input', () => {
   });
 
   it('answers unknown routes and checkouts with 404 problems', async () => {
-    expectProblem(await api.get('/api/v1/nothing-here'), 404);
-    expectProblem(await api.get('/api/v1/checkouts/%E2%9C%93%20weird'), 404);
+    expectProblem(await platform.api.get('/api/v1/nothing-here'), 404);
+    expectProblem(await platform.api.get('/api/v1/checkouts/%E2%9C%93%20weird'), 404);
   });
 });
 
 describe('card data', () => {
   it('never appears in a log line or in any table', async () => {
     const cards = Object.values(testCards);
-    for (const number of cards) {
-      expect(platform.output()).not.toContain(number);
-      expect(platform.output()).not.toContain(number.replace(/(\d{4})/g, '$1 ').trim());
+    for (const cardNumber of cards) {
+      const journey = await buyCourse(platform.api, { cardNumber });
+      await waitForOutcome(platform.api, journey.checkout.body.id);
     }
-    const tables = await query<{ schema: string; table: string }>(
+    for (const number of cards) {
+      expect(platform.process.output()).not.toContain(number);
+      expect(platform.process.output()).not.toContain(number.replace(/(\d{4})/g, '$1 ').trim());
+    }
+    const tables = await platform.sql<{ schema: string; table: string }>(
       `select table_schema as schema, table_name as table from information_schema.tables
        where table_schema not in ('pg_catalog', 'information_schema')`,
     );
     expect(tables.length).toBeGreaterThan(10);
     for (const { schema, table } of tables) {
-      const dump = JSON.stringify(await query(`select t::text from "${schema}"."${table}" t`));
+      const dump = JSON.stringify(
+        await platform.sql(`select t::text from "${schema}"."${table}" t`),
+      );
       for (const number of cards)
         expect({ table: `${schema}.${table}`, found: dump.includes(number) }).toEqual({
           table: `${schema}.${table}`,
@@ -234,7 +218,7 @@ describe('inbox consumer names', () => {
   const recordedConsumers = async () => {
     const found: Record<string, string[]> = {};
     for (const schema of Object.keys(knownInboxConsumers)) {
-      const rows = await query<{ consumer: string }>(
+      const rows = await platform.sql<{ consumer: string }>(
         `select distinct consumer from "${schema}".inbox_entry order by consumer`,
       );
       found[schema] = rows.map((row) => row.consumer);
@@ -243,10 +227,10 @@ describe('inbox consumer names', () => {
   };
 
   it('stay those every deployed database already holds', async () => {
-    const approved = await buyCourse(api, { cardNumber: testCards.approved });
-    const declined = await buyCourse(api, { cardNumber: testCards.declined });
-    await waitForOutcome(api, approved.checkout.body.id);
-    await waitForOutcome(api, declined.checkout.body.id);
+    const approved = await buyCourse(platform.api, { cardNumber: testCards.approved });
+    const declined = await buyCourse(platform.api, { cardNumber: testCards.declined });
+    await waitForOutcome(platform.api, approved.checkout.body.id);
+    await waitForOutcome(platform.api, declined.checkout.body.id);
     // Every subscription has handled an event once each schema holds as many names as the table.
     const found = await waitUntil(
       'an inbox entry from every subscription',
@@ -262,16 +246,3 @@ describe('inbox consumer names', () => {
     expect(found).toEqual(knownInboxConsumers);
   });
 });
-
-async function query<T = Record<string, unknown>>(
-  sql: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}

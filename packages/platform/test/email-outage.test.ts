@@ -6,6 +6,7 @@ import {
   apiClient,
   buyCourse,
   createTestDatabase,
+  expectSteadyFor,
   startPlatformProcess,
   testCards,
   waitUntil,
@@ -80,8 +81,11 @@ it(
 
     expect(await platforms[0]!.stop('SIGKILL')).toBeNull();
     platforms.push(await startPlatformProcess(env));
-    await new Promise((resolve) => setTimeout(resolve, outageStartedAt + outageMs - Date.now()));
-    expect(await pendingCount()).toBe(20);
+    await expectSteadyFor(
+      'the 20 e-mails to stay pending for the rest of the outage',
+      async () => (await pendingCount()) === 20,
+      outageStartedAt + outageMs - Date.now(),
+    );
 
     sink = await startSmtpSink(down.port);
     const returnedAt = Date.now();
@@ -101,7 +105,7 @@ ${platforms[1]!.output()}`);
     await waitUntil('an empty queue', async () =>
       (await pendingCount()) === 0 ? true : undefined,
     );
-    await new Promise((resolve) => setTimeout(resolve, 2000)); // room for a duplicate to show
+    await expectSteadyFor('no e-mail sent twice', () => sink!.emails.length === 20, 2000);
 
     const received = sink.emails.map((email) => email.to.join());
     const duplicated = received.length - new Set(received).size;

@@ -46,7 +46,10 @@ async function npmStartInTerminal(env: Record<string, string>) {
       );
     },
     120_000,
-  );
+  ).catch((error: unknown) => {
+    if (!hasExited()) toGroup('SIGTERM'); // the group this test started, and only it
+    throw error;
+  });
   return { baseUrl, output: () => output, hasExited, pressCtrlC: () => toGroup('SIGINT'), toGroup };
 }
 
@@ -63,21 +66,31 @@ describe('npm start with embedded defaults', () => {
       SMTP_URL: '',
     };
     const first = await startPlatformProcess(env);
-    const api = apiClient(first.baseUrl);
-    const journey = await buyCourse(api, { cardNumber: testCards.approved });
-    await waitForOutcome(api, journey.checkout.body.id);
-    await waitUntil('the e-mail on the mail page', async () => {
-      const page = await api.get('/dev/mail');
-      return (page.body as string).includes(journey.studentEmail) || undefined;
-    });
-    expect(await first.stop('SIGINT')).toBe(0);
+    let checkoutId: string;
+    try {
+      const api = apiClient(first.baseUrl);
+      const journey = await buyCourse(api, { cardNumber: testCards.approved });
+      checkoutId = journey.checkout.body.id;
+      await waitForOutcome(api, checkoutId);
+      await waitUntil('the e-mail on the mail page', async () => {
+        const page = await api.get('/dev/mail');
+        return (page.body as string).includes(journey.studentEmail) || undefined;
+      });
+      expect(await first.stop('SIGINT')).toBe(0);
+    } finally {
+      await first.stop(); // when the test failed before its own stop
+    }
 
     const second = await startPlatformProcess(env);
-    const again = apiClient(second.baseUrl);
-    expect((await again.get(`/api/v1/checkouts/${journey.checkout.body.id}`)).body).toMatchObject({
-      status: 'approved',
-    });
-    expect(await second.stop('SIGINT')).toBe(0);
+    try {
+      const again = apiClient(second.baseUrl);
+      expect((await again.get(`/api/v1/checkouts/${checkoutId}`)).body).toMatchObject({
+        status: 'approved',
+      });
+      expect(await second.stop('SIGINT')).toBe(0);
+    } finally {
+      await second.stop();
+    }
   }, 120_000);
 
   it('on Ctrl-C in the terminal mid-burst, drains before the embedded PostgreSQL stops: no 5xx', async () => {

@@ -1,43 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import {
-  apiClient,
   companyPayer,
-  createTestDatabase,
-  startPlatformProcess,
+  startTestPlatform,
   testCards,
   tokenizeTestCard,
   type ApiResponse,
-  type PlatformProcess,
+  type TestPlatform,
 } from '@checkout/test-kit';
 
-/** Input a careless or hostile client sends, against the platform as `npm start` runs it. */
-let sink: SmtpSink;
-let platform: PlatformProcess;
-const platformDataDir = mkdtempSync(join(tmpdir(), 'checkout-odd-input-'));
-let api: ReturnType<typeof apiClient>;
+/**
+ * Input a careless or hostile client sends, against the platform as `npm start` runs it. Each is
+ * the client's fault, so each is answered with a 4xx problem, never an internal error.
+ */
+let platform: TestPlatform;
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  platform = await startPlatformProcess({
-    PORT: String(await freePort()),
-    DATABASE_URL: await createTestDatabase(),
-    SMTP_URL: sink.url,
-    DATA_DIR: platformDataDir,
-  });
-  api = apiClient(platform.baseUrl);
+  platform = await startTestPlatform();
 }, 180_000);
 
-afterAll(async () => {
-  // Every odd input is the client's fault: none may surface as an internal error.
-  expect(platform.output()).not.toContain('request failed');
-  const exitCode = await platform?.stop('SIGINT');
-  await sink?.stop();
-  rmSync(platformDataDir, { recursive: true, force: true });
-  expect(exitCode).toBe(0);
-});
+afterAll(() => platform?.stop());
 
 const lead = {
   name: 'Bruno Lima',
@@ -99,12 +79,12 @@ describe('a request the platform cannot read', () => {
   ])(
     'with %s in a checkout id is answered without reaching the database',
     async (_, path, status) => {
-      expectProblem(await api.get(path), status);
+      expectProblem(await platform.api.get(path), status);
     },
   );
 
   it('names the path parameter a NUL was sent in', async () => {
-    expectProblem(await api.get('/api/v1/checkouts/abc%00def'), 400, 'id');
+    expectProblem(await platform.api.get('/api/v1/checkouts/abc%00def'), 400, 'id');
   });
 });
 
@@ -114,11 +94,11 @@ describe('a string with a NUL character', () => {
     ['courseId', { ...lead, courseId: 'typescript\u0000fundamentals' }],
     ['phone', { ...lead, phone: '+55 21 98765-4321\u0000' }],
   ])('in the lead %s is a 400 naming the field', async (field, body) => {
-    expectProblem(await api.post('/api/v1/leads', body), 400, field);
+    expectProblem(await platform.api.post('/api/v1/leads', body), 400, field);
   });
 
   it('in a card holder name is a 400 naming the field', async () => {
-    const response = await api.post('/api/v1/cards', {
+    const response = await platform.api.post('/api/v1/cards', {
       number: testCards.approved,
       holderName: 'Bruno\u0000Lima',
       expMonth: 12,
@@ -129,9 +109,9 @@ describe('a string with a NUL character', () => {
   });
 
   it('deep in a checkout payer is a 400 naming the field', async () => {
-    const card = await tokenizeTestCard(api, testCards.approved);
+    const card = await tokenizeTestCard(platform.api, testCards.approved);
     const payer = { ...companyPayer, address: { ...companyPayer.address, street: 'Rua\u0000A' } };
-    const response = await api.post(
+    const response = await platform.api.post(
       '/api/v1/checkouts',
       { leadId: 'any', courseId: 'typescript-fundamentals', cardToken: card.body.token, payer },
       { 'Idempotency-Key': 'odd-input-nul' },
@@ -143,7 +123,7 @@ describe('a string with a NUL character', () => {
     ['/api/v1/sessions', { email: 'bruno.lima@example.com', password: 'a\u0000b' }, 'password'],
     ['/api/v1/access/activate', { token: 'x\u0000y', password: 'uma senha longa' }, 'token'],
   ])('sent to %s is a 400 naming the field', async (path, body, field) => {
-    expectProblem(await api.post(path, body), 400, field);
+    expectProblem(await platform.api.post(path, body), 400, field);
   });
 });
 
@@ -151,12 +131,16 @@ describe('an impossible date', () => {
   it.each(['0000-01-01', '2023-02-29', '1990-13-01', '1990-00-10', '99999-01-01'])(
     'as a birth date (%s) is a 400 naming birthDate',
     async (birthDate) => {
-      expectProblem(await api.post('/api/v1/leads', { ...lead, birthDate }), 400, 'birthDate');
+      expectProblem(
+        await platform.api.post('/api/v1/leads', { ...lead, birthDate }),
+        400,
+        'birthDate',
+      );
     },
   );
 
   it('the first day of year 1 is still a date the platform stores', async () => {
-    const response = await api.post('/api/v1/leads', { ...lead, birthDate: '0001-01-01' });
+    const response = await platform.api.post('/api/v1/leads', { ...lead, birthDate: '0001-01-01' });
     expect(response.status).toBe(201);
   });
 });

@@ -1,24 +1,17 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import {
-  apiClient,
   buyCourse,
   checkoutRequestFor,
-  createTestDatabase,
   expectEachCheckoutSettledOnce,
   expectOneChargePerApprovedCheckout,
   personalDataIn,
   registerTestLead,
-  startPlatformProcess,
+  startTestPlatform,
   testCards,
   tokenizeTestCard,
   waitForOutcome,
   waitUntil,
-  type PlatformProcess,
+  type TestPlatform,
 } from '@checkout/test-kit';
-import { Client } from 'pg';
 
 /**
  * Money faults against the platform as a user runs it, each proved with a ledger over every
@@ -26,57 +19,36 @@ import { Client } from 'pg';
  * simulated acquirer's own records.
  */
 const chargeStuckAfterSeconds = 3;
-let sink: SmtpSink;
-let platform: PlatformProcess;
-let api: ReturnType<typeof apiClient>;
-let databaseUrl: string;
+let platform: TestPlatform;
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  databaseUrl = await createTestDatabase();
-  platform = await startPlatformProcess({
-    PORT: String(await freePort()),
-    DATABASE_URL: databaseUrl,
-    SMTP_URL: sink.url,
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'checkout-money-')),
+  platform = await startTestPlatform({
     CHARGE_STUCK_AFTER_SECONDS: String(chargeStuckAfterSeconds),
   });
-  api = apiClient(platform.baseUrl);
 }, 180_000);
 
-afterAll(async () => {
-  await platform?.stop('SIGINT');
-  await sink?.stop();
-});
-
-async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+afterAll(() => platform?.stop());
 
 /** The ledger over the checkouts, and the log so far, faults included, free of personal data. */
 async function settleOnce(checkouts: { id: string; emailTo: string }[]) {
   const ledger = await expectOneChargePerApprovedCheckout(
-    databaseUrl,
-    await expectEachCheckoutSettledOnce(api, sink, checkouts),
+    platform.databaseUrl,
+    await expectEachCheckoutSettledOnce(platform.api, platform.sink, checkouts),
   );
-  expect(personalDataIn(platform.output())).toEqual([]);
+  expect(personalDataIn(platform.process.output())).toEqual([]);
   return ledger;
 }
 
 it('charges one card token once, however many checkouts use it at the same time', async () => {
   const email = `ten-at-once-${Date.now()}@example.com`;
-  const lead = await registerTestLead(api, email);
-  const card = await tokenizeTestCard(api, testCards.approved);
+  const lead = await registerTestLead(platform.api, email);
+  const card = await tokenizeTestCard(platform.api, testCards.approved);
   const request = checkoutRequestFor(lead.body.id, card.body.token, email);
   const responses = await Promise.all(
     Array.from({ length: 10 }, (_, i) =>
-      api.post('/api/v1/checkouts', request, { 'Idempotency-Key': `ten-at-once-${i}-${email}` }),
+      platform.api.post('/api/v1/checkouts', request, {
+        'Idempotency-Key': `ten-at-once-${i}-${email}`,
+      }),
     ),
   );
   expect(responses.map((r) => r.status).sort()).toEqual([202, ...Array<number>(9).fill(409)]);
@@ -88,11 +60,11 @@ it('charges one card token once, however many checkouts use it at the same time'
 });
 
 it('refuses a course the buyer already owns before anything is charged', async () => {
-  const journey = await buyCourse(api, { cardNumber: testCards.approved });
+  const journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
   const first = { id: journey.checkout.body.id as string, emailTo: journey.studentEmail };
-  await waitForOutcome(api, first.id);
-  const card = await tokenizeTestCard(api, testCards.approved);
-  const again = await api.post(
+  await waitForOutcome(platform.api, first.id);
+  const card = await tokenizeTestCard(platform.api, testCards.approved);
+  const again = await platform.api.post(
     '/api/v1/checkouts',
     { ...journey.request, cardToken: card.body.token },
     { 'Idempotency-Key': `${journey.idempotencyKey}-again` },
@@ -101,33 +73,37 @@ it('refuses a course the buyer already owns before anything is charged', async (
   expect(again.body).toMatchObject({ type: '/problems/already-enrolled' });
   await settleOnce([first]);
   expect(
-    await sql(`select id from financial.checkout where lead_id = $1`, [journey.lead.body.id]),
+    await platform.sql(`select id from financial.checkout where lead_id = $1`, [
+      journey.lead.body.id,
+    ]),
   ).toEqual([{ id: first.id }]);
 });
 
 it('settles a charge whose request payment kept failing on (dead-lettered) within the sweeper threshold', async () => {
   // Payment's inbox refuses every charge request while the trigger exists: the acquirer is
   // asked, but the result never commits and the request ends as a dead letter.
-  await sql(`
+  await platform.sql(`
     create function payment.refuse_charge_requests() returns trigger language plpgsql as $$
       begin raise exception 'injected fault'; end $$;
     create trigger refuse_charge_requests before insert on payment.inbox_entry
       for each row when (new.consumer = 'payment.charge-card')
       execute function payment.refuse_charge_requests();`);
-  const deadLettersBefore = (await sql(`select event_id from payment.dead_letter`)).length;
-  const journey = await buyCourse(api, { cardNumber: testCards.approved });
+  const deadLettersBefore = (await platform.sql(`select event_id from payment.dead_letter`)).length;
+  const journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
   // In Dapr mode the sidecar's Resiliency policy retries for about 80 s before dead-lettering.
   await waitUntil(
     'the charge request to be dead-lettered',
     async () =>
-      (await sql(`select event_id from payment.dead_letter`)).length > deadLettersBefore
+      (await platform.sql(`select event_id from payment.dead_letter`)).length > deadLettersBefore
         ? true
         : undefined,
     150_000,
   );
-  await sql(`drop trigger refuse_charge_requests on payment.inbox_entry`);
+  await platform.sql(`drop trigger refuse_charge_requests on payment.inbox_entry`);
   const id = journey.checkout.body.id as string;
-  expect(await waitForOutcome(api, id, (chargeStuckAfterSeconds + 60) * 1000)).toMatchObject({
+  expect(
+    await waitForOutcome(platform.api, id, (chargeStuckAfterSeconds + 60) * 1000),
+  ).toMatchObject({
     status: 'approved',
   });
   expect(await settleOnce([{ id, emailTo: journey.studentEmail }])).toEqual([

@@ -1,58 +1,35 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChargeRequested, CheckoutApproved } from '@checkout/contracts';
 import { Client } from 'pg';
-import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import {
-  apiClient,
   buyCourse,
-  createTestDatabase,
   repoRoot,
-  startPlatformProcess,
+  startTestPlatform,
   testCards,
   tokenizeTestCard,
   waitForOutcome,
   waitUntil,
-  type PlatformProcess,
+  type TestPlatform,
 } from '@checkout/test-kit';
 
 /** Proofs that only mean something with real sidecars, a real broker and a real state store. */
 const daprApiToken = randomUUID();
-let sink: SmtpSink;
-let platform: PlatformProcess;
-let api: ReturnType<typeof apiClient>;
-let dataDir: string;
-let env: Record<string, string>;
+let platform: TestPlatform;
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  dataDir = mkdtempSync(join(tmpdir(), 'checkout-broker-'));
-  chmodSync(dataDir, 0o755);
-  env = {
-    PORT: String(await freePort()),
-    DATABASE_URL: await createTestDatabase(),
-    SMTP_URL: sink.url,
-    DATA_DIR: dataDir,
-    DAPR_API_TOKEN: daprApiToken,
-  };
-  platform = await startPlatformProcess(env);
-  api = apiClient(platform.baseUrl);
+  platform = await startTestPlatform({ DAPR_API_TOKEN: daprApiToken });
 }, 180_000);
 
-afterAll(async () => {
-  await platform?.stop('SIGINT');
-  await sink?.stop();
-});
+afterAll(() => platform?.stop());
 
 /** The HTTP port of a service's sidecar, from what start:dapr wrote. */
 function sidecarPort(service: string): number | undefined {
-  const ports = JSON.parse(readFileSync(join(dataDir, 'dapr/ports.json'), 'utf8')) as Record<
-    string,
-    { httpPort: number }
-  >;
+  const ports = JSON.parse(
+    readFileSync(join(platform.dataDir, 'dapr/ports.json'), 'utf8'),
+  ) as Record<string, { httpPort: number }>;
   return ports[service]?.httpPort;
 }
 
@@ -80,7 +57,7 @@ const rabbitmqctl = (...args: string[]) =>
 
 describe('the card vault', () => {
   it('keeps sealed cards in the Dapr state store with a TTL, and erases them when the charge is final', async () => {
-    const client = new Client({ connectionString: env.DATABASE_URL });
+    const client = new Client({ connectionString: platform.databaseUrl });
     await client.connect();
     const stateOf = async (token: string) =>
       (
@@ -90,11 +67,11 @@ describe('the card vault', () => {
         )
       ).rows;
     try {
-      const journey = await buyCourse(api, { cardNumber: testCards.declined });
+      const journey = await buyCourse(platform.api, { cardNumber: testCards.declined });
       const [stored] = await stateOf(journey.card.body.token);
       expect(stored?.expires_at).toBeInstanceOf(Date);
       expect(stored?.value.toString()).not.toContain(testCards.declined);
-      await waitForOutcome(api, journey.checkout.body.id);
+      await waitForOutcome(platform.api, journey.checkout.body.id);
       await waitUntil('the card to be erased', async () =>
         (await stateOf(journey.card.body.token)).length === 0 ? true : undefined,
       );
@@ -116,7 +93,7 @@ describe('access control between the services', () => {
     );
 
   it('lets payment, and no other service, read a card from the vault', async () => {
-    const card = await tokenizeTestCard(api, testCards.approved);
+    const card = await tokenizeTestCard(platform.api, testCards.approved);
     const refused = await reveal('financial', card.body.token);
     expect(refused.status).toBe(403);
     expect(await refused.text()).not.toContain(testCards.approved);
@@ -167,8 +144,8 @@ describe('on RabbitMQ', () => {
   });
 
   it('has one effect for an event delivered twice', async () => {
-    const journey = await buyCourse(api, { cardNumber: testCards.approved });
-    await sink.waitFor((e) => e.to.includes(journey.studentEmail));
+    const journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
+    await platform.sink.waitFor((e) => e.to.includes(journey.studentEmail));
     const approval = {
       checkoutId: journey.checkout.body.id,
       leadId: journey.lead.body.id,
@@ -184,13 +161,13 @@ describe('on RabbitMQ', () => {
       const type = `${CheckoutApproved.topic}.v1`;
       expect(await publishThroughSidecar(CheckoutApproved.topic, id, type, approval)).toBe(204);
     }
-    await sink.waitFor(
+    await platform.sink.waitFor(
       (e) => e.to.includes(journey.studentEmail) && e.subject.includes('Kubernetes'),
     );
     // A later journey's e-mail proves the pipeline drained past any second copy.
-    const later = await buyCourse(api, { cardNumber: testCards.approved });
-    await sink.waitFor((e) => e.to.includes(later.studentEmail));
-    const kubernetesEmails = sink.emails.filter(
+    const later = await buyCourse(platform.api, { cardNumber: testCards.approved });
+    await platform.sink.waitFor((e) => e.to.includes(later.studentEmail));
+    const kubernetesEmails = platform.sink.emails.filter(
       (e) => e.to.includes(journey.studentEmail) && e.subject.includes('Kubernetes'),
     );
     expect(kubernetesEmails).toHaveLength(1);
@@ -204,19 +181,18 @@ describe('on RabbitMQ', () => {
     rabbitmqctl('stop_app');
     let journey: Awaited<ReturnType<typeof buyCourse>>;
     try {
-      journey = await buyCourse(api, { cardNumber: testCards.approved });
+      journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
       expect(journey.checkout.status).toBe(202);
     } finally {
       rabbitmqctl('start_app');
     }
     await new Promise((resolve) => setTimeout(resolve, 5000));
-    expect(await platform.stop('SIGINT')).toBe(0);
-    platform = await startPlatformProcess(env);
-    api = apiClient(platform.baseUrl);
-    expect(await waitForOutcome(api, journey.checkout.body.id, 60_000)).toMatchObject({
+    expect(await platform.process.stop('SIGINT')).toBe(0);
+    await platform.startAgain();
+    expect(await waitForOutcome(platform.api, journey.checkout.body.id, 60_000)).toMatchObject({
       status: 'approved',
     });
-    await sink.waitFor((e) => e.to.includes(journey.studentEmail), 60_000);
+    await platform.sink.waitFor((e) => e.to.includes(journey.studentEmail), 60_000);
   }, 240_000);
 });
 
@@ -232,7 +208,7 @@ describe('a message no consumer can handle', () => {
         malformed,
       ),
     ).toBe(204);
-    const client = new Client({ connectionString: env.DATABASE_URL });
+    const client = new Client({ connectionString: platform.databaseUrl });
     await client.connect();
     try {
       const deadLetter = (after = new Date(0)) =>
@@ -253,7 +229,7 @@ describe('a message no consumer can handle', () => {
         ['--import', 'tsx', 'packages/platform/src/replay-dead-letters.ts', 'payment', id],
         {
           cwd: repoRoot,
-          env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
+          env: { ...process.env, DATABASE_URL: platform.databaseUrl },
         },
       );
       expect(await deadLetter(stored.received_at)).toMatchObject({

@@ -1,26 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   answeredRequests,
-  apiClient,
   checkoutRequestFor,
-  createTestDatabase,
   expectEachCheckoutSettledOnce,
   expectOneChargePerApprovedCheckout,
   expectOnlyRefusalsAfter,
   personalDataIn,
   registerTestLead,
-  startPlatformProcess,
+  startTestPlatform,
   startPurchaseBurst,
   testCards,
   tokenizeTestCard,
   waitUntil,
-  type PlatformProcess,
+  type TestPlatform,
 } from '@checkout/test-kit';
 import { serviceNames } from '../src';
 
@@ -30,39 +24,22 @@ import { serviceNames } from '../src';
  * messages meanwhile. Then the whole platform is stopped with SIGTERM mid-burst and started
  * again. Each time a ledger proves every accepted checkout final with one charge and one e-mail.
  */
-let sink: SmtpSink;
-let platform: PlatformProcess;
-let api: ReturnType<typeof apiClient>;
-let databaseUrl: string;
-let env: Record<string, string>;
+let platform: TestPlatform;
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  const dataDir = mkdtempSync(join(tmpdir(), 'checkout-crashes-'));
-  chmodSync(dataDir, 0o755);
-  databaseUrl = await createTestDatabase();
-  env = {
-    PORT: String(await freePort()),
-    DATABASE_URL: databaseUrl,
-    SMTP_URL: sink.url,
-    DATA_DIR: dataDir,
+  platform = await startTestPlatform({
     DAPR_API_TOKEN: randomUUID(),
     // A request in flight when payment dies can still be dead-lettered: the sweeper settles it.
     CHARGE_STUCK_AFTER_SECONDS: '20',
-  };
-  platform = await startPlatformProcess(env);
-  api = apiClient(platform.baseUrl);
+  });
 }, 180_000);
 
-afterAll(async () => {
-  await platform?.stop('SIGINT');
-  await sink?.stop();
-});
+afterAll(() => platform?.stop());
 
 /** SIGKILLs the service's app process: a child of the platform process this test started. */
 function killService(service: string): void {
   const pattern = `${service}/(src/)?main\\.(ts|js)`;
-  const pid = execFileSync('pgrep', ['-P', String(platform.pid), '-f', pattern], {
+  const pid = execFileSync('pgrep', ['-P', String(platform.process.pid), '-f', pattern], {
     encoding: 'utf8',
   }).trim();
   expect(pid).toMatch(/^\d+$/);
@@ -77,11 +54,11 @@ async function purchase(cardNumber: string) {
   const n = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const studentEmail = `crash-${n}@example.com`;
   const payerEmail = `crash-payer-${n}@example.com`;
-  const lead = await registerTestLead(api, studentEmail);
+  const lead = await registerTestLead(platform.api, studentEmail);
   if (lead.status !== 201) return { statuses: [lead.status] };
-  const card = await tokenizeTestCard(api, cardNumber);
+  const card = await tokenizeTestCard(platform.api, cardNumber);
   if (card.status !== 201) return { statuses: [lead.status, card.status] };
-  const checkout = await api.post(
+  const checkout = await platform.api.post(
     '/api/v1/checkouts',
     checkoutRequestFor(lead.body.id, card.body.token, payerEmail),
     { 'Idempotency-Key': n },
@@ -97,7 +74,7 @@ it.each(serviceNames)(
   'loses and repeats nothing when %s is killed in the middle of a burst',
   async (service) => {
     await waitUntil('every service to be ready', async () =>
-      (await api.get('/readyz')).status === 200 ? true : undefined,
+      (await platform.api.get('/readyz')).status === 200 ? true : undefined,
     );
     const cards = [testCards.approved, testCards.declined, testCards.transient];
     // A purchase starts every 100 ms; the service dies while some are half-way through.
@@ -113,11 +90,13 @@ it.each(serviceNames)(
     const accepted = purchases.flatMap((p) => (p.accepted ? [p.accepted] : []));
     expect(accepted.length).toBeGreaterThan(0);
     await expectOneChargePerApprovedCheckout(
-      databaseUrl,
-      await expectEachCheckoutSettledOnce(api, sink, accepted, { timeoutMs: 90_000 }),
+      platform.databaseUrl,
+      await expectEachCheckoutSettledOnce(platform.api, platform.sink, accepted, {
+        timeoutMs: 90_000,
+      }),
     );
-    expect(platform.output()).toContain(`[${service}] exited (SIGKILL); restarting`);
-    expect(personalDataIn(platform.output())).toEqual([]);
+    expect(platform.process.output()).toContain(`[${service}] exited (SIGKILL); restarting`);
+    expect(personalDataIn(platform.process.output())).toEqual([]);
   },
   180_000,
 );
@@ -130,14 +109,15 @@ it('on SIGTERM mid-burst answers every request it took in without a 5xx, and set
   const signalledAt = Date.now();
   // The edge drains first, then the apps stop, then their sidecars: deliveries under way go back
   // to RabbitMQ, and what the apps still had to publish waits in their outboxes.
-  expect(await platform.stop('SIGTERM')).toBe(0);
+  expect(await platform.process.stop('SIGTERM')).toBe(0);
   const accepted = await burst.accepted;
   expectOnlyRefusalsAfter(burst.outcomes, signalledAt);
-  platform = await startPlatformProcess(env);
-  api = apiClient(platform.baseUrl);
+  await platform.startAgain();
   await expectOneChargePerApprovedCheckout(
-    databaseUrl,
-    await expectEachCheckoutSettledOnce(api, sink, accepted, { timeoutMs: 90_000 }),
+    platform.databaseUrl,
+    await expectEachCheckoutSettledOnce(platform.api, platform.sink, accepted, {
+      timeoutMs: 90_000,
+    }),
   );
-  expect(personalDataIn(platform.output())).toEqual([]);
+  expect(personalDataIn(platform.process.output())).toEqual([]);
 }, 300_000);

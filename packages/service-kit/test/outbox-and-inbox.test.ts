@@ -1,6 +1,6 @@
 import { defineEntity } from '@mikro-orm/core';
 import { Type } from '@sinclair/typebox';
-import { createTestDatabase } from '@checkout/test-kit';
+import { createTestDatabase, waitUntil } from '@checkout/test-kit';
 import {
   InProcessEventBus,
   OutboxEvent,
@@ -67,6 +67,7 @@ describe('the outbox', () => {
   it('keeps the event while the bus refuses it, and publishes it with its id once the bus accepts', async () => {
     const delivered: EventMessage[] = [];
     let busUp = false;
+    let refused = 0;
     const bus = new InProcessEventBus(logger);
     const realPublish = bus.publish.bind(bus);
     bus.subscribe(NoteWritten.topic, 'reader', async (m) => {
@@ -76,7 +77,7 @@ describe('the outbox', () => {
     const flakyBus = {
       subscribe: bus.subscribe.bind(bus),
       publish: async (m: EventMessage) =>
-        busUp ? realPublish(m) : Promise.reject(new Error('broker down')),
+        busUp ? realPublish(m) : (refused++, Promise.reject(new Error('broker down'))),
     };
     const relay = new OutboxRelay(orm, flakyBus, logger, 20);
     const transactions = new TransactionRunner(orm, relay);
@@ -84,14 +85,16 @@ describe('the outbox', () => {
       em.create(Note, { id: 'n-1', text: 'hello' });
       publish(NoteWritten, { id: 'n-1' });
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitUntil('the relay to offer the event to the bus that refuses it', () =>
+      refused > 0 ? true : undefined,
+    );
     expect(delivered).toHaveLength(0);
     expect(await outboxSize()).toBe(1);
     const [stored] = await orm.em.fork().find(OutboxEvent, {});
 
     busUp = true;
     relay.start();
-    while (delivered.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitUntil('the event to be delivered once the bus accepts', () => delivered[0]);
     await relay.stop();
     expect(delivered[0]).toMatchObject({
       id: stored?.id,
@@ -160,7 +163,9 @@ describe('typed subscriptions', () => {
     subscribeTo(bus, NoteWritten, { service: 's', inbox: 's.c' }, logger, async () => {
       throw new Error('bug');
     });
-    while (statuses.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitUntil('the three deliveries to be answered', () =>
+      statuses.length === 3 ? true : undefined,
+    );
     expect(statuses).toEqual(['DROP', 'DROP', 'RETRY']);
   });
 });

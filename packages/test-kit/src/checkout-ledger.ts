@@ -1,7 +1,7 @@
-import type { SmtpSink } from '@checkout/local-infra';
 import type { apiClient } from './http-client';
 import { waitForOutcome } from './checkout-journey';
-import { waitUntil } from '@checkout/local-infra';
+import { waitUntil, type SmtpSink } from '@checkout/local-infra';
+import { expectSteadyFor } from './steady';
 
 /** A checkout the platform answered 202, and who its outcome e-mail goes to. */
 export interface AcceptedCheckout {
@@ -36,7 +36,11 @@ export async function expectEachCheckoutSettledOnce(
     () => checkouts.every(({ emailTo }) => emailsTo(emailTo) > 0) || undefined,
     timeoutMs,
   );
-  await new Promise((resolve) => setTimeout(resolve, quietMs));
+  await expectSteadyFor(
+    `no second e-mail for any of ${checkouts.length} checkouts`,
+    () => checkouts.every(({ emailTo }) => emailsTo(emailTo) === 1),
+    quietMs,
+  );
   const ledger = checkouts.map(({ id, emailTo }, i) => ({
     id,
     status: statuses[i] ?? 'unknown',

@@ -11,3 +11,6 @@ export * from './log-scan';
 export * from './database-process';
 export * from './daprd-process';
 export * from './purchase-burst';
+export * from './captured-log';
+export * from './test-platform';
+export * from './steady';
