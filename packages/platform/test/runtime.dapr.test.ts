@@ -186,7 +186,19 @@ describe('on RabbitMQ', () => {
     } finally {
       rabbitmqctl('start_app');
     }
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    // The checkout's event reaches the broker once it is back (the outbox empties); only then is
+    // the platform restarted, so the restart is what delivers it, not what publishes it.
+    await waitUntil(
+      "financial's outbox to publish to the restarted broker",
+      async () => {
+        const [row] = await platform.sql<{ n: number }>(
+          'select count(*)::int as n from financial.outbox_event',
+        );
+        return row?.n === 0 || undefined;
+      },
+      60_000,
+      250,
+    );
     expect(await platform.process.stop('SIGINT')).toBe(0);
     await platform.startAgain();
     expect(await waitForOutcome(platform.api, journey.checkout.body.id, 60_000)).toMatchObject({
