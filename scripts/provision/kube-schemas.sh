@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The Kubernetes 1.33 JSON schemas kubeconform validates against, taken offline from PyPI's
-# kubernetes-validate wheel (references adapted to plain files), cached under .tools/kube-schemas/. Idempotent. Prints the folder
-# that holds v1.33.0-local-strict/ (the Dapr CRD schemas are converted at test time from the
-# dapr module, see packages/deployment).
+# kubernetes-validate wheel (references adapted to plain files), cached under
+# .tools/kube-schemas/. Idempotent. Prints the folder that holds v1.33.0-local-strict/ (the Dapr
+# CRD schemas are converted at test time from the dapr module, see packages/deployment).
 set -euo pipefail
 release=1.37.0 # kubernetes-validate, which bundles the 1.33 schemas
 kube=v1.33.0-local-strict
