@@ -26,7 +26,7 @@ const sensitiveKeys = [
   'bindings',
 ];
 
-export const redactedPaths = [
+const redactedPaths = [
   ...sensitiveKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
   'req.headers.authorization',
   'req.headers.cookie',
