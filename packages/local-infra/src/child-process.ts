@@ -40,7 +40,8 @@ export function startChild(
   let keepingAlive = false;
   let output = '';
   let child: ChildProcess;
-  let exitReason: string | undefined;
+  /** How the current run ended (without the child's name), once it has. */
+  let ended: string | undefined;
   let exited: Promise<number | null>;
 
   const record = (line: string) => {
@@ -48,7 +49,7 @@ export function startChild(
     else process.stdout.write(`[${name}] ${line}\n`);
   };
   const launch = () => {
-    exitReason = undefined;
+    ended = undefined;
     child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
@@ -59,17 +60,17 @@ export function startChild(
     exited = new Promise((resolve) => {
       // Without an 'error' listener, a missing binary (ENOENT) would throw in our process.
       child.once('error', (error) => {
-        exitReason ??= `${name} could not start ${command}: ${error.message}`;
+        ended ??= `could not start ${command}: ${error.message}`;
         resolve(null);
       });
       child.once('exit', (code, signal) => {
-        exitReason ??= `${name} exited (${signal ?? code})`;
+        ended ??= `exited (${signal ?? code})`;
         resolve(code);
       });
     });
     void exited.then(() => {
       if (stopping || !keepingAlive) return;
-      record(`${exitReason}; restarting in ${restartDelayMs} ms`);
+      record(`${ended}; restarting in ${restartDelayMs} ms`);
       setTimeout(() => stopping || launch(), restartDelayMs);
     });
   };
@@ -81,13 +82,13 @@ export function startChild(
       return child.pid ?? -1;
     },
     output: () => output,
-    exitReason: () => exitReason,
+    exitReason: () => ended && `${name} ${ended}`,
     keepAlive: () => {
       keepingAlive = true;
     },
     stop: async (signal = 'SIGTERM', graceMs = 20_000) => {
       stopping = true;
-      if (exitReason !== undefined) return exited;
+      if (ended !== undefined) return exited;
       child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       const code = await exited;

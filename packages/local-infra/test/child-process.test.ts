@@ -42,7 +42,7 @@ describe('a child process', () => {
       () => child.output().match(/run/g)?.length === 2 || undefined,
       5_000,
     );
-    expect(child.output()).toContain('flaky exited (3); restarting in 1000 ms');
+    expect(child.output()).toContain('exited (3); restarting in 1000 ms');
     await child.stop();
   });
 
