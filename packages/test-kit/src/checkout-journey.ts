@@ -104,11 +104,15 @@ export async function buyCourse(
   };
 }
 
-/** Polls GET /checkouts/{id} until it leaves `processing`; a refusal (a 503, say) is polled past. */
+/**
+ * Polls GET /checkouts/{id} until it leaves `processing`; a refusal (a 503, say) is polled past.
+ * The default allows for a hop retried by Dapr's Resiliency policy (up to 15 s apart): these tests
+ * prove the outcome, `npm run bench` measures how fast it comes.
+ */
 export function waitForOutcome(
   api: ReturnType<typeof apiClient>,
   checkoutId: string,
-  timeoutMs?: number,
+  timeoutMs = 30_000,
 ) {
   return waitUntil(
     `checkout ${checkoutId} to leave processing`,
