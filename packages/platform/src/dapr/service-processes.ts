@@ -106,7 +106,7 @@ export async function startServiceProcesses(
     serviceNames.map((name) => [name, ports[name].appPort]),
   ) as Record<ServiceName, number>;
   try {
-    await waitForApps(appPorts, [...apps, ...sidecars], logger);
+    await waitForServices(ports, [...apps, ...sidecars], logger);
   } catch (error) {
     await stop();
     throw error;
@@ -138,14 +138,23 @@ function sidecarArgs(
   });
 }
 
-export const isAppReady = (port: number) =>
-  fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(2000) }).then(
+const answersOk = (url: string) =>
+  fetch(url, { signal: AbortSignal.timeout(2000) }).then(
     (response) => response.ok,
     () => false,
   );
 
-async function waitForApps(
-  appPorts: Record<ServiceName, number>,
+/**
+ * A service is ready when its app is (/readyz) and so is its sidecar (/v1.0/healthz: components,
+ * app channel and subscriptions set up), so that a first checkout does not meet a sidecar still
+ * starting.
+ */
+export const isServiceReady = async ({ appPort, httpPort }: DaprdPorts) =>
+  (await answersOk(`http://127.0.0.1:${appPort}/readyz`)) &&
+  answersOk(`http://127.0.0.1:${httpPort}/v1.0/healthz`);
+
+async function waitForServices(
+  ports: Record<ServiceName, DaprdPorts>,
   processes: RunningChild[],
   logger: Logger,
 ): Promise<void> {
@@ -156,9 +165,9 @@ async function waitForApps(
       const dead = processes.find((p) => p.exitReason() !== undefined);
       if (dead) throw new Error(`${dead.exitReason()} during start-up`);
       for (const name of pending) {
-        if (!(await isAppReady(appPorts[name]))) continue;
+        if (!(await isServiceReady(ports[name]))) continue;
         pending.delete(name);
-        logger.info({ service: name, port: appPorts[name] }, 'service ready');
+        logger.info({ service: name, port: ports[name].appPort }, 'service ready');
       }
       return pending.size === 0 || undefined;
     },

@@ -11,7 +11,7 @@ import { startInOrder, type RunningPlatform } from '../start-in-order';
 import { serviceNames } from '../services';
 import { edgeRouter } from './edge';
 import { succeeds } from './command-succeeds';
-import { isAppReady, startServiceProcesses } from './service-processes';
+import { isServiceReady, startServiceProcesses } from './service-processes';
 
 export interface DaprPlatformConfig extends PlatformConfig {
   rabbitmqUrl?: string;
@@ -73,20 +73,19 @@ export function startDaprPlatform(
       logger,
     );
     onStop(() => services.stop());
-    const { appPorts } = services;
     // Where each app and sidecar listens, for people and tests that talk to one directly.
     writeFileSync(join(daprDir, 'ports.json'), JSON.stringify(services.ports, null, 2));
 
     const app = express();
-    app.use(edgeRouter(appPorts));
+    app.use(edgeRouter(services.appPorts));
     app.use(
       createHttpApp({
         logger,
         routers: sink ? [mailPage(sink)] : [],
         isReady: async () =>
-          (await Promise.all(serviceNames.map((name) => isAppReady(appPorts[name])))).every(
-            Boolean,
-          ),
+          (
+            await Promise.all(serviceNames.map((name) => isServiceReady(services.ports[name])))
+          ).every(Boolean),
       }),
     );
     return { app, hasMailPage: sink !== undefined };
