@@ -1,5 +1,5 @@
 /**
- * Generates src/openapi-types.ts from openapi/openapi.yaml.
+ * Generates packages/client/src/openapi-types.ts from openapi/openapi.yaml.
  * With --check it fails instead of writing when the committed file has drifted from the spec.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
 import { specPath } from '../src/openapi-spec';
 
-const target = join(__dirname, '../src/openapi-types.ts');
+const target = join(__dirname, '../../client/src/openapi-types.ts');
 
 async function main(): Promise<void> {
   const ast = await openapiTS(new URL(`file://${specPath}`));
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     return;
   }
   if (readFileSync(target, 'utf8') !== generated) {
-    console.error('packages/contracts/src/openapi-types.ts has drifted from openapi/openapi.yaml.');
+    console.error('packages/client/src/openapi-types.ts has drifted from openapi/openapi.yaml.');
     console.error('Run `npm run contracts:generate` and commit the result.');
     process.exit(1);
   }

@@ -1,5 +1,4 @@
-import type { components, operations } from './openapi-types';
+import type { operations } from '@checkout/client';
 
-/** Request and response bodies of the public API, named as in the spec. */
-export type ApiSchemas = components['schemas'];
+export type { ApiSchemas } from '@checkout/client';
 export type OperationId = keyof operations;

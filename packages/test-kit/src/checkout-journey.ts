@@ -1,5 +1,8 @@
 import type { apiClient } from './http-client';
+import type { ApiSchemas } from '@checkout/contracts';
 import { waitUntil } from '@checkout/local-infra';
+
+type Payer = ApiSchemas['CheckoutRequest']['payer'];
 
 export const testCards = {
   approved: '4242424242424242',
@@ -10,7 +13,7 @@ export const testCards = {
 
 let sequence = 0;
 
-const address = {
+const address: Payer['address'] = {
   postalCode: '01310-100',
   street: 'Av. Paulista',
   number: '1000',
@@ -20,7 +23,7 @@ const address = {
 };
 
 /** Payers as a checkout request carries them, with valid CPF and CNPJ. */
-export const individualPayer = {
+export const individualPayer: Payer = {
   type: 'individual',
   name: 'Ana Souza',
   email: 'payer@example.com',
@@ -28,7 +31,7 @@ export const individualPayer = {
   phone: '+55 11 91234-5678',
   address,
 };
-export const companyPayer = {
+export const companyPayer: Payer = {
   type: 'company',
   name: 'Empresa Exemplo Ltda',
   email: 'finance@example.com',

@@ -1,0 +1,13 @@
+import type { components } from './openapi-types';
+
+export {
+  createCheckoutClient,
+  type CheckoutClient,
+  type CheckoutClientOptions,
+} from './checkout-client';
+export { fieldErrors, type ApiProblem } from './problem';
+export { newIdempotencyKey, type SubmitCheckoutOptions } from './submit-checkout';
+export type { components, operations, paths } from './openapi-types';
+
+/** Request and response bodies of the public API, named as in the spec. */
+export type ApiSchemas = components['schemas'];
