@@ -3,7 +3,7 @@ const { readdirSync, existsSync } = require('node:fs');
 const { resolve } = require('node:path');
 
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
-const workspaces = ['packages', 'services'].flatMap((dir) =>
+const workspaces = ['packages', 'services', 'apps'].flatMap((dir) =>
   readdirSync(dir).map((name) => `${dir}/${name}`),
 );
 

@@ -3,6 +3,7 @@ import { createAcademicService } from '@checkout/academic';
 import { createCardVaultService, createMikroOrmCardStore } from '@checkout/card-vault';
 import { createFinancialService } from '@checkout/financial';
 import { startEmbeddedDatabase, startSmtpSink } from '@checkout/local-infra';
+import { ensureStorefrontBuilt, storefrontRouter } from '@checkout/storefront';
 import { createMarketingService } from '@checkout/marketing';
 import { createNotificationService } from '@checkout/notification';
 import { createPaymentService } from '@checkout/payment';
@@ -112,6 +113,7 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
       routers: [
         ...services.flatMap((service) => service.router ?? []),
         ...(sink ? [mailPage(sink)] : []),
+        storefrontRouter(await ensureStorefrontBuilt((message) => logger.info(message))),
       ],
       isReady: async () => (await Promise.all(services.map((s) => s.isReady()))).every(Boolean),
     });

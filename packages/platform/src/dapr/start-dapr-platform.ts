@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { provision, repoRoot, startSmtpSink } from '@checkout/local-infra';
 import { createHttpApp, type Logger } from '@checkout/service-kit';
+import { ensureStorefrontBuilt, storefrontRouter } from '@checkout/storefront';
 import express from 'express';
 import { loadOrCreateKeys } from '../local-keys';
 import type { PlatformConfig } from '../config';
@@ -81,7 +82,10 @@ export function startDaprPlatform(
     app.use(
       createHttpApp({
         logger,
-        routers: sink ? [mailPage(sink)] : [],
+        routers: [
+          ...(sink ? [mailPage(sink)] : []),
+          storefrontRouter(await ensureStorefrontBuilt((message) => logger.info(message))),
+        ],
         isReady: async () =>
           (
             await Promise.all(serviceNames.map((name) => isServiceReady(services.ports[name])))

@@ -1,0 +1,2 @@
+export { ensureStorefrontBuilt, storefrontDist } from './build-storefront';
+export { storefrontRouter } from './storefront-router';
