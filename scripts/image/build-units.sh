@@ -4,10 +4,10 @@
 # exactly the code and packages the images ship.
 set -euo pipefail
 out="${1:?usage: build-units.sh <out-dir>}"
-# One unit per service (each folder of services/) and the migrations job.
+# One unit per service (each folder of services/), the migrations job and the storefront.
 units=()
 for service in "$(dirname "$0")"/../../services/*/; do units+=("$(basename "$service")"); done
-units+=(migrate)
+units+=(migrate storefront)
 for index in "${!units[@]}"; do
   echo "[$((index + 1))/${#units[@]}] ${units[$index]}" >&2
   bash "$(dirname "$0")/build-unit.sh" "${units[$index]}" "$out/${units[$index]}" >/dev/null

@@ -1,7 +1,8 @@
-// Bundles one deployable unit (a service, or the migrations) into <out>/main.js for its image:
-// our workspace code is bundled, third-party packages stay external and are listed in
-// <out>/externals.json for prune-node-modules.mjs. The OpenAPI spec goes beside it (run with
-// OPENAPI_SPEC=<out>/openapi.yaml). Usage: node scripts/image/bundle.mjs <unit> <out>
+// Bundles one deployable unit (a service, the migrations or the storefront's server) into
+// <out>/main.js for its image: our workspace code is bundled, third-party packages stay external
+// and are listed in <out>/externals.json for copy-runtime-dependencies.mjs. The OpenAPI spec goes
+// beside the units that read it (run with OPENAPI_SPEC=<out>/openapi.yaml).
+// Usage: node scripts/image/bundle.mjs <unit> <out>
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
@@ -12,6 +13,7 @@ const [unit, out] = process.argv.slice(2);
 const entries = {
   ...Object.fromEntries(services.map((name) => [name, `services/${name}/src/main.ts`])),
   migrate: 'packages/platform/src/migrate.ts',
+  storefront: 'apps/storefront/server/main.ts',
 };
 if (!entries[unit] || !out) {
   console.error(`usage: bundle.mjs <${Object.keys(entries).join('|')}> <out-dir>`);
@@ -52,6 +54,7 @@ await build({
   plugins: [keepPackagesExternal],
   logLevel: 'warning',
 });
-copyFileSync('openapi/openapi.yaml', join(out, 'openapi.yaml'));
+// The storefront serves built pages and reads no spec.
+if (unit !== 'storefront') copyFileSync('openapi/openapi.yaml', join(out, 'openapi.yaml'));
 writeFileSync(join(out, 'externals.json'), JSON.stringify([...externals.values()], null, 2));
 console.log(`bundled ${unit} into ${out}/main.js (${externals.size} external packages)`);
