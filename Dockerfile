@@ -29,6 +29,8 @@ FROM dependencies AS dev
 COPY --chown=node:node . .
 ARG UNIT
 ENV UNIT=${UNIT} NODE_ENV=development
+# Vite keeps its cache under an app's node_modules when Tilt's storefront builds its pages in the pod.
+RUN for app in apps/*/; do mkdir -p "$app/node_modules" && chown node:node "$app/node_modules"; done
 USER node
 CMD ["sh", "-c", "exec node_modules/.bin/tsx watch --clear-screen=false services/$UNIT/src/main.ts"]
 

@@ -4,10 +4,11 @@
 # exactly the code and packages the images ship.
 set -euo pipefail
 out="${1:?usage: build-units.sh <out-dir>}"
-# One unit per service (each folder of services/), the migrations job and the storefront.
+# One unit per service (each folder of services/), per app (apps/: the storefront) and the
+# migrations job.
 units=()
-for service in "$(dirname "$0")"/../../services/*/; do units+=("$(basename "$service")"); done
-units+=(migrate storefront)
+for workspace in "$(dirname "$0")"/../../{services,apps}/*/; do units+=("$(basename "$workspace")"); done
+units+=(migrate)
 for index in "${!units[@]}"; do
   echo "[$((index + 1))/${#units[@]}] ${units[$index]}" >&2
   bash "$(dirname "$0")/build-unit.sh" "${units[$index]}" "$out/${units[$index]}" >/dev/null

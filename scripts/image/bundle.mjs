@@ -3,17 +3,19 @@
 // and are listed in <out>/externals.json for copy-runtime-dependencies.mjs. The OpenAPI spec goes
 // beside the units that read it (run with OPENAPI_SPEC=<out>/openapi.yaml).
 // Usage: node scripts/image/bundle.mjs <unit> <out>
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
-const services = ['marketing', 'financial', 'payment', 'card-vault', 'academic', 'notification'];
 const [unit, out] = process.argv.slice(2);
+// One unit per workspace under services/ and apps/ (the storefront), and the migrations.
 const entries = {
-  ...Object.fromEntries(services.map((name) => [name, `services/${name}/src/main.ts`])),
+  ...Object.fromEntries(
+    readdirSync('services').map((name) => [name, `services/${name}/src/main.ts`]),
+  ),
+  ...Object.fromEntries(readdirSync('apps').map((name) => [name, `apps/${name}/server/main.ts`])),
   migrate: 'packages/platform/src/migrate.ts',
-  storefront: 'apps/storefront/server/main.ts',
 };
 if (!entries[unit] || !out) {
   console.error(`usage: bundle.mjs <${Object.keys(entries).join('|')}> <out-dir>`);
@@ -54,7 +56,8 @@ await build({
   plugins: [keepPackagesExternal],
   logLevel: 'warning',
 });
-// The storefront serves built pages and reads no spec.
-if (unit !== 'storefront') copyFileSync('openapi/openapi.yaml', join(out, 'openapi.yaml'));
+// An app (the storefront) serves built pages and reads no spec.
+if (!entries[unit].startsWith('apps/'))
+  copyFileSync('openapi/openapi.yaml', join(out, 'openapi.yaml'));
 writeFileSync(join(out, 'externals.json'), JSON.stringify([...externals.values()], null, 2));
 console.log(`bundled ${unit} into ${out}/main.js (${externals.size} external packages)`);
