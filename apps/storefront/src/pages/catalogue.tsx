@@ -8,7 +8,7 @@ export default function Catalogue() {
   const courses = useCourses();
   return (
     <>
-      <PageHeading title={`${t.catalogue.title} · ${t.shopName}`}>{t.catalogue.title}</PageHeading>
+      <PageHeading title={t.catalogue.title}>{t.catalogue.title}</PageHeading>
       {courses === undefined && <p>{t.loading}</p>}
       {courses === 'failed' && <p class="notice notice-error">{t.loadFailed}</p>}
       {Array.isArray(courses) && courses.length === 0 && <p>{t.catalogue.empty}</p>}
