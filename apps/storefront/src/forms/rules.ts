@@ -58,16 +58,28 @@ const expMonth = required((value, _form, words) => {
   return /^\d{1,2}$/.test(value) && month >= 1 && month <= 12 ? undefined : words.expMonth;
 });
 
+/**
+ * A DD/MM/AAAA date as the API's YYYY-MM-DD, or undefined if it is no calendar date. A masked
+ * text field rather than type="date", whose segments behave differently in every browser.
+ */
+export function isoDate(text: string): string | undefined {
+  const [, day, month, year] = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text) ?? [];
+  const iso = `${year}-${month}-${day}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return day && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso)
+    ? iso
+    : undefined;
+}
+
 export const leadRules: Record<string, Rule> = {
   name: text(2, 120),
   email,
   document: cpf,
-  birthDate: required((value, _form, words) =>
+  birthDate: required((value, _form, words) => {
+    const iso = isoDate(value);
     // The API compares with today's date in UTC.
-    /^\d{4}-\d{2}-\d{2}$/.test(value) && value < new Date().toISOString().slice(0, 10)
-      ? undefined
-      : words.birthDate,
-  ),
+    return iso && iso < new Date().toISOString().slice(0, 10) ? undefined : words.birthDate;
+  }),
   phone,
 };
 

@@ -22,6 +22,7 @@ export interface SeenRequest {
   method: string;
   url: string;
   body: string;
+  idempotencyKey: string | undefined;
 }
 
 /** A fresh tab (its own storage) whose console messages and requests the test can read back. */
@@ -32,7 +33,12 @@ export async function openWatchedPage(browser: Browser) {
   const requests: SeenRequest[] = [];
   page.on('console', (message) => console.push(message.text()));
   page.on('request', (request) =>
-    requests.push({ method: request.method(), url: request.url(), body: request.postData() ?? '' }),
+    requests.push({
+      method: request.method(),
+      url: request.url(),
+      body: request.postData() ?? '',
+      idempotencyKey: request.headers()['idempotency-key'],
+    }),
   );
   return { page, console, requests, close: () => context.close() };
 }
@@ -102,4 +108,13 @@ export async function waitForFocus(locator: Locator) {
       element,
       { timeout: 10_000 },
     );
+}
+
+/** The text of a field's hint and error, as aria-describedby ties them to it. */
+export async function descriptionOf(field: Locator): Promise<string> {
+  const ids = (await field.getAttribute('aria-describedby'))?.split(' ') ?? [];
+  const texts = await Promise.all(
+    ids.map((id) => field.page().locator(`[id="${id}"]`).innerText()),
+  );
+  return texts.join(' ');
 }

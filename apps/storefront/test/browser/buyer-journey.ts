@@ -35,7 +35,7 @@ export async function fillLead(page: Page, email: string) {
   await page.getByLabel('Nome completo').fill('Ana Souza');
   await page.getByLabel('E-mail', { exact: true }).fill(email);
   await page.getByLabel('CPF', { exact: true }).fill('52998224725');
-  await page.getByLabel('Data de nascimento').fill('1990-05-17');
+  await page.getByLabel('Data de nascimento (DD/MM/AAAA)').fill('17051990');
   await page.getByLabel('Telefone', { exact: true }).fill('11912345678');
 }
 

@@ -1,6 +1,6 @@
 import { Field } from '../../forms/field';
 import { masks } from '../../forms/masks';
-import { leadRules } from '../../forms/rules';
+import { isoDate, leadRules } from '../../forms/rules';
 import { useFieldErrors, valuesOf } from '../../forms/use-field-errors';
 import { api } from '../../api';
 import { useT } from '../../i18n/language';
@@ -36,7 +36,7 @@ export function LeadStep({
       name: value('name'),
       email: value('email'),
       document: value('document'),
-      birthDate: value('birthDate'),
+      birthDate: isoDate(value('birthDate')) ?? '',
       phone: value('phone'),
       courseId,
     };
@@ -73,7 +73,7 @@ export function LeadStep({
         mask={masks.cpf}
         placeholder="000.000.000-00"
       />
-      <Field {...field('birthDate')} type="date" autocomplete="bday" />
+      <Field {...field('birthDate')} inputMode="numeric" autocomplete="bday" mask={masks.date} />
       <Field
         {...field('phone')}
         type="tel"
