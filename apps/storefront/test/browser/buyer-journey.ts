@@ -85,13 +85,15 @@ export async function activateFromEmail(
   const link = /https?:\/\/\S+\/activate\?token=[\w-]+/.exec(email.text)?.[0];
   if (!link) throw new Error('the access e-mail carries no activation link');
   const { pathname, search } = new URL(link);
-  await page.goto(`${platform.baseUrl}${pathname}${search}`);
+  const activationUrl = `${platform.baseUrl}${pathname}${search}`;
+  await page.goto(activationUrl);
   await page.getByRole('heading', { level: 1, name: 'Ative seu acesso' }).waitFor();
   await check(page, 'activate');
   await page.getByLabel('E-mail').fill(studentEmail);
   await page.getByLabel('Senha').fill(password);
   await page.getByRole('button', { name: 'Ativar e entrar' }).click();
   await page.getByRole('heading', { level: 1, name: 'Meus cursos' }).waitFor();
+  return activationUrl;
 }
 
 export const myCourse = (page: Page) => page.getByRole('heading', { level: 2, name: courseTitle });
@@ -117,6 +119,7 @@ export async function buyAndReachMyCourses(
   const studentEmail = newStudentEmail();
   await openCheckoutFromCatalogue(page, platform.baseUrl, check);
   const checkoutOpenedAt = Date.now();
+  checkingMs = 0;
   await check(page, 'checkout-1-lead');
   await fillLead(page, studentEmail);
   await page.getByRole('button', { name: 'Continuar' }).click();
@@ -131,8 +134,8 @@ export async function buyAndReachMyCourses(
   await waitForOutcome(page, 'Pagamento aprovado!');
   const checkoutToApprovedMs = Date.now() - checkoutOpenedAt - checkingMs;
   await check(page, 'status-approved');
-  await activateFromEmail(page, platform, studentEmail, check);
+  const activationUrl = await activateFromEmail(page, platform, studentEmail, check);
   await myCourse(page).waitFor();
   await check(page, 'account');
-  return { studentEmail, password, checkoutToApprovedMs };
+  return { studentEmail, password, activationUrl, checkoutToApprovedMs };
 }

@@ -36,11 +36,8 @@ describe('a buyer in the browser', () => {
   it('buys with an approved card, activates access from the e-mail and finds the course under my courses; every page passes axe', async () => {
     const watched = await openWatchedPage(browser);
     const { page } = watched;
-    const { studentEmail, password, checkoutToApprovedMs } = await buyAndReachMyCourses(
-      page,
-      platform,
-      { payer: 'company', check: checkPage },
-    );
+    const { studentEmail, password, activationUrl, checkoutToApprovedMs } =
+      await buyAndReachMyCourses(page, platform, { payer: 'company', check: checkPage });
     console.log(`checkout opened → approved page: ${checkoutToApprovedMs} ms`);
 
     // Signing out forgets the token; signing in again brings the course back.
@@ -57,6 +54,17 @@ describe('a buyer in the browser', () => {
     await page.getByLabel('Senha').fill(password);
     await page.getByRole('button', { name: 'Entrar' }).click();
     await myCourse(page).waitFor();
+
+    // The link is single-use: a second try says so plainly.
+    await page.goto(activationUrl);
+    await page.getByLabel('E-mail').fill(studentEmail);
+    await page.getByLabel('Senha').fill('outra senha longa');
+    await page.getByRole('button', { name: 'Ativar e entrar' }).click();
+    await page
+      .getByRole('main')
+      .getByText(/link é inválido, já foi usado ou expirou/)
+      .waitFor();
+    await checkPage(page, 'activate-used-link');
 
     // The card went to POST /cards, and nowhere else.
     const cardRequest = watched.requests.find(({ url }) => url.endsWith('/api/v1/cards'));
@@ -106,6 +114,12 @@ describe('a buyer in the browser', () => {
     expect(response?.status()).toBe(404);
     await watched.page.getByRole('heading', { level: 1, name: 'Página não encontrada' }).waitFor();
     await checkPage(watched.page, 'not-found');
+    // English is one switch away, and stays chosen.
+    await watched.page.getByRole('button', { name: 'Switch to English' }).click();
+    await watched.page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    expect(await watched.page.evaluate('document.documentElement.lang')).toBe('en');
+    await watched.page.reload();
+    await watched.page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await watched.close();
   }, 60_000);
 });
