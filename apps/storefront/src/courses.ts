@@ -12,7 +12,7 @@ function loadCourses(): Promise<Course[]> {
     return data.items;
   });
   // A failed load is asked for again by the next page that needs it.
-  catalogue.catch(() => (catalogue = undefined)).catch(() => undefined);
+  catalogue.catch(() => (catalogue = undefined));
   return catalogue;
 }
 

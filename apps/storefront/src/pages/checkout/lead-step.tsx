@@ -1,12 +1,12 @@
+import { useState } from 'preact/hooks';
+import { api } from '../../api';
 import { Field } from '../../forms/field';
 import { masks } from '../../forms/masks';
 import { isoDate, leadRules } from '../../forms/rules';
 import { useFieldErrors, valuesOf } from '../../forms/use-field-errors';
-import { api } from '../../api';
 import { useT } from '../../i18n/language';
 import { payerDefaults, rememberPayer } from './draft';
 import { StepHeading } from './step-heading';
-import { useState } from 'preact/hooks';
 
 /** Step 1: the buyer's details become a lead (POST /leads answers the open one if it exists). */
 export function LeadStep({
