@@ -4,9 +4,10 @@
 # exactly the code and packages the images ship.
 set -euo pipefail
 out="${1:?usage: build-units.sh <out-dir>}"
-# One unit per service (each folder of services/) and the migrations job.
+# One unit per service (each folder of services/), per app (apps/: the storefront) and the
+# migrations job.
 units=()
-for service in "$(dirname "$0")"/../../services/*/; do units+=("$(basename "$service")"); done
+for workspace in "$(dirname "$0")"/../../{services,apps}/*/; do units+=("$(basename "$workspace")"); done
 units+=(migrate)
 for index in "${!units[@]}"; do
   echo "[$((index + 1))/${#units[@]}] ${units[$index]}" >&2

@@ -1,16 +1,20 @@
-// Bundles one deployable unit (a service, or the migrations) into <out>/main.js for its image:
-// our workspace code is bundled, third-party packages stay external and are listed in
-// <out>/externals.json for prune-node-modules.mjs. The OpenAPI spec goes beside it (run with
-// OPENAPI_SPEC=<out>/openapi.yaml). Usage: node scripts/image/bundle.mjs <unit> <out>
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+// Bundles one deployable unit (a service, the migrations or the storefront's server) into
+// <out>/main.js for its image: our workspace code is bundled, third-party packages stay external
+// and are listed in <out>/externals.json for copy-runtime-dependencies.mjs. The OpenAPI spec goes
+// beside the units that read it (run with OPENAPI_SPEC=<out>/openapi.yaml).
+// Usage: node scripts/image/bundle.mjs <unit> <out>
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
-const services = ['marketing', 'financial', 'payment', 'card-vault', 'academic', 'notification'];
 const [unit, out] = process.argv.slice(2);
+// One unit per workspace under services/ and apps/ (the storefront), and the migrations.
 const entries = {
-  ...Object.fromEntries(services.map((name) => [name, `services/${name}/src/main.ts`])),
+  ...Object.fromEntries(
+    readdirSync('services').map((name) => [name, `services/${name}/src/main.ts`]),
+  ),
+  ...Object.fromEntries(readdirSync('apps').map((name) => [name, `apps/${name}/server/main.ts`])),
   migrate: 'packages/platform/src/migrate.ts',
 };
 if (!entries[unit] || !out) {
@@ -52,6 +56,8 @@ await build({
   plugins: [keepPackagesExternal],
   logLevel: 'warning',
 });
-copyFileSync('openapi/openapi.yaml', join(out, 'openapi.yaml'));
+// An app (the storefront) serves built pages and reads no spec.
+if (!entries[unit].startsWith('apps/'))
+  copyFileSync('openapi/openapi.yaml', join(out, 'openapi.yaml'));
 writeFileSync(join(out, 'externals.json'), JSON.stringify([...externals.values()], null, 2));
 console.log(`bundled ${unit} into ${out}/main.js (${externals.size} external packages)`);

@@ -1,6 +1,7 @@
 {{/*
-One service's Deployment: the app container beside its injected Dapr sidecar.
-Pass (dict "root" $ "name" "marketing" "values" <merged service values>).
+One app's Deployment: a service's container beside its injected Dapr sidecar, or (with "sidecar"
+false) the storefront's alone, with no sidecar, no service account token and nothing but its port.
+Pass (dict "root" $ "name" "marketing" "values" <merged service values> "sidecar" true).
 */}}
 {{- define "checkout.service.deployment" -}}
 {{- $root := .root -}}
@@ -14,7 +15,7 @@ metadata:
   namespace: {{ $root.Release.Namespace }}
   labels:
     {{- include "checkout.labels" (dict "root" $root "component" $name) | nindent 4 }}
-    app.kubernetes.io/component: service
+    app.kubernetes.io/component: {{ ternary "service" "frontend" .sidecar }}
 spec:
   {{- if not $svc.autoscaling.enabled }}
   replicas: {{ $svc.replicas }}
@@ -29,16 +30,24 @@ spec:
     metadata:
       labels:
         {{- include "checkout.labels" (dict "root" $root "component" $name) | nindent 8 }}
-        app.kubernetes.io/component: service
+        app.kubernetes.io/component: {{ ternary "service" "frontend" .sidecar }}
       annotations:
+        {{- if .sidecar }}
         {{- include "checkout.service.daprAnnotations" . | nindent 8 }}
         # Roll the pods when their Dapr resources change, whatever the sidecars' hot-reload setting.
         checksum/dapr-resources: {{ include (print $root.Template.BasePath "/dapr-resources.yaml") $root | sha256sum }}
         {{- if $root.Values.dev.enabled }}
         checksum/dev-credentials: {{ include "checkout.dev.credentialsChecksum" $root }}
         {{- end }}
+        {{- else }}
+        dapr.io/enabled: 'false'
+        {{- end }}
     spec:
+      {{- if .sidecar }}
       serviceAccountName: {{ $fullname }}-{{ $name }}
+      {{- else }}
+      automountServiceAccountToken: false
+      {{- end }}
       enableServiceLinks: false
       terminationGracePeriodSeconds: 30
       securityContext:
@@ -50,10 +59,15 @@ spec:
           ports:
             - { name: http, containerPort: 3000, protocol: TCP }
           env:
-            - { name: APP_PORT, value: '3000' }
             - { name: NODE_ENV, value: production }
             - { name: LOG_LEVEL, value: {{ $svc.logLevel | default "info" | quote }} }
+            {{- if .sidecar }}
+            - { name: APP_PORT, value: '3000' }
             - { name: PUBLIC_URL, value: {{ $root.Values.publicUrl | quote }} }
+            - { name: ALLOWED_ORIGINS, value: {{ join "," $root.Values.allowedOrigins | quote }} }
+            {{- else }}
+            - { name: PORT, value: '3000' }
+            {{- end }}
             {{- range $key, $value := $svc.env }}
             - { name: {{ $key }}, value: {{ tpl (toString $value) $root | quote }} }
             {{- end }}

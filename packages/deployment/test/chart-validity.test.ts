@@ -75,6 +75,10 @@ describe.each(profileNames)('the chart with the %s profile', (profile) => {
       expect(
         verdicts.find((verdict) => verdict.name === `${fullname}-${name}`)?.containers,
       ).toEqual(['daprd', 'app']);
+    expect(verdicts.find((verdict) => verdict.name === `${fullname}-storefront`)).toMatchObject({
+      allowed: true,
+      containers: ['app'],
+    });
   });
 
   it("names the release namespace on every object, so Tilt's plain apply lands where helm would", () => {
@@ -141,6 +145,13 @@ describe('what the checks catch', () => {
     );
     expect(() => renderChartText('default', ['--set', 'image.pullPolicy=Sometimes'])).toThrow(
       '/image/pullPolicy',
+    );
+    // An origin is scheme, host and port: a path (even a lone slash) never matches a browser's Origin.
+    expect(() =>
+      renderChartText('default', ['--set', 'allowedOrigins={https://shop.example.com/}']),
+    ).toThrow('/allowedOrigins/0');
+    expect(() => renderChartText('default', ['--set', 'storefront.replicas=0'])).toThrow(
+      '/storefront/replicas',
     );
   });
 });

@@ -14,7 +14,7 @@ import {
   type Manifest,
 } from '../src';
 
-const units = [...serviceNames, 'migrate'];
+const units = [...serviceNames, 'migrate', 'storefront'];
 const fullname = 'checkout-course-checkout';
 const work = mkdtempSync(join(tmpdir(), 'dev-tooling-'));
 
@@ -70,6 +70,10 @@ describe('skaffold.yaml', () => {
       expect(
         podTemplate(named(manifests, 'Job', `${fullname}-migrations`)).spec.containers[0]?.image,
       ).toBe(tagOf('migrate'));
+      expect(
+        podTemplate(named(manifests, 'Deployment', `${fullname}-storefront`)).spec.containers[0]
+          ?.image,
+      ).toBe(tagOf('storefront'));
       expect(validateManifests(text).problems).toEqual([]);
     },
   );
@@ -82,6 +86,7 @@ describe('the Tiltfile', () => {
     ImageTargets: {
       selector: string;
       BuildDetails: { target?: string; args?: string[] };
+      overrideCommand?: { command?: string[] };
       LiveUpdateSpec?: {
         syncs?: { localPath: string; containerPath: string }[];
         stopPaths?: string[];
@@ -136,6 +141,23 @@ describe('the Tiltfile', () => {
       expect(image?.LiveUpdateSpec?.stopPaths).toEqual(['package.json', 'package-lock.json']);
     },
   );
+
+  it('live-updates the storefront: its sources are synced and its server, watching the pages, builds them again', () => {
+    const [image] = manifest('storefront').ImageTargets;
+    expect(image?.selector).toBe('checkout-storefront');
+    expect(image?.BuildDetails).toMatchObject({ target: 'dev', args: ['UNIT=storefront'] });
+    expect(image?.LiveUpdateSpec?.syncs).toEqual(
+      expect.arrayContaining([
+        { localPath: 'apps/storefront', containerPath: '/repo/apps/storefront' },
+        { localPath: 'packages', containerPath: '/repo/packages' },
+      ]),
+    );
+    const command = image?.overrideCommand?.command ?? [];
+    expect(command.slice(0, 2)).toEqual(['node_modules/.bin/tsx', 'watch']);
+    expect(command).toEqual(
+      expect.arrayContaining(['apps/storefront/src/**', 'apps/storefront/server/main.ts']),
+    );
+  });
 
   it('starts the infrastructure, then the migrations, then the services', () => {
     expect(manifest('migrations').ResourceDependencies).toEqual([`${fullname}-dev-postgresql`]);

@@ -24,6 +24,37 @@ describe('the list of services', () => {
   });
 });
 
+// The image build (scripts/image) finds its units in services/ and apps/; skaffold.yaml must list
+// each image itself, and hand each to the chart.
+describe('the images', () => {
+  interface Skaffold {
+    build: { artifacts: { image: string; docker: { buildArgs: { UNIT: string } } }[] };
+    manifests: { helm: { releases: { setValueTemplates: Record<string, string> }[] } };
+  }
+  const skaffold = parse(read('skaffold.yaml')) as Skaffold;
+  const artifacts = skaffold.build.artifacts;
+
+  it('are one per workspace under services/ and apps/, plus the migrations, in skaffold.yaml', () => {
+    const units = [
+      ...readdirSync(join(repoRoot, 'services')),
+      ...readdirSync(join(repoRoot, 'apps')),
+      'migrate',
+    ].sort();
+    expect(artifacts.map((artifact) => artifact.docker.buildArgs.UNIT).sort()).toEqual(units);
+    for (const { image, docker } of artifacts)
+      expect(image).toBe(`checkout-${docker.buildArgs.UNIT}`);
+  });
+
+  it('are each handed to the chart by skaffold, once', () => {
+    const handed = Object.values(skaffold.manifests.helm.releases[0]?.setValueTemplates ?? {}).map(
+      (template) => /IMAGE_FULLY_QUALIFIED_(\w+)/.exec(template)?.[1],
+    );
+    expect(handed.sort()).toEqual(
+      artifacts.map((artifact) => artifact.image.replaceAll('-', '_')).sort(),
+    );
+  });
+});
+
 describe('the Dapr version', () => {
   it("of the README's control-plane install is the one daprd is built at", () => {
     const built = /dapr_version="\$\{DAPR_VERSION:-([\d.]+)\}"/.exec(

@@ -28,17 +28,54 @@ const peersOn = (rules: Rule[] = [], port: number) =>
 describe.each(Object.keys(profiles) as Profile[])('network of the %s profile', (profile) => {
   const manifests = renderChart(profile);
 
-  it('routes each public path prefix to the service that owns it, as the local edge does', () => {
-    const ingress = named(manifests, 'Ingress', fullname).spec as {
-      rules: { http: { paths: { path: string; backend: { service: { name: string } } }[] } }[];
-    };
-    const routes = ingress.rules[0]?.http.paths.map((path) => ({
-      prefix: path.path,
-      service: path.backend.service.name.replace(`${fullname}-`, ''),
-    }));
-    expect(routes?.sort((a, b) => a.prefix.localeCompare(b.prefix))).toEqual(
-      [...publicRoutes].sort((a, b) => a.prefix.localeCompare(b.prefix)),
+  const ingress = named(manifests, 'Ingress', fullname).spec as {
+    rules: {
+      http: { paths: { path: string; pathType: string; backend: { service: { name: string } } }[] };
+    }[];
+  };
+  const routes = (ingress.rules[0]?.http.paths ?? []).map((path) => ({
+    prefix: path.path,
+    service: path.backend.service.name.replace(`${fullname}-`, ''),
+  }));
+  /** Kubernetes' rule for Prefix paths: the longest prefix matching whole path elements wins. */
+  const routeOf = (path: string) =>
+    routes
+      .filter(({ prefix }) => prefix === '/' || path === prefix || path.startsWith(`${prefix}/`))
+      .sort((a, b) => b.prefix.length - a.prefix.length)[0]?.service;
+
+  it('routes each public API prefix to the service that owns it, as the local edge does, and / to the storefront', () => {
+    expect(ingress.rules[0]?.http.paths.map((path) => path.pathType)).toEqual(
+      routes.map(() => 'Prefix'),
     );
+    expect(routes.sort((a, b) => a.prefix.localeCompare(b.prefix))).toEqual(
+      [...publicRoutes, { prefix: '/', service: 'storefront' }].sort((a, b) =>
+        a.prefix.localeCompare(b.prefix),
+      ),
+    );
+  });
+
+  it('sends API requests to their services and every other path to the storefront', () => {
+    for (const { prefix, service } of publicRoutes) {
+      expect({ path: prefix, to: routeOf(prefix) }).toEqual({ path: prefix, to: service });
+      expect({ path: `${prefix}/x`, to: routeOf(`${prefix}/x`) }).toEqual({
+        path: `${prefix}/x`,
+        to: service,
+      });
+    }
+    for (const page of ['/', '/courses/c-1', '/checkouts/k-1', '/activate', '/assets/a.js'])
+      expect({ page, to: routeOf(page) }).toEqual({ page, to: 'storefront' });
+  });
+
+  it('lets only the ingress controller reach the storefront, and the storefront reach nothing', () => {
+    const policy = policyOf(manifests, 'storefront');
+    const publicApi = policyOf(manifests, 'financial').ingress?.find((rule) =>
+      ports([rule]).includes('http'),
+    );
+    expect(publicApi?.from?.length).toBeGreaterThan(0);
+    expect(policy.ingress).toEqual([
+      { from: publicApi?.from, ports: [{ port: 'http', protocol: 'TCP' }] },
+    ]);
+    expect(policy.egress).toEqual([]);
   });
 
   it("denies all traffic to and from the release's pods unless allowed", () => {

@@ -96,6 +96,23 @@ describe.each(profileNames)('every workload of the %s profile', (profile) => {
     },
   );
 
+  it('runs the storefront alone in its pod: no Dapr sidecar, no service account token, probed on /healthz and /readyz', () => {
+    const pod = podTemplate(named(manifests, 'Deployment', `${fullname}-storefront`));
+    expect(pod.metadata.annotations).toEqual({ 'dapr.io/enabled': 'false' });
+    expect(pod.spec).toMatchObject({ automountServiceAccountToken: false });
+    expect(pod.spec.serviceAccountName).toBeUndefined();
+    const [app, ...others] = pod.spec.containers as [Container];
+    expect(others).toEqual([]);
+    expect(app.image).toBe('ghcr.io/course-checkout/checkout-storefront:0.1.0');
+    expect(app.readinessProbe?.httpGet).toEqual({ path: '/readyz', port: 'http' });
+    expect(app.livenessProbe?.httpGet).toEqual({ path: '/healthz', port: 'http' });
+    const port = app.ports?.find((entry) => entry.name === 'http')?.containerPort;
+    expect(app.env).toEqual(expect.arrayContaining([{ name: 'PORT', value: String(port) }]));
+    expect(app.env?.map((entry) => entry.name)).not.toContain('ALLOWED_ORIGINS');
+    expect(named(manifests, 'Service', `${fullname}-storefront`)).toBeDefined();
+    expect(named(manifests, 'PodDisruptionBudget', `${fullname}-storefront`)).toBeDefined();
+  });
+
   it('gives every service a Service, a ServiceAccount and a PodDisruptionBudget', () => {
     for (const kind of ['Service', 'ServiceAccount', 'PodDisruptionBudget']) {
       for (const name of serviceNames)
@@ -111,15 +128,15 @@ describe.each(profileNames)('every workload of the %s profile', (profile) => {
 });
 
 describe('options', () => {
-  it('autoscaling replaces the fixed replica count with an HPA per service', () => {
+  it('autoscaling replaces the fixed replica count with an HPA per service and for the storefront', () => {
     const manifests = renderChart('default', ['--set', 'serviceDefaults.autoscaling.enabled=true']);
-    expect(ofKind(manifests, 'HorizontalPodAutoscaler')).toHaveLength(serviceNames.length);
+    expect(ofKind(manifests, 'HorizontalPodAutoscaler')).toHaveLength(serviceNames.length + 1);
     for (const deployment of ofKind(manifests, 'Deployment'))
       expect(deployment.spec).not.toHaveProperty('replicas');
     expect(ofKind(renderChart('default'), 'HorizontalPodAutoscaler')).toHaveLength(0);
   });
 
-  it('only the live-update switch Tilt sets makes the services’ root filesystem writable', () => {
+  it('only the live-update switch Tilt sets makes the root filesystem of the services and the storefront writable', () => {
     const manifests = renderChart('dev', ['--set', 'liveUpdate=true']);
     const contexts = ofKind(manifests, 'Deployment').map((deployment) => ({
       name: deployment.metadata.name,
@@ -131,7 +148,50 @@ describe('options', () => {
         .filter((context) => context.writable)
         .map((context) => context.name)
         .sort(),
-    ).toEqual(serviceNames.map((name) => `${fullname}-${name}`).sort());
+    ).toEqual([...serviceNames, 'storefront'].map((name) => `${fullname}-${name}`).sort());
+  });
+
+  it("takes the storefront's replicas, resources and image from its own values block", () => {
+    const manifests = renderChart('default', [
+      '--set',
+      'storefront.replicas=3',
+      '--set',
+      'storefront.image=registry.test/shop:1',
+    ]);
+    const deployment = named(manifests, 'Deployment', `${fullname}-storefront`);
+    expect(deployment.spec).toMatchObject({ replicas: 3 });
+    const [app] = podTemplate(deployment).spec.containers as [Container];
+    expect(app.image).toBe('registry.test/shop:1');
+    expect(app.resources).toEqual({
+      requests: { cpu: '20m', memory: '64Mi' },
+      limits: { memory: '192Mi' },
+    });
+  });
+
+  it('a disabled storefront leaves no object behind and no route at /', () => {
+    const manifests = renderChart('default', ['--set', 'storefront.enabled=false']);
+    expect(manifests.filter((manifest) => manifest.metadata.name.endsWith('-storefront'))).toEqual(
+      [],
+    );
+    expect(JSON.stringify(named(manifests, 'Ingress', fullname))).not.toContain('storefront');
+  });
+
+  it('passes allowedOrigins to every service as ALLOWED_ORIGINS, empty by default', () => {
+    const originsOf = (manifests: ReturnType<typeof renderChart>) =>
+      serviceNames.map(
+        (name) =>
+          podTemplate(
+            named(manifests, 'Deployment', `${fullname}-${name}`),
+          ).spec.containers[0]?.env?.find((entry) => entry.name === 'ALLOWED_ORIGINS')?.value,
+      );
+    expect(new Set(originsOf(renderChart('default')))).toEqual(new Set(['']));
+    const allowed = renderChart('default', [
+      '--set',
+      'allowedOrigins={https://shop.example.com,http://localhost:5173}',
+    ]);
+    expect(new Set(originsOf(allowed))).toEqual(
+      new Set(['https://shop.example.com,http://localhost:5173']),
+    );
   });
 
   it('dev credentials are generated Secrets; the default profile creates no Secret at all', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export const repoRoot = join(__dirname, '../../..');
 
 export type ProvisionScript =
-  'daprd' | 'rabbitmq' | 'postgresql' | 'kube-tools' | 'kube-schemas' | 'dapr-crds';
+  'daprd' | 'rabbitmq' | 'postgresql' | 'kube-tools' | 'kube-schemas' | 'dapr-crds' | 'chromium';
 
 /**
  * Runs one of scripts/provision (idempotent and cached, so a second call takes a moment) and

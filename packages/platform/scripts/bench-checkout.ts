@@ -7,8 +7,9 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCheckoutClient } from '@checkout/client';
 import { freePort, startSmtpSink } from '@checkout/local-infra';
-import { apiClient, buyCourse, startPlatformProcess, testCards } from '@checkout/test-kit';
+import { buyCourse, startPlatformProcess, testCards } from '@checkout/test-kit';
 
 const runsPerFlow = Number(process.env.BENCH_RUNS ?? 10);
 const flows = [
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     const platform = await startPlatformProcess(env);
     console.log(`start-up, existing data:     ${platform.startupMs} ms to /readyz 200`);
 
-    const api = apiClient(platform.baseUrl);
+    const api = createCheckoutClient({ baseUrl: `${platform.baseUrl}/api/v1` });
     console.log(`\ncheckout to e-mail at the SMTP server, ${runsPerFlow} runs per flow (ms):`);
     for (const flow of flows) {
       const latencies: number[] = [];

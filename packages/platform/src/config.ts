@@ -17,6 +17,8 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     smtpUrl: read.optionalUrl('SMTP_URL'),
     smtpSinkPort: read.integer('SMTP_SINK_PORT', 1025),
     dataDir: read.string('DATA_DIR', '.data'),
+    /** Other sites whose pages may call the API (CORS); none by default. */
+    allowedOrigins: read.origins('ALLOWED_ORIGINS'),
     /** `id:base64,...`; by default a key is made once and kept under DATA_DIR. */
     cardEncryptionKeys: read.optionalString('CARD_ENCRYPTION_KEYS'),
     /** Seals activation tokens from academic to notification; made once under DATA_DIR by default. */

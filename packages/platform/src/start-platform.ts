@@ -116,6 +116,7 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
         storefrontRouter(await ensureStorefrontBuilt((message) => logger.info(message))),
       ],
       isReady: async () => (await Promise.all(services.map((s) => s.isReady()))).every(Boolean),
+      allowedOrigins: config.allowedOrigins,
     });
     return { app, hasMailPage: sink !== undefined };
   });

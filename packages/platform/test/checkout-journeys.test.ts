@@ -1,9 +1,12 @@
 import {
   buyCourse,
+  postCheckout,
+  sendRaw,
   startTestPlatform,
   testCards,
   waitForOutcome,
   waitUntil,
+  type ProblemAnswer,
   type TestPlatform,
 } from '@checkout/test-kit';
 
@@ -23,13 +26,13 @@ afterAll(() => platform?.stop());
 describe('buying a course', () => {
   it('when the card is approved, the student gets an access e-mail with a one-time activation link', async () => {
     const journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
-    expect(journey.checkout.status).toBe(202);
-    expect(journey.checkout.body).toMatchObject({
+    expect(journey.checkout.response.status).toBe(202);
+    expect(journey.checkout.data).toMatchObject({
       status: 'processing',
       amountCents: 29700,
       currency: 'BRL',
     });
-    expect(await waitForOutcome(platform.api, journey.checkout.body.id)).toMatchObject({
+    expect(await waitForOutcome(platform.api, journey.checkout.data!.id)).toMatchObject({
       status: 'approved',
     });
 
@@ -38,18 +41,17 @@ describe('buying a course', () => {
     const token = new RegExp(`${publicUrl}/activate\\?token=([\\w-]+)`).exec(email.text)?.[1];
     expect(token).toBeDefined();
 
+    const activation = { token: token!, password: 'uma senha longa' };
     expect(
-      (await platform.api.post('/api/v1/access/activate', { token, password: 'uma senha longa' }))
-        .status,
+      (await platform.api.POST('/access/activate', { body: activation })).response.status,
     ).toBe(204);
-    const session = await platform.api.post('/api/v1/sessions', {
-      email: journey.studentEmail,
-      password: 'uma senha longa',
+    const session = await platform.api.POST('/sessions', {
+      body: { email: journey.studentEmail, password: 'uma senha longa' },
     });
-    const enrollments = await platform.api.get('/api/v1/me/enrollments', {
-      Authorization: `Bearer ${session.body.accessToken}`,
+    const enrollments = await platform.api.GET('/me/enrollments', {
+      headers: { Authorization: `Bearer ${session.data?.accessToken}` },
     });
-    expect(enrollments.body.items).toEqual([
+    expect(enrollments.data?.items).toEqual([
       { courseId: 'typescript-fundamentals', status: 'active', enrolledAt: expect.any(String) },
     ]);
   });
@@ -61,7 +63,7 @@ describe('buying a course', () => {
     'when card %s is declined, the payer is told why by e-mail',
     async (cardNumber, reason, words) => {
       const journey = await buyCourse(platform.api, { cardNumber });
-      expect(await waitForOutcome(platform.api, journey.checkout.body.id)).toEqual(
+      expect(await waitForOutcome(platform.api, journey.checkout.data!.id)).toEqual(
         expect.objectContaining({ status: 'declined', declineReason: reason }),
       );
       const email = await platform.sink.waitFor((e) => e.to.includes(journey.payerEmail));
@@ -72,7 +74,7 @@ describe('buying a course', () => {
 
   it('when the gateway fails once, the charge is retried and approved', async () => {
     const journey = await buyCourse(platform.api, { cardNumber: testCards.transient });
-    expect(await waitForOutcome(platform.api, journey.checkout.body.id)).toMatchObject({
+    expect(await waitForOutcome(platform.api, journey.checkout.data!.id)).toMatchObject({
       status: 'approved',
     });
     await platform.sink.waitFor((e) => e.to.includes(journey.studentEmail));
@@ -80,12 +82,10 @@ describe('buying a course', () => {
 
   it('replaying a checkout with the same Idempotency-Key creates nothing new and sends one e-mail', async () => {
     const journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
-    const replay = await platform.api.post('/api/v1/checkouts', journey.request, {
-      'Idempotency-Key': journey.idempotencyKey,
-    });
-    expect(replay.status).toBe(journey.checkout.status);
-    expect(replay.body).toEqual(journey.checkout.body);
-    await waitForOutcome(platform.api, journey.checkout.body.id);
+    const replay = await postCheckout(platform.api, journey.request, journey.idempotencyKey);
+    expect(replay.response.status).toBe(journey.checkout.response.status);
+    expect(replay.data).toEqual(journey.checkout.data);
+    await waitForOutcome(platform.api, journey.checkout.data!.id);
     await platform.sink.waitFor((e) => e.to.includes(journey.studentEmail));
     // A later journey's e-mail proves the pipeline has drained past any duplicate.
     const later = await buyCourse(platform.api, { cardNumber: testCards.approved });
@@ -93,7 +93,7 @@ describe('buying a course', () => {
     expect(platform.sink.emails.filter((e) => e.to.includes(journey.studentEmail))).toHaveLength(1);
     const rows = await platform.sql(
       `select count(*)::int as n from financial.checkout where lead_id = $1`,
-      [journey.lead.body.id],
+      [journey.lead.id],
     );
     expect(rows).toEqual([{ n: 1 }]);
   });
@@ -108,35 +108,34 @@ describe('bad input', () => {
     '/api/v1/sessions',
   ];
   const headers = { 'Idempotency-Key': 'bad-input' };
+  /** Bad input goes raw: the typed client exists to forbid it. */
+  const post = (path: string, body: unknown) =>
+    sendRaw(`${platform.baseUrl}${path}`, { body, headers });
 
-  const expectProblem = (
-    response: { status: number; contentType: string; body: unknown },
-    status: number,
-  ) => {
+  const expectProblem = ({ response, error }: ProblemAnswer, status: number) => {
     expect(response.status).toBe(status);
-    expect(response.contentType).toContain('application/problem+json');
-    expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(JSON.stringify(error)).not.toMatch(/\bat .+\.(ts|js):\d+/);
   };
 
   it.each(posts)('POST %s answers malformed JSON with 400', async (path) => {
-    expectProblem(await platform.api.post(path, '{"name": "Ana",', headers), 400);
+    expectProblem(await post(path, '{"name": "Ana",'), 400);
   });
 
   it.each(posts)('POST %s answers a body over 100 KB with 413', async (path) => {
-    expectProblem(await platform.api.post(path, { name: 'x'.repeat(101 * 1024) }, headers), 413);
+    expectProblem(await post(path, { name: 'x'.repeat(101 * 1024) }), 413);
   });
 
   it.each(posts)('POST %s names the missing and the unknown fields with 400', async (path) => {
-    const response = await platform.api.post(path, { surprise: true }, headers);
+    const response = await post(path, { surprise: true });
     expectProblem(response, 400);
-    const fields = (response.body.errors as { field: string }[]).map((e) => e.field);
+    const fields = (response.error?.errors ?? []).map((e) => e.field);
     expect(fields).toContain('surprise');
     expect(fields.length).toBeGreaterThan(1);
   });
 
   it.each(posts)('POST %s refuses a body that is not an object', async (path) => {
-    for (const body of ['[]', 'null', '"text"', '42'])
-      expectProblem(await platform.api.post(path, body, headers), 400);
+    for (const body of ['[]', 'null', '"text"', '42']) expectProblem(await post(path, body), 400);
   });
 
   it('names a field of the wrong type deep inside the checkout', async () => {
@@ -148,18 +147,22 @@ describe('bad input', () => {
         address: { ...journey.request.payer.address, state: 'XX' },
       },
     };
-    const response = await platform.api.post('/api/v1/checkouts', request, {
-      'Idempotency-Key': `${journey.idempotencyKey}-2`,
+    const response = await sendRaw(`${platform.baseUrl}/api/v1/checkouts`, {
+      body: request,
+      headers: { 'Idempotency-Key': `${journey.idempotencyKey}-2` },
     });
     expectProblem(response, 400);
-    expect(response.body.errors).toContainEqual(
+    expect(response.error?.errors).toContainEqual(
       expect.objectContaining({ field: 'payer.address.state' }),
     );
   });
 
   it('answers unknown routes and checkouts with 404 problems', async () => {
-    expectProblem(await platform.api.get('/api/v1/nothing-here'), 404);
-    expectProblem(await platform.api.get('/api/v1/checkouts/%E2%9C%93%20weird'), 404);
+    expectProblem(await sendRaw(`${platform.baseUrl}/api/v1/nothing-here`), 404);
+    expectProblem(
+      await platform.api.GET('/checkouts/{id}', { params: { path: { id: '\u2713 weird' } } }),
+      404,
+    );
   });
 });
 
@@ -168,7 +171,7 @@ describe('card data', () => {
     const cards = Object.values(testCards);
     for (const cardNumber of cards) {
       const journey = await buyCourse(platform.api, { cardNumber });
-      await waitForOutcome(platform.api, journey.checkout.body.id);
+      await waitForOutcome(platform.api, journey.checkout.data!.id);
     }
     for (const number of cards) {
       expect(platform.process.output()).not.toContain(number);
@@ -229,8 +232,8 @@ describe('inbox consumer names', () => {
   it('stay those every deployed database already holds', async () => {
     const approved = await buyCourse(platform.api, { cardNumber: testCards.approved });
     const declined = await buyCourse(platform.api, { cardNumber: testCards.declined });
-    await waitForOutcome(platform.api, approved.checkout.body.id);
-    await waitForOutcome(platform.api, declined.checkout.body.id);
+    await waitForOutcome(platform.api, approved.checkout.data!.id);
+    await waitForOutcome(platform.api, declined.checkout.data!.id);
     // Every subscription has handled an event once each schema holds as many names as the table.
     const found = await waitUntil(
       'an inbox entry from every subscription',

@@ -12,8 +12,8 @@ import {
   testCards,
   waitForOutcome,
   waitUntil,
-  type ApiResponse,
   type DatabaseProcess,
+  type ProblemAnswer,
   type TestPlatform,
 } from '@checkout/test-kit';
 import { Client } from 'pg';
@@ -60,48 +60,50 @@ function expectNoSecretInTheLog() {
 /** A whole purchase through the public API, down to the activation e-mail and a sign-in. */
 async function buyAndSignIn() {
   const journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
-  for (const value of [journey.studentEmail, journey.payerEmail, journey.card.body.token])
-    secrets.add(value as string);
-  expect(journey.checkout.status).toBe(202);
-  expect(await waitForOutcome(platform.api, journey.checkout.body.id, 30_000)).toMatchObject({
+  for (const value of [journey.studentEmail, journey.payerEmail, journey.card.token])
+    secrets.add(value);
+  expect(journey.checkout.response.status).toBe(202);
+  expect(await waitForOutcome(platform.api, journey.checkout.data!.id, 30_000)).toMatchObject({
     status: 'approved',
   });
   const email = await platform.sink.waitFor((e) => e.to.includes(journey.studentEmail), 30_000);
   const token = /activate\?token=([\w-]+)/.exec(email.text)?.[1] as string;
   secrets.add(token);
   const password = 'uma senha longa';
-  expect((await platform.api.post('/api/v1/access/activate', { token, password })).status).toBe(
-    204,
-  );
-  const session = await platform.api.post('/api/v1/sessions', {
-    email: journey.studentEmail,
-    password,
+  const activated = await platform.api.POST('/access/activate', { body: { token, password } });
+  expect(activated.response.status).toBe(204);
+  const session = await platform.api.POST('/sessions', {
+    body: { email: journey.studentEmail, password },
   });
-  expect(session.status).toBe(201);
-  secrets.add(session.body.accessToken as string);
+  expect(session.response.status).toBe(201);
+  secrets.add(session.data!.accessToken);
   return journey;
 }
 
 /** One of each request that needs the database. */
-const requests = (checkoutId: string, n: number): Promise<ApiResponse>[] => [
-  platform.api.get('/api/v1/courses'),
-  platform.api.get(`/api/v1/checkouts/${checkoutId}`),
-  platform.api.post('/api/v1/leads', {
-    name: 'Ana Souza',
-    email: `outage-${n}@example.com`,
-    document: '529.982.247-25',
-    birthDate: '1990-05-17',
-    phone: '+55 11 91234-5678',
-    courseId: 'typescript-fundamentals',
+const requests = (checkoutId: string, n: number): Promise<ProblemAnswer>[] => [
+  platform.api.GET('/courses'),
+  platform.api.GET('/checkouts/{id}', { params: { path: { id: checkoutId } } }),
+  platform.api.POST('/leads', {
+    body: {
+      name: 'Ana Souza',
+      email: `outage-${n}@example.com`,
+      document: '529.982.247-25',
+      birthDate: '1990-05-17',
+      phone: '+55 11 91234-5678',
+      courseId: 'typescript-fundamentals',
+    },
   }),
-  platform.api.post('/api/v1/cards', {
-    number: testCards.approved,
-    holderName: 'Ana Souza',
-    expMonth: 12,
-    expYear: new Date().getFullYear() + 2,
-    cvc: '123',
+  platform.api.POST('/cards', {
+    body: {
+      number: testCards.approved,
+      holderName: 'Ana Souza',
+      expMonth: 12,
+      expYear: new Date().getFullYear() + 2,
+      cvc: '123',
+    },
   }),
-  platform.api.post('/api/v1/sessions', { email: `outage-${n}@example.com`, password: 'x' }),
+  platform.api.POST('/sessions', { body: { email: `outage-${n}@example.com`, password: 'x' } }),
 ];
 
 it('while PostgreSQL is down requests get 503 with Retry-After, the log stays short, and buying works again after, up to a clean stop', async () => {
@@ -110,10 +112,10 @@ it('while PostgreSQL is down requests get 503 with Retry-After, the log stays sh
 
   await database.stop();
   const outageEndsAt = Date.now() + 20_000;
-  const answers: ApiResponse[] = [];
+  const answers: ProblemAnswer[] = [];
   const retryAfter: (string | null)[] = [];
   for (let n = 0; Date.now() < outageEndsAt; n++) {
-    for (const answer of await Promise.all(requests(before.checkout.body.id, n))) {
+    for (const answer of await Promise.all(requests(before.checkout.data!.id, n))) {
       answers.push(answer);
     }
     const probe = await fetch(`${platform.baseUrl}/api/v1/courses`);
@@ -125,12 +127,11 @@ it('while PostgreSQL is down requests get 503 with Retry-After, the log stays sh
   database = await startDatabaseProcess({ dataDir, port, persistent: false });
 
   expect(answers.length).toBeGreaterThan(100);
-  expect(answers.filter((a) => a.status >= 500).map((a) => a.status)).toEqual(
-    answers.map(() => 503),
-  );
+  const statusOf = (answer: ProblemAnswer) => answer.response.status;
+  expect(answers.filter((a) => statusOf(a) >= 500).map(statusOf)).toEqual(answers.map(() => 503));
   for (const answer of answers) {
-    expect(answer.contentType).toContain('application/problem+json');
-    expect(answer.body).toMatchObject({ status: 503, title: 'Service unavailable' });
+    expect(answer.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(answer.error).toMatchObject({ status: 503, title: 'Service unavailable' });
   }
   expect(new Set(retryAfter)).toEqual(new Set(['5']));
   // Six relays polling twice a second, two sweepers, the e-mail dispatcher and ~400 failed
@@ -149,7 +150,7 @@ it('while PostgreSQL is down requests get 503 with Retry-After, the log stays sh
   // Once the database answers again, so does the platform, with no restart.
   await waitUntil(
     'the catalogue to be served again',
-    async () => ((await platform.api.get('/api/v1/courses')).status === 200 ? true : undefined),
+    async () => ((await platform.api.GET('/courses')).response.status === 200 ? true : undefined),
     30_000,
     250,
   );
@@ -176,9 +177,9 @@ it('a query that fails while a lead is stored is a 500 whose log line carries no
     );
     const email = 'failing-query@example.com';
     secrets.add(email);
-    const response = await registerTestLead(platform.api, email);
+    const { response } = await registerTestLead(platform.api, email);
     expect(response.status).toBe(500);
-    expect(response.contentType).toContain('application/problem+json');
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
     const line = await waitUntil('the failure to be logged', () =>
       platform.process
         .output()

@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCheckoutClient } from '@checkout/client';
 import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import {
-  apiClient,
   buyCourse,
   createTestDatabase,
   expectSteadyFor,
@@ -71,7 +71,7 @@ it(
     };
     platforms.push(await startPlatformProcess(env));
     const outageStartedAt = Date.now();
-    const api = apiClient(platforms[0]!.baseUrl);
+    const api = createCheckoutClient({ baseUrl: `${platforms[0]!.baseUrl}/api/v1` });
     const students: string[] = [];
     for (let i = 0; i < 20; i++)
       students.push((await buyCourse(api, { cardNumber: testCards.approved })).studentEmail);

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCheckoutClient } from '@checkout/client';
 import { freePort, startSmtpSink } from '@checkout/local-infra';
 import {
   answeredRequests,
-  apiClient,
   buyCourse,
   expectOnlyRefusalsAfter,
   logLines,
@@ -68,13 +68,13 @@ describe('npm start with embedded defaults', () => {
     const first = await startPlatformProcess(env);
     let checkoutId: string;
     try {
-      const api = apiClient(first.baseUrl);
+      const api = createCheckoutClient({ baseUrl: `${first.baseUrl}/api/v1` });
       const journey = await buyCourse(api, { cardNumber: testCards.approved });
-      checkoutId = journey.checkout.body.id;
+      checkoutId = journey.checkout.data!.id;
       await waitForOutcome(api, checkoutId);
       await waitUntil('the e-mail on the mail page', async () => {
-        const page = await api.get('/dev/mail');
-        return (page.body as string).includes(journey.studentEmail) || undefined;
+        const page = await (await fetch(`${first.baseUrl}/dev/mail`)).text();
+        return page.includes(journey.studentEmail) || undefined;
       });
       expect(await first.stop('SIGINT')).toBe(0);
     } finally {
@@ -83,8 +83,9 @@ describe('npm start with embedded defaults', () => {
 
     const second = await startPlatformProcess(env);
     try {
-      const again = apiClient(second.baseUrl);
-      expect((await again.get(`/api/v1/checkouts/${checkoutId}`)).body).toMatchObject({
+      const again = createCheckoutClient({ baseUrl: `${second.baseUrl}/api/v1` });
+      const { data } = await again.GET('/checkouts/{id}', { params: { path: { id: checkoutId } } });
+      expect(data).toMatchObject({
         status: 'approved',
       });
       expect(await second.stop('SIGINT')).toBe(0);

@@ -1,9 +1,12 @@
+import type { ApiSchemas } from '@checkout/client';
 import {
   companyPayer,
+  postCheckout,
+  sendRaw,
   startTestPlatform,
   testCards,
   tokenizeTestCard,
-  type ApiResponse,
+  type ProblemAnswer,
   type TestPlatform,
 } from '@checkout/test-kit';
 
@@ -19,7 +22,7 @@ beforeAll(async () => {
 
 afterAll(() => platform?.stop());
 
-const lead = {
+const lead: ApiSchemas['LeadRequest'] = {
   name: 'Bruno Lima',
   email: 'bruno.lima@example.com',
   document: '529.982.247-25',
@@ -28,45 +31,39 @@ const lead = {
   courseId: 'typescript-fundamentals',
 };
 
-function expectProblem(response: ApiResponse, status: number, field?: string) {
+function expectProblem({ response, error }: ProblemAnswer, status: number, field?: string) {
   expect(response.status).toBe(status);
-  expect(response.contentType).toContain('application/problem+json');
-  expect(response.body).toMatchObject({ status });
-  expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
-  if (field) expect(response.body.errors).toContainEqual(expect.objectContaining({ field }));
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  expect(error).toMatchObject({ status });
+  expect(JSON.stringify(error)).not.toMatch(/\bat .+\.(ts|js):\d+/);
+  if (field) expect(error?.errors).toContainEqual(expect.objectContaining({ field }));
 }
 
-async function send(path: string, init: RequestInit): Promise<ApiResponse> {
-  const response = await fetch(`${platform.baseUrl}${path}`, init);
-  const text = await response.text();
-  const contentType = response.headers.get('content-type') ?? '';
-  return { status: response.status, contentType, body: text ? JSON.parse(text) : text };
-}
+/** Sends bytes the typed client would not: an odd charset, encoding or path. */
+const send = (path: string, options?: Parameters<typeof sendRaw>[1]) =>
+  sendRaw(`${platform.baseUrl}${path}`, options);
 
 describe('a request the platform cannot read', () => {
   it('in a charset other than UTF-8 is refused as unsupported', async () => {
     const response = await send('/api/v1/leads', {
-      method: 'POST',
       headers: { 'content-type': 'application/json; charset=latin1' },
-      body: JSON.stringify(lead),
+      body: lead,
     });
     expectProblem(response, 415);
   });
 
   it('that says it is gzip but is not is refused as bad', async () => {
     const response = await send('/api/v1/leads', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
-      body: JSON.stringify(lead),
+      headers: { 'content-encoding': 'gzip' },
+      body: lead,
     });
     expectProblem(response, 400);
   });
 
   it('in an encoding the platform does not know is refused as unsupported', async () => {
     const response = await send('/api/v1/leads', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-encoding': 'compress' },
-      body: JSON.stringify(lead),
+      headers: { 'content-encoding': 'compress' },
+      body: lead,
     });
     expectProblem(response, 415);
   });
@@ -79,12 +76,16 @@ describe('a request the platform cannot read', () => {
   ])(
     'with %s in a checkout id is answered without reaching the database',
     async (_, path, status) => {
-      expectProblem(await platform.api.get(path), status);
+      expectProblem(await send(path), status);
     },
   );
 
   it('names the path parameter a NUL was sent in', async () => {
-    expectProblem(await platform.api.get('/api/v1/checkouts/abc%00def'), 400, 'id');
+    const answer = await platform.api.GET('/checkouts/{id}', {
+      params: { path: { id: 'abc\u0000def' } },
+    });
+    expect(answer.response.url).toMatch(/\/checkouts\/abc%00def$/);
+    expectProblem(answer, 400, 'id');
   });
 });
 
@@ -94,16 +95,18 @@ describe('a string with a NUL character', () => {
     ['courseId', { ...lead, courseId: 'typescript\u0000fundamentals' }],
     ['phone', { ...lead, phone: '+55 21 98765-4321\u0000' }],
   ])('in the lead %s is a 400 naming the field', async (field, body) => {
-    expectProblem(await platform.api.post('/api/v1/leads', body), 400, field);
+    expectProblem(await platform.api.POST('/leads', { body }), 400, field);
   });
 
   it('in a card holder name is a 400 naming the field', async () => {
-    const response = await platform.api.post('/api/v1/cards', {
-      number: testCards.approved,
-      holderName: 'Bruno\u0000Lima',
-      expMonth: 12,
-      expYear: new Date().getFullYear() + 2,
-      cvc: '123',
+    const response = await platform.api.POST('/cards', {
+      body: {
+        number: testCards.approved,
+        holderName: 'Bruno\u0000Lima',
+        expMonth: 12,
+        expYear: new Date().getFullYear() + 2,
+        cvc: '123',
+      },
     });
     expectProblem(response, 400, 'holderName');
   });
@@ -111,19 +114,22 @@ describe('a string with a NUL character', () => {
   it('deep in a checkout payer is a 400 naming the field', async () => {
     const card = await tokenizeTestCard(platform.api, testCards.approved);
     const payer = { ...companyPayer, address: { ...companyPayer.address, street: 'Rua\u0000A' } };
-    const response = await platform.api.post(
-      '/api/v1/checkouts',
-      { leadId: 'any', courseId: 'typescript-fundamentals', cardToken: card.body.token, payer },
-      { 'Idempotency-Key': 'odd-input-nul' },
+    const response = await postCheckout(
+      platform.api,
+      { leadId: 'any', courseId: 'typescript-fundamentals', cardToken: card.data!.token, payer },
+      'odd-input-nul',
     );
     expectProblem(response, 400, 'payer.address.street');
   });
 
-  it.each([
-    ['/api/v1/sessions', { email: 'bruno.lima@example.com', password: 'a\u0000b' }, 'password'],
-    ['/api/v1/access/activate', { token: 'x\u0000y', password: 'uma senha longa' }, 'token'],
-  ])('sent to %s is a 400 naming the field', async (path, body, field) => {
-    expectProblem(await platform.api.post(path, body), 400, field);
+  it('sent to /api/v1/sessions is a 400 naming the field', async () => {
+    const body = { email: 'bruno.lima@example.com', password: 'a\u0000b' };
+    expectProblem(await platform.api.POST('/sessions', { body }), 400, 'password');
+  });
+
+  it('sent to /api/v1/access/activate is a 400 naming the field', async () => {
+    const body = { token: 'x\u0000y', password: 'uma senha longa' };
+    expectProblem(await platform.api.POST('/access/activate', { body }), 400, 'token');
   });
 });
 
@@ -132,7 +138,7 @@ describe('an impossible date', () => {
     'as a birth date (%s) is a 400 naming birthDate',
     async (birthDate) => {
       expectProblem(
-        await platform.api.post('/api/v1/leads', { ...lead, birthDate }),
+        await platform.api.POST('/leads', { body: { ...lead, birthDate } }),
         400,
         'birthDate',
       );
@@ -140,7 +146,9 @@ describe('an impossible date', () => {
   );
 
   it('the first day of year 1 is still a date the platform stores', async () => {
-    const response = await platform.api.post('/api/v1/leads', { ...lead, birthDate: '0001-01-01' });
+    const { response } = await platform.api.POST('/leads', {
+      body: { ...lead, birthDate: '0001-01-01' },
+    });
     expect(response.status).toBe(201);
   });
 });

@@ -4,6 +4,7 @@ import {
   expectEachCheckoutSettledOnce,
   expectOneChargePerApprovedCheckout,
   personalDataIn,
+  postCheckout,
   registerTestLead,
   startTestPlatform,
   testCards,
@@ -43,39 +44,38 @@ it('charges one card token once, however many checkouts use it at the same time'
   const email = `ten-at-once-${Date.now()}@example.com`;
   const lead = await registerTestLead(platform.api, email);
   const card = await tokenizeTestCard(platform.api, testCards.approved);
-  const request = checkoutRequestFor(lead.body.id, card.body.token, email);
+  const request = checkoutRequestFor(lead.data!.id, card.data!.token, email);
   const responses = await Promise.all(
     Array.from({ length: 10 }, (_, i) =>
-      platform.api.post('/api/v1/checkouts', request, {
-        'Idempotency-Key': `ten-at-once-${i}-${email}`,
-      }),
+      postCheckout(platform.api, request, `ten-at-once-${i}-${email}`),
     ),
   );
-  expect(responses.map((r) => r.status).sort()).toEqual([202, ...Array<number>(9).fill(409)]);
-  for (const refused of responses.filter((r) => r.status === 409))
-    expect(refused.body.errors).toEqual([{ field: 'cardToken', message: expect.any(String) }]);
-  const accepted = responses.filter((r) => r.status === 202).map((r) => r.body.id as string);
+  expect(responses.map((r) => r.response.status).sort()).toEqual([
+    202,
+    ...Array<number>(9).fill(409),
+  ]);
+  for (const refused of responses.filter((r) => r.response.status === 409))
+    expect(refused.error?.errors).toEqual([{ field: 'cardToken', message: expect.any(String) }]);
+  const accepted = responses.flatMap((r) => (r.data ? [r.data.id] : []));
   const ledger = await settleOnce(accepted.map((id) => ({ id, emailTo: email })));
   expect(ledger).toEqual([{ id: accepted[0], status: 'approved', emails: 1, charges: 1 }]);
 });
 
 it('refuses a course the buyer already owns before anything is charged', async () => {
   const journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
-  const first = { id: journey.checkout.body.id as string, emailTo: journey.studentEmail };
+  const first = { id: journey.checkout.data!.id, emailTo: journey.studentEmail };
   await waitForOutcome(platform.api, first.id);
   const card = await tokenizeTestCard(platform.api, testCards.approved);
-  const again = await platform.api.post(
-    '/api/v1/checkouts',
-    { ...journey.request, cardToken: card.body.token },
-    { 'Idempotency-Key': `${journey.idempotencyKey}-again` },
+  const again = await postCheckout(
+    platform.api,
+    { ...journey.request, cardToken: card.data!.token },
+    `${journey.idempotencyKey}-again`,
   );
-  expect(again.status).toBe(409);
-  expect(again.body).toMatchObject({ type: '/problems/already-enrolled' });
+  expect(again.response.status).toBe(409);
+  expect(again.error).toMatchObject({ type: '/problems/already-enrolled' });
   await settleOnce([first]);
   expect(
-    await platform.sql(`select id from financial.checkout where lead_id = $1`, [
-      journey.lead.body.id,
-    ]),
+    await platform.sql(`select id from financial.checkout where lead_id = $1`, [journey.lead.id]),
   ).toEqual([{ id: first.id }]);
 });
 
@@ -100,7 +100,7 @@ it('settles a charge whose request payment kept failing on (dead-lettered) withi
     150_000,
   );
   await platform.sql(`drop trigger refuse_charge_requests on payment.inbox_entry`);
-  const id = journey.checkout.body.id as string;
+  const id = journey.checkout.data!.id;
   expect(
     await waitForOutcome(platform.api, id, (chargeStuckAfterSeconds + 60) * 1000),
   ).toMatchObject({

@@ -1,10 +1,10 @@
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCheckoutClient } from '@checkout/client';
 import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import {
   answeredRequests,
-  apiClient,
   expectEachCheckoutSettledOnce,
   expectOneChargePerApprovedCheckout,
   expectOnlyRefusalsAfter,
@@ -80,7 +80,8 @@ describe('npm start under faults', () => {
     expectOnlyRefusalsAfter(burst.outcomes, signalledAt);
 
     const restarted = await start();
-    await expectEachCheckoutSettledOnce(apiClient(restarted.baseUrl), sink, accepted);
+    const api = createCheckoutClient({ baseUrl: `${restarted.baseUrl}/api/v1` });
+    await expectEachCheckoutSettledOnce(api, sink, accepted);
     expect(personalDataIn(platform.output() + restarted.output())).toEqual([]);
   }, 180_000);
 
@@ -103,9 +104,10 @@ describe('npm start under faults', () => {
     const restarted = await start();
     // The embedded PostgreSQL's port is the fourth line of its pid file; its role is documented.
     const port = readFileSync(pidFile, 'utf8').split('\n')[3];
+    const api = createCheckoutClient({ baseUrl: `${restarted.baseUrl}/api/v1` });
     const ledger = await expectOneChargePerApprovedCheckout(
       `postgres://checkout:checkout@127.0.0.1:${port}/checkout`,
-      await expectEachCheckoutSettledOnce(apiClient(restarted.baseUrl), sink, accepted),
+      await expectEachCheckoutSettledOnce(api, sink, accepted),
     );
     expect(personalDataIn(platform.output() + restarted.output())).toEqual([]);
     console.info('kill -9 mid-burst', {

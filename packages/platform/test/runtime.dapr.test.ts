@@ -68,12 +68,12 @@ describe('the card vault', () => {
       ).rows;
     try {
       const journey = await buyCourse(platform.api, { cardNumber: testCards.declined });
-      const [stored] = await stateOf(journey.card.body.token);
+      const [stored] = await stateOf(journey.card.token);
       expect(stored?.expires_at).toBeInstanceOf(Date);
       expect(stored?.value.toString()).not.toContain(testCards.declined);
-      await waitForOutcome(platform.api, journey.checkout.body.id);
+      await waitForOutcome(platform.api, journey.checkout.data!.id);
       await waitUntil('the card to be erased', async () =>
-        (await stateOf(journey.card.body.token)).length === 0 ? true : undefined,
+        (await stateOf(journey.card.token)).length === 0 ? true : undefined,
       );
     } finally {
       await client.end();
@@ -94,10 +94,10 @@ describe('access control between the services', () => {
 
   it('lets payment, and no other service, read a card from the vault', async () => {
     const card = await tokenizeTestCard(platform.api, testCards.approved);
-    const refused = await reveal('financial', card.body.token);
+    const refused = await reveal('financial', card.data!.token);
     expect(refused.status).toBe(403);
     expect(await refused.text()).not.toContain(testCards.approved);
-    const allowed = await reveal('payment', card.body.token);
+    const allowed = await reveal('payment', card.data!.token);
     expect(allowed.status).toBe(200);
     expect(await allowed.json()).toEqual({ number: testCards.approved });
   });
@@ -147,8 +147,8 @@ describe('on RabbitMQ', () => {
     const journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
     await platform.sink.waitFor((e) => e.to.includes(journey.studentEmail));
     const approval = {
-      checkoutId: journey.checkout.body.id,
-      leadId: journey.lead.body.id,
+      checkoutId: journey.checkout.data!.id,
+      leadId: journey.lead.id,
       courseId: 'kubernetes-for-developers',
       courseTitle: 'Kubernetes para desenvolvedores',
       cardToken: 'tok_already_erased',
@@ -182,7 +182,7 @@ describe('on RabbitMQ', () => {
     let journey: Awaited<ReturnType<typeof buyCourse>>;
     try {
       journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
-      expect(journey.checkout.status).toBe(202);
+      expect(journey.checkout.response.status).toBe(202);
     } finally {
       rabbitmqctl('start_app');
     }
@@ -201,7 +201,7 @@ describe('on RabbitMQ', () => {
     );
     expect(await platform.process.stop('SIGINT')).toBe(0);
     await platform.startAgain();
-    expect(await waitForOutcome(platform.api, journey.checkout.body.id, 60_000)).toMatchObject({
+    expect(await waitForOutcome(platform.api, journey.checkout.data!.id, 60_000)).toMatchObject({
       status: 'approved',
     });
     await platform.sink.waitFor((e) => e.to.includes(journey.studentEmail), 60_000);

@@ -46,6 +46,20 @@ describe('reading the environment', () => {
     }
   });
 
+  it('takes a list of web origins, none by default, and refuses anything that is not an origin', () => {
+    const origins = (ALLOWED_ORIGINS?: string) =>
+      parse({ ALLOWED_ORIGINS }, (read) => read.origins('ALLOWED_ORIGINS'));
+    expect(origins()).toEqual([]);
+    expect(origins('https://shop.example, http://localhost:3000')).toEqual([
+      'https://shop.example',
+      'http://localhost:3000',
+    ]);
+    expect(origins('https://shop.example/')).toBe(
+      'Invalid configuration: ALLOWED_ORIGINS must list origins such as https://shop.example, got "https://shop.example/"',
+    );
+    expect(origins('shop.example')).toMatch(/got "shop.example"/);
+  });
+
   it('reports every problem in one message', () => {
     const reader = readEnvironment({ EMAIL_LANGUAGE: 'fr', PORT: 'eighty' });
     reader.oneOf('EMAIL_LANGUAGE', ['pt-BR', 'en']);

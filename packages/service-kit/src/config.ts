@@ -68,6 +68,15 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env) {
       if (!valid) problems.push(`${name} must be a URL`);
       return value;
     },
+    /** Comma-separated web origins (`https://shop.example`): each a scheme, host and port only. */
+    origins(name: string): string[] {
+      const values = (raw(name) ?? '').split(',').map((value) => value.trim());
+      const origins = values.filter((value) => value !== '');
+      for (const value of origins)
+        if (!URL.canParse(value) || new URL(value).origin !== value)
+          problems.push(`${name} must list origins such as https://shop.example, got "${value}"`);
+      return origins;
+    },
     /** Returns the config when every variable parsed; otherwise throws one error listing them all. */
     done<T>(config: T): T {
       if (problems.length > 0)

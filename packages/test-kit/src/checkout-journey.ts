@@ -1,8 +1,7 @@
-import type { apiClient } from './http-client';
-import type { ApiSchemas } from '@checkout/contracts';
+import type { ApiSchemas, CheckoutClient } from '@checkout/client';
 import { waitUntil } from '@checkout/local-infra';
 
-type Payer = ApiSchemas['CheckoutRequest']['payer'];
+type Payer = ApiSchemas['Payer'];
 
 export const testCards = {
   approved: '4242424242424242',
@@ -41,39 +40,63 @@ export const companyPayer: Payer = {
 };
 
 /** Hands a test card to the vault through the public API; the answer carries the token. */
-export function tokenizeTestCard(api: ReturnType<typeof apiClient>, cardNumber: string) {
-  return api.post('/api/v1/cards', {
-    number: cardNumber,
-    holderName: 'Ana Souza',
-    expMonth: 12,
-    expYear: new Date().getFullYear() + 3,
-    cvc: '123',
+export function tokenizeTestCard(api: CheckoutClient, cardNumber: string) {
+  return api.POST('/cards', {
+    body: {
+      number: cardNumber,
+      holderName: 'Ana Souza',
+      expMonth: 12,
+      expYear: new Date().getFullYear() + 3,
+      cvc: '123',
+    },
   });
 }
 
 /** Registers a lead for the course the journeys buy. */
-export function registerTestLead(api: ReturnType<typeof apiClient>, email: string) {
-  return api.post('/api/v1/leads', {
-    name: 'Ana Souza',
-    email,
-    document: '529.982.247-25',
-    birthDate: '1990-05-17',
-    phone: '+55 11 91234-5678',
-    courseId: 'typescript-fundamentals',
+export function registerTestLead(api: CheckoutClient, email: string) {
+  return api.POST('/leads', {
+    body: {
+      name: 'Ana Souza',
+      email,
+      document: '529.982.247-25',
+      birthDate: '1990-05-17',
+      phone: '+55 11 91234-5678',
+      courseId: 'typescript-fundamentals',
+    },
   });
 }
 
 /** The body of a checkout of the journeys' course, paid by a company. */
-export const checkoutRequestFor = (leadId: string, cardToken: string, payerEmail: string) => ({
+export const checkoutRequestFor = (
+  leadId: string,
+  cardToken: string,
+  payerEmail: string,
+): ApiSchemas['CheckoutRequest'] => ({
   leadId,
   courseId: 'typescript-fundamentals',
   cardToken,
   payer: { ...companyPayer, email: payerEmail },
 });
 
-/** A buyer going through the public API: lead, card, checkout. Returns what a client would keep. */
+/** POST /checkouts once under `idempotencyKey`: one request, as the test sent it. */
+export function postCheckout(
+  api: CheckoutClient,
+  body: ApiSchemas['CheckoutRequest'],
+  idempotencyKey: string,
+) {
+  return api.POST('/checkouts', {
+    body,
+    params: { header: { 'Idempotency-Key': idempotencyKey } },
+  });
+}
+
+/**
+ * A buyer going through the public API: lead, card, checkout. Returns what a client would keep.
+ * The checkout is one POST, not the client's `submitCheckout`, whose retries would hide from a
+ * test the answer the platform gave.
+ */
 export async function buyCourse(
-  api: ReturnType<typeof apiClient>,
+  api: CheckoutClient,
   options: {
     cardNumber: string;
     studentEmail?: string;
@@ -84,20 +107,20 @@ export async function buyCourse(
   const n = `${Date.now()}-${sequence++}`;
   const studentEmail = options.studentEmail ?? `student-${n}@example.com`;
   const lead = await registerTestLead(api, studentEmail);
+  if (!lead.data) throw new Error(`the lead was refused: ${lead.response.status}`);
   const card = await tokenizeTestCard(api, options.cardNumber);
+  if (!card.data) throw new Error(`the card was refused: ${card.response.status}`);
   const request = checkoutRequestFor(
-    lead.body.id as string,
-    card.body.token as string,
+    lead.data.id,
+    card.data.token,
     options.payerEmail ?? `payer-${n}@example.com`,
   );
   const idempotencyKey = options.idempotencyKey ?? `journey-${n}`;
   const checkoutSentAt = Date.now();
-  const checkout = await api.post('/api/v1/checkouts', request, {
-    'Idempotency-Key': idempotencyKey,
-  });
+  const checkout = await postCheckout(api, request, idempotencyKey);
   return {
-    lead,
-    card,
+    lead: lead.data,
+    card: card.data,
     request,
     idempotencyKey,
     checkout,
@@ -108,18 +131,12 @@ export async function buyCourse(
 }
 
 /** Polls GET /checkouts/{id} until it leaves `processing`; a refusal (a 503, say) is polled past. */
-export function waitForOutcome(
-  api: ReturnType<typeof apiClient>,
-  checkoutId: string,
-  timeoutMs?: number,
-) {
+export function waitForOutcome(api: CheckoutClient, checkoutId: string, timeoutMs?: number) {
   return waitUntil(
     `checkout ${checkoutId} to leave processing`,
     async () => {
-      const { status, body } = await api.get(`/api/v1/checkouts/${checkoutId}`);
-      return status !== 200 || body.status === 'processing'
-        ? undefined
-        : (body as { status: string; declineReason?: string });
+      const { data } = await api.GET('/checkouts/{id}', { params: { path: { id: checkoutId } } });
+      return data?.status === 'processing' ? undefined : data;
     },
     timeoutMs,
   );

@@ -1,4 +1,4 @@
-import type { apiClient } from './http-client';
+import type { CheckoutClient } from '@checkout/client';
 import { waitForOutcome } from './checkout-journey';
 import { waitUntil, type SmtpSink } from '@checkout/local-infra';
 import { expectSteadyFor } from './steady';
@@ -22,7 +22,7 @@ export interface CheckoutLedgerEntry {
  * e-mail. Returns the ledger, so a caller can report lost and duplicated counts.
  */
 export async function expectEachCheckoutSettledOnce(
-  api: ReturnType<typeof apiClient>,
+  api: CheckoutClient,
   sink: SmtpSink,
   checkouts: AcceptedCheckout[],
   { timeoutMs = 60_000, quietMs = 2_000 } = {},

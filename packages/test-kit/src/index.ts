@@ -2,7 +2,7 @@ export { repoRoot, waitUntil } from '@checkout/local-infra';
 export * from './service-under-test';
 export * from './test-database';
 export * from './event-message';
-export * from './http-client';
+export * from './raw-request';
 export * from './platform-process';
 export * from './checkout-journey';
 export * from './checkout-ledger';

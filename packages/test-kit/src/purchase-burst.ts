@@ -1,4 +1,4 @@
-import { apiClient } from './http-client';
+import { createCheckoutClient, type CheckoutClient } from '@checkout/client';
 import { buyCourse, testCards } from './checkout-journey';
 import type { AcceptedCheckout } from './checkout-ledger';
 
@@ -7,27 +7,23 @@ export type RequestOutcome = { path: string; at: number } & (
   { status: number } | { failure: string }
 );
 
-/** An API client that notes how each request ended. */
-export function recordingApi(
-  baseUrl: string,
-  outcomes: RequestOutcome[],
-): ReturnType<typeof apiClient> {
-  const api = apiClient(baseUrl);
-  const record = async <T extends { status: number }>(path: string, call: () => Promise<T>) => {
-    try {
-      const response = await call();
-      outcomes.push({ path, at: Date.now(), status: response.status });
-      return response;
-    } catch (error) {
-      const code = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
-      outcomes.push({ path, at: Date.now(), failure: code });
-      throw error;
-    }
-  };
-  return {
-    get: (path, headers) => record(path, () => api.get(path, headers)),
-    post: (path, body, headers) => record(path, () => api.post(path, body, headers)),
-  };
+/** The typed client of the platform at `baseUrl`, noting how each of its requests ended. */
+export function recordingApi(baseUrl: string, outcomes: RequestOutcome[]): CheckoutClient {
+  return createCheckoutClient({
+    baseUrl: `${baseUrl}/api/v1`,
+    fetch: async (request: Request) => {
+      const path = new URL(request.url).pathname;
+      try {
+        const response = await fetch(request);
+        outcomes.push({ path, at: Date.now(), status: response.status });
+        return response;
+      } catch (error) {
+        const code = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
+        outcomes.push({ path, at: Date.now(), failure: code });
+        throw error;
+      }
+    },
+  });
 }
 
 export const answeredRequests = (outcomes: RequestOutcome[]) =>
@@ -51,8 +47,8 @@ export function startPurchaseBurst(baseUrl: string, size: number) {
     ),
   ).then((journeys) =>
     journeys.flatMap((journey): AcceptedCheckout[] =>
-      journey.status === 'fulfilled' && journey.value.checkout.status === 202
-        ? [{ id: journey.value.checkout.body.id as string, emailTo: journey.value.studentEmail }]
+      journey.status === 'fulfilled' && journey.value.checkout.data
+        ? [{ id: journey.value.checkout.data.id, emailTo: journey.value.studentEmail }]
         : [],
     ),
   );

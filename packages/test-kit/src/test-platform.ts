@@ -2,15 +2,16 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
+import { createCheckoutClient, type CheckoutClient } from '@checkout/client';
 import { Client } from 'pg';
-import { apiClient } from './http-client';
 import { startPlatformProcess, type PlatformProcess } from './platform-process';
 import { createTestDatabase } from './test-database';
 
 /** The platform as a user runs it, with the real parts a test reads its effects from. */
 export interface TestPlatform {
   baseUrl: string;
-  api: ReturnType<typeof apiClient>;
+  /** The typed client of its public API. */
+  api: CheckoutClient;
   /** The real SMTP server the platform sends to. */
   sink: SmtpSink;
   databaseUrl: string;
@@ -53,7 +54,7 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
   });
   return {
     baseUrl: current.baseUrl,
-    api: apiClient(current.baseUrl),
+    api: createCheckoutClient({ baseUrl: `${current.baseUrl}/api/v1` }),
     sink,
     databaseUrl,
     dataDir,

@@ -1,15 +1,11 @@
 import { CheckoutApproved, PortalAccessGranted } from '@checkout/contracts';
 import { openToken, parseKeyRing, type ServiceRuntime } from '@checkout/service-kit';
-import {
-  apiClient,
-  eventMessage,
-  startServiceUnderTest,
-  type ServiceUnderTest,
-} from '@checkout/test-kit';
+import { createCheckoutClient, type CheckoutClient } from '@checkout/client';
+import { eventMessage, startServiceUnderTest, type ServiceUnderTest } from '@checkout/test-kit';
 import { academicDatabase, createAcademicService } from '../src';
 
 let academic: ServiceUnderTest<ServiceRuntime>;
-let api: ReturnType<typeof apiClient>;
+let api: CheckoutClient;
 const activationTokenKeys = parseKeyRing(
   `k-1:${Buffer.alloc(32, 3).toString('base64')}`,
   'token keys',
@@ -21,7 +17,7 @@ beforeAll(async () => {
     (context) => createAcademicService({ ...context, activationTokenKeys }),
     [PortalAccessGranted.topic],
   );
-  api = apiClient(academic.baseUrl);
+  api = createCheckoutClient({ baseUrl: `${academic.baseUrl}/api/v1` });
 });
 afterAll(() => academic.stop());
 
@@ -95,27 +91,26 @@ describe('portal access', () => {
       token: activationTokenOf(await accessFor('ana@example.com')),
       password: 'a long secret',
     };
-    expect((await api.post('/api/v1/access/activate', activation)).status).toBe(204);
-    const reused = await api.post('/api/v1/access/activate', activation);
-    expect(reused.status).toBe(422);
-    expect(reused.body).toMatchObject({ type: '/problems/unprocessable-request', status: 422 });
-    expect(reused.body.errors[0].field).toBe('token');
+    const activated = await api.POST('/access/activate', { body: activation });
+    expect(activated.response.status).toBe(204);
+    const reused = await api.POST('/access/activate', { body: activation });
+    expect(reused.response.status).toBe(422);
+    expect(reused.error).toMatchObject({ type: '/problems/unprocessable-request', status: 422 });
+    expect(reused.error?.errors?.[0]?.field).toBe('token');
 
-    const wrong = await api.post('/api/v1/sessions', {
-      email: 'ana@example.com',
-      password: 'wrong password',
+    const wrong = await api.POST('/sessions', {
+      body: { email: 'ana@example.com', password: 'wrong password' },
     });
-    expect(wrong.status).toBe(401);
-    expect(wrong.body).toMatchObject({ type: '/problems/unauthorized', status: 401 });
-    const session = await api.post('/api/v1/sessions', {
-      email: 'ana@example.com',
-      password: 'a long secret',
+    expect(wrong.response.status).toBe(401);
+    expect(wrong.error).toMatchObject({ type: '/problems/unauthorized', status: 401 });
+    const session = await api.POST('/sessions', {
+      body: { email: 'ana@example.com', password: 'a long secret' },
     });
-    expect(session.status).toBe(201);
-    const enrollments = await api.get('/api/v1/me/enrollments', {
-      Authorization: `Bearer ${session.body.accessToken}`,
+    expect(session.response.status).toBe(201);
+    const enrollments = await api.GET('/me/enrollments', {
+      headers: { Authorization: `Bearer ${session.data?.accessToken}` },
     });
-    expect(enrollments.body.items).toEqual([
+    expect(enrollments.data?.items).toEqual([
       { courseId: 'typescript-fundamentals', status: 'active', enrolledAt: expect.any(String) },
     ]);
   });
@@ -124,7 +119,7 @@ describe('portal access', () => {
     await academic.bus.publish(approve('bia@example.com'));
     const token = activationTokenOf(await accessFor('bia@example.com'));
     const activation = { token, password: 'a long secret' };
-    expect((await api.post('/api/v1/access/activate', activation)).status).toBe(204);
+    expect((await api.POST('/access/activate', { body: activation })).response.status).toBe(204);
     await academic.bus.publish(approve('bia@example.com', 'kubernetes-for-developers'));
     const second = await accessFor('bia@example.com', 'kubernetes-for-developers');
     expect(second).not.toHaveProperty('sealedActivationToken');
@@ -133,12 +128,14 @@ describe('portal access', () => {
 
   it('refuses the enrolments without a valid access token', async () => {
     const unauthorized = { type: '/problems/unauthorized', title: 'Unauthorized', status: 401 };
-    expect((await api.get('/api/v1/me/enrollments')).body).toEqual({
+    expect((await api.GET('/me/enrollments')).error).toEqual({
       ...unauthorized,
       detail: 'Send a valid access token as a Bearer token.',
     });
-    const wrongToken = await api.get('/api/v1/me/enrollments', { Authorization: 'Bearer nope' });
-    expect(wrongToken.status).toBe(401);
-    expect(wrongToken.body).toMatchObject(unauthorized);
+    const wrongToken = await api.GET('/me/enrollments', {
+      headers: { Authorization: 'Bearer nope' },
+    });
+    expect(wrongToken.response.status).toBe(401);
+    expect(wrongToken.error).toMatchObject(unauthorized);
   });
 });

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { ChargeAttempted, CheckoutApproved } from '@checkout/contracts';
 import { parseKeyRing } from '@checkout/service-kit';
+import { createCheckoutClient, type ApiSchemas, type CheckoutClient } from '@checkout/client';
 import {
-  apiClient,
   eventMessage,
+  sendRaw,
   startServiceUnderTest,
   waitUntil,
   type ServiceUnderTest,
@@ -16,7 +17,7 @@ import {
 } from '../src';
 import { openCard } from '../src/domain/card-cipher';
 
-const card = {
+const card: ApiSchemas['CardRequest'] = {
   number: '4242424242424242',
   holderName: 'Ana Souza',
   expMonth: 12,
@@ -34,11 +35,11 @@ const startVault = (options: { cardTtlSeconds: number; expiredCardSweepMs?: numb
     }),
   );
 let vault: ServiceUnderTest<CardVaultService>;
-let api: ReturnType<typeof apiClient>;
+let api: CheckoutClient;
 
 beforeAll(async () => {
   vault = await startVault({ cardTtlSeconds: 3600 });
-  api = apiClient(vault.baseUrl);
+  api = createCheckoutClient({ baseUrl: `${vault.baseUrl}/api/v1` });
 });
 afterAll(() => vault.stop());
 
@@ -57,9 +58,9 @@ async function openEveryCard(service: ServiceUnderTest<CardVaultService>) {
 
 describe('tokenising a card', () => {
   it('returns a token with the brand and last four digits, and keeps only ciphertext', async () => {
-    const response = await api.post('/api/v1/cards', card);
+    const { data, response } = await api.POST('/cards', { body: card });
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({
+    expect(data).toEqual({
       token: expect.stringMatching(/^tok_/),
       brand: 'visa',
       last4: '4242',
@@ -69,17 +70,17 @@ describe('tokenising a card', () => {
     const rows = await vault.orm.em.fork().execute('select * from card_vault.card_record');
     expect(JSON.stringify(rows)).not.toContain(card.number);
     expect(JSON.stringify(rows)).not.toContain(Buffer.from(card.number).toString('hex'));
-    await expect(vault.service.revealCardNumber(response.body.token)).resolves.toBe(card.number);
+    await expect(vault.service.revealCardNumber(data!.token)).resolves.toBe(card.number);
   });
 
-  it.each([
+  it.each<[string, Partial<ApiSchemas['CardRequest']>]>([
     ['number', { number: '4242424242424241' }],
     ['expYear', { expYear: 2020 }],
     ['cvc', { cvc: '1234' }],
   ])('names %s when the card breaks a rule', async (field, change) => {
-    const response = await api.post('/api/v1/cards', { ...card, ...change });
+    const { error, response } = await api.POST('/cards', { body: { ...card, ...change } });
     expect(response.status).toBe(422);
-    expect(response.body.errors[0].field).toBe(field);
+    expect(error?.errors?.[0]?.field).toBe(field);
   });
 
   it.each([
@@ -88,30 +89,33 @@ describe('tokenising a card', () => {
     ['expYear', { expYear: '2030' }],
     ['holderName', { holderName: undefined }],
   ])('rejects a malformed %s before it reaches the rules', async (field, change) => {
-    const response = await api.post('/api/v1/cards', { ...card, ...change });
+    // Raw: a wrong type or a missing field is what the typed client would refuse to send.
+    const { error, response } = await sendRaw(`${vault.baseUrl}/api/v1/cards`, {
+      body: { ...card, ...change },
+    });
     expect(response.status).toBe(400);
-    expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(error?.errors?.map((e) => e.field)).toContain(field);
   });
 });
 
 describe('erasing a card', () => {
   it('erases the card when its checkout is final', async () => {
-    const { body } = await api.post('/api/v1/cards', card);
-    await expect(vault.service.isChargeable(body.token)).resolves.toBe(true);
+    const { token } = (await api.POST('/cards', { body: card })).data!;
+    await expect(vault.service.isChargeable(token)).resolves.toBe(true);
     await vault.bus.publish(
       eventMessage(CheckoutApproved, {
         checkoutId: 'c-1',
         leadId: 'l-1',
         courseId: 'typescript-fundamentals',
         courseTitle: 'TS',
-        cardToken: body.token,
+        cardToken: token,
         amountCents: 100,
         currency: 'BRL',
         student: { name: 'Ana', email: 'ana@example.com' },
       }),
     );
-    await expect(vault.service.isChargeable(body.token)).resolves.toBe(false);
-    await expect(vault.service.revealCardNumber(body.token)).resolves.toBeUndefined();
+    await expect(vault.service.isChargeable(token)).resolves.toBe(false);
+    await expect(vault.service.revealCardNumber(token)).resolves.toBeUndefined();
   });
 });
 
@@ -124,27 +128,27 @@ describe('keeping card data only as long as needed', () => {
     (await openEveryCard(vault)).find((card) => card.token === token)?.secret;
 
   it('keeps the CVC after a gateway error, for the retry, and drops it once the acquirer answers', async () => {
-    const { body } = await api.post('/api/v1/cards', card);
-    await answer(body.token, 'gateway_error');
-    expect(await secretOf(body.token)).toEqual({
+    const { token } = (await api.POST('/cards', { body: card })).data!;
+    await answer(token, 'gateway_error');
+    expect(await secretOf(token)).toEqual({
       number: card.number,
       holderName: card.holderName,
       cvc: card.cvc,
     });
-    await answer(body.token, 'approved');
-    expect(await secretOf(body.token)).toEqual({
+    await answer(token, 'approved');
+    expect(await secretOf(token)).toEqual({
       number: card.number,
       holderName: card.holderName,
     });
-    await expect(vault.service.revealCardNumber(body.token)).resolves.toBe(card.number);
+    await expect(vault.service.revealCardNumber(token)).resolves.toBe(card.number);
   });
 
   it('deletes cards past their TTL, leaving nothing that decrypts', async () => {
     const shortLived = await startVault({ cardTtlSeconds: 2, expiredCardSweepMs: 200 });
     try {
-      const client = apiClient(shortLived.baseUrl);
+      const client = createCheckoutClient({ baseUrl: `${shortLived.baseUrl}/api/v1` });
       const tokens = await Promise.all(
-        [1, 2, 3].map(async () => (await client.post('/api/v1/cards', card)).body.token as string),
+        [1, 2, 3].map(async () => (await client.POST('/cards', { body: card })).data!.token),
       );
       expect((await openEveryCard(shortLived)).map((c) => c.token).sort()).toEqual(tokens.sort());
       await waitUntil(

@@ -4,10 +4,12 @@ import {
   CheckoutApproved,
   CheckoutDeclined,
 } from '@checkout/contracts';
+import { createCheckoutClient, type ApiSchemas, type CheckoutClient } from '@checkout/client';
 import {
-  apiClient,
   eventMessage,
   individualPayer,
+  postCheckout,
+  sendRaw,
   startServiceUnderTest,
   waitUntil,
   type ServiceUnderTest,
@@ -20,7 +22,7 @@ const lead = { name: 'Ana Souza', email: 'ana@example.com' };
 const payer = individualPayer;
 let counter = 0;
 /** A request from a lead of its own with a card token of its own, as each purchase has. */
-const newCheckoutRequest = () => ({
+const newCheckoutRequest = (): ApiSchemas['CheckoutRequest'] => ({
   leadId: `lead-${Date.now()}-${counter}`,
   courseId: 'typescript-fundamentals',
   cardToken: `tok_chargeable_${Date.now()}_${counter++}`,
@@ -30,7 +32,7 @@ const newCheckoutRequest = () => ({
 /** Short, so that the sweeper's tests do not wait minutes. */
 const chargeStuckAfterMs = 2000;
 let financial: ServiceUnderTest<ServiceRuntime>;
-let api: ReturnType<typeof apiClient>;
+let api: CheckoutClient;
 const newKey = () => `key-${Date.now()}-${counter++}`;
 
 beforeAll(async () => {
@@ -45,7 +47,7 @@ beforeAll(async () => {
       }),
     [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic],
   );
-  api = apiClient(financial.baseUrl);
+  api = createCheckoutClient({ baseUrl: `${financial.baseUrl}/api/v1` });
 });
 afterAll(() => financial.stop());
 
@@ -60,9 +62,9 @@ const countRows = async (table: string) =>
 
 describe('the catalogue', () => {
   it('lists the courses with their prices in cents', async () => {
-    const response = await api.get('/api/v1/courses');
+    const { data, response } = await api.GET('/courses');
     expect(response.status).toBe(200);
-    expect(response.body.items).toContainEqual({
+    expect(data?.items).toContainEqual({
       id: 'typescript-fundamentals',
       title: 'Fundamentos de TypeScript',
       priceCents: 29700,
@@ -74,21 +76,19 @@ describe('the catalogue', () => {
 describe('accepting a checkout', () => {
   it('charges the catalogue price and asks payment to charge the card', async () => {
     const checkoutRequest = newCheckoutRequest();
-    const response = await api.post('/api/v1/checkouts', checkoutRequest, {
-      'Idempotency-Key': newKey(),
-    });
+    const { data: checkout, response } = await postCheckout(api, checkoutRequest, newKey());
     expect(response.status).toBe(202);
-    expect(response.body).toMatchObject({
+    expect(checkout).toMatchObject({
       status: 'processing',
       amountCents: 29700,
       currency: 'BRL',
     });
     const request = await financial.waitForPublished(
       ChargeRequested.topic,
-      (data: { checkoutId: string }) => data.checkoutId === response.body.id,
+      (data: { checkoutId: string }) => data.checkoutId === checkout?.id,
     );
     expect(request.data).toEqual({
-      checkoutId: response.body.id,
+      checkoutId: checkout?.id,
       cardToken: checkoutRequest.cardToken,
       attempt: 1,
       amountCents: 29700,
@@ -97,14 +97,13 @@ describe('accepting a checkout', () => {
   });
 
   it('refuses a price sent by the client', async () => {
-    const response = await api.post(
-      '/api/v1/checkouts',
-      { ...newCheckoutRequest(), amountCents: 1 },
-      { 'Idempotency-Key': newKey() },
-    );
+    const { error, response } = await sendRaw(`${financial.baseUrl}/api/v1/checkouts`, {
+      body: { ...newCheckoutRequest(), amountCents: 1 },
+      headers: { 'Idempotency-Key': newKey() },
+    });
     expect(response.status).toBe(400);
-    expect(response.contentType).toContain('application/problem+json');
-    expect(response.body.errors).toContainEqual({
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(error?.errors).toContainEqual({
       field: 'amountCents',
       message: 'is not an accepted field',
     });
@@ -113,11 +112,11 @@ describe('accepting a checkout', () => {
   it('replays the first response for the same key and body, creating nothing new', async () => {
     const key = newKey();
     const checkoutRequest = newCheckoutRequest();
-    const first = await api.post('/api/v1/checkouts', checkoutRequest, { 'Idempotency-Key': key });
+    const first = await postCheckout(api, checkoutRequest, key);
     const checkoutsBefore = await countRows('checkout');
-    const second = await api.post('/api/v1/checkouts', checkoutRequest, { 'Idempotency-Key': key });
-    expect(second.status).toBe(first.status);
-    expect(second.body).toEqual(first.body);
+    const second = await postCheckout(api, checkoutRequest, key);
+    expect(second.response.status).toBe(first.response.status);
+    expect(second.data).toEqual(first.data);
     expect(await countRows('checkout')).toBe(checkoutsBefore);
   });
 
@@ -126,58 +125,57 @@ describe('accepting a checkout', () => {
     const checkoutRequest = newCheckoutRequest();
     const before = await countRows('checkout');
     const [a, b] = await Promise.all([
-      api.post('/api/v1/checkouts', checkoutRequest, { 'Idempotency-Key': key }),
-      api.post('/api/v1/checkouts', checkoutRequest, { 'Idempotency-Key': key }),
+      postCheckout(api, checkoutRequest, key),
+      postCheckout(api, checkoutRequest, key),
     ]);
-    expect(a.body.id).toBe(b.body.id);
+    expect(a.data?.id).toBe(b.data?.id);
     expect(await countRows('checkout')).toBe(before + 1);
   });
 
   it('refuses the same key with a different body', async () => {
     const key = newKey();
     const checkoutRequest = newCheckoutRequest();
-    await api.post('/api/v1/checkouts', checkoutRequest, { 'Idempotency-Key': key });
-    const response = await api.post(
-      '/api/v1/checkouts',
+    await postCheckout(api, checkoutRequest, key);
+    const { error, response } = await postCheckout(
+      api,
       { ...checkoutRequest, courseId: 'kubernetes-for-developers' },
-      { 'Idempotency-Key': key },
+      key,
     );
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([
-      { field: 'Idempotency-Key', message: expect.any(String) },
-    ]);
+    expect(error?.errors).toEqual([{ field: 'Idempotency-Key', message: expect.any(String) }]);
   });
 
   it('requires an Idempotency-Key', async () => {
-    const response = await api.post('/api/v1/checkouts', newCheckoutRequest());
+    const { error, response } = await sendRaw(`${financial.baseUrl}/api/v1/checkouts`, {
+      body: newCheckoutRequest(),
+    });
     expect(response.status).toBe(400);
-    expect(response.body.errors).toContainEqual({
+    expect(error?.errors).toContainEqual({
       field: 'Idempotency-Key',
       message: 'header is required',
     });
   });
 
-  it.each([
+  it.each<[string, Partial<ApiSchemas['CheckoutRequest']>]>([
     ['leadId', { leadId: 'no-such-lead' }],
     ['courseId', { courseId: 'no-such-course' }],
     ['cardToken', { cardToken: 'tok_unknown' }],
     ['payer.document', { payer: { ...payer, document: '111.111.111-11' } }],
   ])('names %s when it is unknown or invalid, and creates nothing', async (field, change) => {
     const before = await countRows('checkout');
-    const response = await api.post(
-      '/api/v1/checkouts',
+    const { error, response } = await postCheckout(
+      api,
       { ...newCheckoutRequest(), ...change },
-      { 'Idempotency-Key': newKey() },
+      newKey(),
     );
     expect(response.status).toBe(422);
-    expect(response.body.errors[0].field).toBe(field);
+    expect(error?.errors?.[0]?.field).toBe(field);
     expect(await countRows('checkout')).toBe(before);
   });
 });
 
 describe('one charge per purchase', () => {
-  const post = (request: object) =>
-    api.post('/api/v1/checkouts', request, { 'Idempotency-Key': newKey() });
+  const post = (request: ApiSchemas['CheckoutRequest']) => postCheckout(api, request, newKey());
   const checkoutsOf = (leadId: string) =>
     financial.orm.em
       .fork()
@@ -197,11 +195,11 @@ describe('one charge per purchase', () => {
     const responses = await Promise.all(
       Array.from({ length: 10 }, (_, i) => post({ ...request, leadId: `${request.leadId}-${i}` })),
     );
-    const statuses = responses.map((r) => r.status).sort();
+    const statuses = responses.map((r) => r.response.status).sort();
     expect(statuses).toEqual([202, ...Array<number>(9).fill(409)]);
-    for (const refused of responses.filter((r) => r.status === 409)) {
-      expect(refused.contentType).toContain('application/problem+json');
-      expect(refused.body.errors).toEqual([{ field: 'cardToken', message: expect.any(String) }]);
+    for (const refused of responses.filter((r) => r.response.status === 409)) {
+      expect(refused.response.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.error?.errors).toEqual([{ field: 'cardToken', message: expect.any(String) }]);
     }
     const rows = await financial.orm.em
       .fork()
@@ -211,53 +209,54 @@ describe('one charge per purchase', () => {
 
   it('refuses a course the lead already bought with 409 already_enrolled, and asks for no charge', async () => {
     const first = newCheckoutRequest();
-    const accepted = await post(first);
-    await settle(accepted.body.id, 'approved');
+    const accepted = (await post(first)).data!;
+    await settle(accepted.id, 'approved');
     await financial.waitForPublished(
       CheckoutApproved.topic,
-      (d: { checkoutId: string }) => d.checkoutId === accepted.body.id,
+      (d: { checkoutId: string }) => d.checkoutId === accepted.id,
     );
     const again = await post({ ...newCheckoutRequest(), leadId: first.leadId });
-    expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ type: '/problems/already-enrolled', status: 409 });
-    expect(await checkoutsOf(first.leadId)).toEqual([{ id: accepted.body.id }]);
+    expect(again.response.status).toBe(409);
+    expect(again.error).toMatchObject({ type: '/problems/already-enrolled', status: 409 });
+    expect(await checkoutsOf(first.leadId)).toEqual([{ id: accepted.id }]);
   });
 
   it('answers a second purchase while the first is processing with 409 and the first checkout id', async () => {
     const first = newCheckoutRequest();
-    const accepted = await post(first);
+    const accepted = (await post(first)).data!;
     const [a, b] = await Promise.all([
       post({ ...newCheckoutRequest(), leadId: first.leadId }),
       post({ ...newCheckoutRequest(), leadId: first.leadId }),
     ]);
-    expect(await checkoutsOf(first.leadId)).toEqual([{ id: accepted.body.id }]);
+    expect(await checkoutsOf(first.leadId)).toEqual([{ id: accepted.id }]);
     for (const refused of [a, b]) {
-      expect(refused.status).toBe(409);
-      expect(refused.body).toMatchObject({
+      expect(refused.response.status).toBe(409);
+      expect(refused.error).toMatchObject({
         type: '/problems/checkout-in-progress',
-        checkoutId: accepted.body.id,
+        checkoutId: accepted.id,
       });
     }
   });
 
   it('lets a lead whose card was declined try again with another card', async () => {
     const first = newCheckoutRequest();
-    const declined = await post(first);
-    await settle(declined.body.id, 'declined');
+    const declined = (await post(first)).data!;
+    await settle(declined.id, 'declined');
     await financial.waitForPublished(
       CheckoutDeclined.topic,
-      (d: { checkoutId: string }) => d.checkoutId === declined.body.id,
+      (d: { checkoutId: string }) => d.checkoutId === declined.id,
     );
-    expect((await post({ ...newCheckoutRequest(), leadId: first.leadId })).status).toBe(202);
+    expect((await post({ ...newCheckoutRequest(), leadId: first.leadId })).response.status).toBe(
+      202,
+    );
   });
 });
 
 describe('the charge state machine', () => {
   const startCheckout = async () =>
-    (await api.post('/api/v1/checkouts', newCheckoutRequest(), { 'Idempotency-Key': newKey() }))
-      .body.id as string;
-  const statusOf = async (id: string): Promise<unknown> =>
-    (await api.get(`/api/v1/checkouts/${id}`)).body;
+    (await postCheckout(api, newCheckoutRequest(), newKey())).data!.id;
+  const statusOf = async (id: string) =>
+    (await api.GET('/checkouts/{id}', { params: { path: { id } } })).data;
 
   it('approves once, even when the result is delivered twice', async () => {
     const id = await startCheckout();
@@ -320,9 +319,11 @@ describe('the charge state machine', () => {
   });
 
   it('answers 404 as problem+json for an unknown checkout', async () => {
-    const response = await api.get('/api/v1/checkouts/not-a-checkout');
+    const { response } = await api.GET('/checkouts/{id}', {
+      params: { path: { id: 'not-a-checkout' } },
+    });
     expect(response.status).toBe(404);
-    expect(response.contentType).toContain('application/problem+json');
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
   });
 });
 
@@ -335,10 +336,7 @@ describe('charges that get no answer', () => {
 
   it('asks payment again for the same attempt once the charge is stuck, then settles on the answer', async () => {
     const acceptedAt = Date.now();
-    const accepted = await api.post('/api/v1/checkouts', newCheckoutRequest(), {
-      'Idempotency-Key': newKey(),
-    });
-    const id = accepted.body.id as string;
+    const id = (await postCheckout(api, newCheckoutRequest(), newKey())).data!.id;
     await waitUntil('a second request for attempt 1', () =>
       requestsFor(id).length >= 2 ? true : undefined,
     );
@@ -354,10 +352,7 @@ describe('charges that get no answer', () => {
   });
 
   it('after the bounded tries makes the last call, and declines only on the word of payment that nothing was charged', async () => {
-    const accepted = await api.post('/api/v1/checkouts', newCheckoutRequest(), {
-      'Idempotency-Key': newKey(),
-    });
-    const id = accepted.body.id as string;
+    const id = (await postCheckout(api, newCheckoutRequest(), newKey())).data!.id;
     const lastCall = await financial.waitForPublished(
       ChargeRequested.topic,
       (d: { checkoutId: string; lastCall?: boolean }) => d.checkoutId === id && d.lastCall === true,
@@ -366,7 +361,7 @@ describe('charges that get no answer', () => {
     );
     // The first request, the requests again, then the last call.
     expect(requestsFor(id)).toHaveLength(1 + maxChargeRecoveries + 1);
-    expect((await api.get(`/api/v1/checkouts/${id}`)).body).toMatchObject({
+    expect((await api.GET('/checkouts/{id}', { params: { path: { id } } })).data).toMatchObject({
       status: 'processing',
     });
     await financial.bus.publish(

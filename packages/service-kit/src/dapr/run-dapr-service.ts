@@ -35,6 +35,7 @@ function readDaprConfig() {
     appApiToken: env.optionalString('APP_API_TOKEN'),
     pubsubName: env.string('PUBSUB_NAME', 'pubsub'),
     secretStore: env.string('SECRET_STORE', 'secretstore'),
+    allowedOrigins: env.origins('ALLOWED_ORIGINS'),
   });
 }
 
@@ -99,6 +100,7 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
       ...(service.router ? [service.router] : []),
     ],
     isReady: () => service.isReady(),
+    allowedOrigins: config.allowedOrigins,
   });
   const server = await listenDrainable(app, config.appPort);
   logger.info({ port: config.appPort }, `${spec.appId} is up`);

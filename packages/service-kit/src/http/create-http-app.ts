@@ -1,3 +1,4 @@
+import cors from 'cors';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from '../logger';
 import { createErrorHandler } from './error-handler';
@@ -8,10 +9,17 @@ export interface HttpAppOptions {
   routers: Router[];
   /** Whether the dependencies are reachable; backs GET /readyz. */
   isReady: () => Promise<boolean>;
+  /** Other sites whose pages may call the public API from the browser (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
 }
 
 /** An Express app serving the given routers with health endpoints and problem+json errors. */
-export function createHttpApp({ logger, routers, isReady }: HttpAppOptions): Express {
+export function createHttpApp({
+  logger,
+  routers,
+  isReady,
+  allowedOrigins = [],
+}: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -22,6 +30,7 @@ export function createHttpApp({ logger, routers, isReady }: HttpAppOptions): Exp
     const ready = await isReady().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
+  if (allowedOrigins.length > 0) app.use('/api', corsFor(allowedOrigins));
   app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'] }));
   for (const router of routers) app.use(router);
   app.use((req, res) => {
@@ -30,3 +39,16 @@ export function createHttpApp({ logger, routers, isReady }: HttpAppOptions): Exp
   app.use(createErrorHandler(logger));
   return app;
 }
+
+/**
+ * CORS by the `cors` library: a listed origin may send what a checkout needs (JSON, a bearer
+ * token, an Idempotency-Key) and read Retry-After; any other origin gets no CORS header at all,
+ * so its browser keeps the answer from it.
+ */
+const corsFor = (origins: readonly string[]) =>
+  cors({
+    origin: [...origins],
+    allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
+    exposedHeaders: ['Retry-After'],
+    maxAge: 600,
+  });

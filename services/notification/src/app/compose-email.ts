@@ -36,7 +36,7 @@ export function composeEmail(
       studentName: access.student.name,
       email: access.student.email,
       courseTitle: access.courseTitle,
-      portalUrl: publicUrl,
+      portalUrl: `${publicUrl}/account`,
       ...(token && { activationUrl: `${publicUrl}/activate?token=${encodeURIComponent(token)}` }),
     },
     language,
