@@ -1,0 +1,77 @@
+import type { ApiSchemas } from '@checkout/client';
+import { useEffect, useState } from 'preact/hooks';
+import { useAnnounce } from '../announcer';
+import { api } from '../api';
+import { useCourses } from '../courses';
+import { useT } from '../i18n/language';
+import { PageHeading } from '../page-heading';
+import { pagePaths } from '../page-paths';
+import { accessToken, forgetAccessToken } from '../session';
+
+type Enrollments = ApiSchemas['Enrollment'][];
+
+/** My courses: the signed-in student's enrolments, named from the catalogue. */
+export default function Account() {
+  const t = useT();
+  const announce = useAnnounce();
+  const courses = useCourses();
+  const [token, setToken] = useState(accessToken());
+  const [enrollments, setEnrollments] = useState<Enrollments | 'failed'>();
+  const [signedOut, setSignedOut] = useState(false);
+
+  useEffect(() => {
+    if (!token) return;
+    api
+      .GET('/me/enrollments', { headers: { Authorization: `Bearer ${token}` } })
+      .then(({ data, response }) => {
+        if (data) return setEnrollments(data.items);
+        // An expired session is forgotten; the student signs in again.
+        if (response.status === 401) {
+          forgetAccessToken();
+          return setToken(undefined);
+        }
+        setEnrollments('failed');
+      })
+      .catch(() => setEnrollments('failed'));
+  }, [token]);
+
+  const signOut = () => {
+    forgetAccessToken();
+    setToken(undefined);
+    setSignedOut(true);
+    announce(t.account.signedOut);
+  };
+  const titleOf = (courseId: string) =>
+    (Array.isArray(courses) && courses.find(({ id }) => id === courseId)?.title) || courseId;
+  const dateOf = (iso: string) => new Intl.DateTimeFormat(t.lang).format(new Date(iso));
+
+  return (
+    <>
+      <PageHeading title={`${t.account.title} · ${t.shopName}`}>{t.account.title}</PageHeading>
+      {!token && (
+        <p class="notice">
+          {signedOut ? t.account.signedOut : t.account.signInFirst}{' '}
+          <a href={pagePaths.signIn}>{t.signIn.title}</a>
+        </p>
+      )}
+      {token && enrollments === undefined && <p>{t.loading}</p>}
+      {token && enrollments === 'failed' && <p class="notice notice-error">{t.loadFailed}</p>}
+      {token && Array.isArray(enrollments) && (
+        <>
+          {enrollments.length === 0 && <p>{t.account.empty}</p>}
+          <ul class="course-list">
+            {enrollments.map((enrollment) => (
+              <li key={enrollment.courseId} class="card">
+                <h2>{titleOf(enrollment.courseId)}</h2>
+                <p>{t.account.since(dateOf(enrollment.enrolledAt))}</p>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={signOut}>
+            {t.account.signOut}
+          </button>
+        </>
+      )}
+    </>
+  );
+}

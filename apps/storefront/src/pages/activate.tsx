@@ -1,0 +1,91 @@
+import { fieldErrors } from '@checkout/client';
+import { useLocation, useRoute } from 'preact-iso';
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { Field } from '../forms/field';
+import { activationRules } from '../forms/rules';
+import { useFieldErrors, valuesOf } from '../forms/use-field-errors';
+import { useT } from '../i18n/language';
+import { PageHeading } from '../page-heading';
+import { keepAccessToken } from '../session';
+import { pagePaths } from '../page-paths';
+
+/**
+ * The access e-mail's link: the student sets a password, then is signed in. POST /access/activate
+ * answers with no body, so the student also types the e-mail the message went to, to sign in.
+ */
+export default function Activate() {
+  const t = useT();
+  const { query } = useRoute();
+  const { route } = useLocation();
+  const form = useFieldErrors(activationRules);
+  const [linkRefused, setLinkRefused] = useState(!query.token);
+  const [sending, setSending] = useState(false);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const element = event.currentTarget as HTMLFormElement;
+    if (sending || !form.checkForm(element)) return;
+    const value = valuesOf(element);
+    const email = value('email');
+    const password = value('password');
+    setSending(true);
+    try {
+      const activation = await api.POST('/access/activate', {
+        body: { token: query.token ?? '', password },
+      });
+      if (activation.error) {
+        if (fieldErrors(activation.error).token) return setLinkRefused(true);
+        return form.showProblem(element, activation.error, t.loadFailed);
+      }
+      const session = await api.POST('/sessions', { body: { email, password } });
+      if (!session.data) return form.setFormError(t.activate.activatedSignInFailed);
+      keepAccessToken(session.data.accessToken);
+      route(pagePaths.account);
+    } catch {
+      form.setFormError(t.loadFailed);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeading title={`${t.activate.title} · ${t.shopName}`}>{t.activate.title}</PageHeading>
+      {linkRefused ? (
+        <p class="notice notice-error">{t.activate.invalidLink}</p>
+      ) : (
+        <form noValidate onSubmit={(event) => void submit(event)}>
+          <p>{t.activate.intro}</p>
+          {form.formError && (
+            <p class="notice notice-error">
+              {form.formError} <a href={pagePaths.signIn}>{t.signIn.title}</a>
+            </p>
+          )}
+          <Field
+            name="email"
+            label={t.fields.email}
+            type="email"
+            autocomplete="email"
+            required
+            error={form.errors.email}
+            onBlur={form.checkField}
+          />
+          <Field
+            name="password"
+            label={t.fields.password}
+            type="password"
+            autocomplete="new-password"
+            required
+            hint={t.activate.rules}
+            error={form.errors.password}
+            onBlur={form.checkField}
+          />
+          <button type="submit" disabled={sending}>
+            {t.activate.submit}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { useCourses } from '../courses';
+import { useT } from '../i18n/language';
+import { formatMoney } from '../money';
+import { PageHeading } from '../page-heading';
+
+export default function Catalogue() {
+  const t = useT();
+  const courses = useCourses();
+  return (
+    <>
+      <PageHeading title={t.catalogue.title}>{t.catalogue.title}</PageHeading>
+      {courses === undefined && <p>{t.loading}</p>}
+      {courses === 'failed' && <p class="notice notice-error">{t.loadFailed}</p>}
+      {Array.isArray(courses) && courses.length === 0 && <p>{t.catalogue.empty}</p>}
+      {Array.isArray(courses) && (
+        <ul class="course-list">
+          {courses.map((course) => (
+            <li key={course.id} class="card">
+              <h2>{course.title}</h2>
+              <p class="price">{formatMoney(course.priceCents, t.lang)}</p>
+              <a
+                href={`/courses/${encodeURIComponent(course.id)}`}
+                aria-label={`${t.catalogue.see}: ${course.title}`}
+              >
+                {t.catalogue.see}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

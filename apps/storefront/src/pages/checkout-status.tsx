@@ -1,0 +1,91 @@
+import type { ApiSchemas } from '@checkout/client';
+import { useRoute } from 'preact-iso';
+import { useEffect, useState } from 'preact/hooks';
+import { useAnnounce } from '../announcer';
+import { api } from '../api';
+import { useT } from '../i18n/language';
+import { PageHeading } from '../page-heading';
+
+const pollEveryMs = 1000;
+/** About two minutes; a charge still processing then is left to the e-mail. */
+const maxPolls = 120;
+
+type Checkout = ApiSchemas['Checkout'];
+
+/** Polls the checkout until it is approved or declined, and says what happened. */
+function useCheckoutOutcome(id: string) {
+  const [checkout, setCheckout] = useState<Checkout>();
+  const [gaveUp, setGaveUp] = useState<'slow' | 'missing'>();
+  useEffect(() => {
+    let polls = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const poll = async () => {
+      polls++;
+      try {
+        const { data, response } = await api.GET('/checkouts/{id}', { params: { path: { id } } });
+        if (stopped) return;
+        if (data) setCheckout(data);
+        if (data && data.status !== 'processing') return;
+        if (response.status === 404) return setGaveUp('missing');
+      } catch {
+        // A lost answer is polled past, like a 503.
+      }
+      if (polls >= maxPolls) return setGaveUp('slow');
+      timer = setTimeout(() => void poll(), pollEveryMs);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [id]);
+  return { checkout, gaveUp };
+}
+
+export default function CheckoutStatus() {
+  const t = useT();
+  const announce = useAnnounce();
+  const { params } = useRoute();
+  const { checkout, gaveUp } = useCheckoutOutcome(params.id ?? '');
+  const status = checkout?.status;
+
+  useEffect(() => {
+    if (status === 'approved') announce(`${t.status.approved} ${t.status.checkEmail}`);
+    if (status === 'declined' && checkout?.declineReason) {
+      announce(`${t.status.declined}. ${t.status.reasons[checkout.declineReason]}`);
+    }
+    // Said once, when the outcome arrives.
+  }, [status]);
+
+  return (
+    <>
+      <PageHeading title={`${t.status.title} · ${t.shopName}`}>{t.status.title}</PageHeading>
+      {gaveUp === 'missing' && <p class="notice notice-error">{t.status.notFound}</p>}
+      {gaveUp === 'slow' && <p class="notice">{t.status.slow}</p>}
+      {!gaveUp && (!checkout || status === 'processing') && (
+        <p class="notice" aria-busy="true">
+          {t.status.processing}
+        </p>
+      )}
+      {checkout && status === 'approved' && (
+        <section class="notice notice-success">
+          <h2>{t.status.approved}</h2>
+          <p>{t.status.checkEmail}</p>
+        </section>
+      )}
+      {checkout && status === 'declined' && (
+        <section class="notice notice-error">
+          <h2>{t.status.declined}</h2>
+          <p>{t.status.reasons[checkout.declineReason ?? 'processing_error']}</p>
+          <a
+            class="button"
+            href={`/courses/${encodeURIComponent(checkout.courseId)}/checkout?lead=${encodeURIComponent(checkout.leadId)}`}
+          >
+            {t.status.retry}
+          </a>
+        </section>
+      )}
+    </>
+  );
+}

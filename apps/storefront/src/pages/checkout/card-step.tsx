@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import { api } from '../../api';
+import { Field } from '../../forms/field';
+import { masks } from '../../forms/masks';
+import { cardDigits, cardRules } from '../../forms/rules';
+import { useFieldErrors, valuesOf } from '../../forms/use-field-errors';
+import { useT } from '../../i18n/language';
+import { StepHeading } from './step-heading';
+
+/** What the page keeps of a card once the vault has it. */
+export interface SavedCard {
+  token: string;
+  brand: string;
+  last4: string;
+}
+
+/**
+ * Step 2: the card goes to POST /cards and nowhere else. Its inputs are uncontrolled: the number
+ * is read from the form once, at submit, and the form is emptied when the vault answers, so it
+ * never sits in the page's state, storage or URL.
+ */
+export function CardStep({
+  notice,
+  onDone,
+}: {
+  notice?: string | undefined;
+  onDone: (card: SavedCard) => void;
+}) {
+  const t = useT();
+  const form = useFieldErrors(cardRules);
+  const [sending, setSending] = useState(false);
+  const field = (name: 'number' | 'holderName' | 'expMonth' | 'expYear' | 'cvc') => ({
+    name,
+    label: t.fields[name],
+    error: form.errors[name],
+    onBlur: form.checkField,
+    required: true,
+  });
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const element = event.currentTarget as HTMLFormElement;
+    if (sending || !form.checkForm(element)) return;
+    const value = valuesOf(element);
+    setSending(true);
+    try {
+      const { data: card, error } = await api.POST('/cards', {
+        body: {
+          number: cardDigits(value('number')),
+          holderName: value('holderName'),
+          expMonth: Number(value('expMonth')),
+          expYear: Number(value('expYear')),
+          cvc: value('cvc'),
+        },
+      });
+      if (!card) return form.showProblem(element, error, t.loadFailed);
+      element.reset();
+      onDone({ token: card.token, brand: card.brand, last4: card.last4 });
+    } catch {
+      form.setFormError(t.loadFailed);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} autocomplete="on">
+      <StepHeading step={2} name={t.checkout.cardStep} />
+      {(form.formError ?? notice) && <p class="notice notice-error">{form.formError ?? notice}</p>}
+      <Field {...field('number')} autocomplete="cc-number" inputMode="numeric" mask={masks.card} />
+      <Field {...field('holderName')} autocomplete="cc-name" />
+      <div class="field-row">
+        <Field
+          {...field('expMonth')}
+          autocomplete="cc-exp-month"
+          inputMode="numeric"
+          mask={masks.twoDigits}
+        />
+        <Field
+          {...field('expYear')}
+          autocomplete="cc-exp-year"
+          inputMode="numeric"
+          mask={masks.fourDigits}
+        />
+      </div>
+      <Field {...field('cvc')} autocomplete="cc-csc" inputMode="numeric" mask={masks.fourDigits} />
+      <button type="submit" disabled={sending}>
+        {t.checkout.continue}
+      </button>
+    </form>
+  );
+}

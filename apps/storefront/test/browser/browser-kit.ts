@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { repoRoot } from '@checkout/test-kit';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+/** Debian's Chromium: Playwright's own browser download is not used. */
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-background-networking'],
+  });
+
+export const viewports = {
+  desktop: { width: 1280, height: 800 },
+  mobile: { width: 390, height: 844 },
+} as const;
+
+const screenshotDir = join(repoRoot, 'artifacts/screenshots');
+
+export interface SeenRequest {
+  method: string;
+  url: string;
+  body: string;
+  idempotencyKey: string | undefined;
+}
+
+/** A fresh tab (its own storage) whose console messages and requests the test can read back. */
+export async function openWatchedPage(browser: Browser) {
+  const context = await browser.newContext({ viewport: viewports.desktop, locale: 'pt-BR' });
+  const page = await context.newPage();
+  const console: string[] = [];
+  const requests: SeenRequest[] = [];
+  page.on('console', (message) => console.push(message.text()));
+  page.on('request', (request) =>
+    requests.push({
+      method: request.method(),
+      url: request.url(),
+      body: request.postData() ?? '',
+      idempotencyKey: request.headers()['idempotency-key'],
+    }),
+  );
+  return { page, console, requests, close: () => context.close() };
+}
+export type WatchedPage = Awaited<ReturnType<typeof openWatchedPage>>;
+
+/**
+ * Everywhere a card number shows up in the tab other than in POST /api/v1/cards: storage,
+ * cookies, the console, any other request's URL or body. Digits with or without spaces.
+ */
+export async function cardNumberSightings(watched: WatchedPage, cardNumber: string) {
+  const forms = [cardNumber, cardNumber.replace(/(\d{4})(?=\d)/g, '$1 ')];
+  // The suite's TypeScript has no DOM library: code run in the page is written as text.
+  const storage = await watched.page.evaluate<string>(
+    'JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } })',
+  );
+  const cookies = JSON.stringify(await watched.page.context().cookies());
+  const places: [string, string][] = [
+    ['web storage', storage],
+    ['cookies', cookies],
+    ...watched.console.map((text): [string, string] => ['the console', text]),
+    ...watched.requests
+      .filter(
+        ({ method, url }) => !(method === 'POST' && new URL(url).pathname === '/api/v1/cards'),
+      )
+      .map(({ method, url, body }): [string, string] => [`${method} ${url}`, `${url} ${body}`]),
+  ];
+  return places
+    .filter(([, text]) => forms.some((form) => text.includes(form)))
+    .map(([where]) => where);
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+export async function seriousAccessibilityViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter(({ impact }) => impact === 'serious' || impact === 'critical')
+    .map(({ id, nodes }) => `${id}: ${nodes.map(({ target }) => target.join(' ')).join(', ')}`);
+}
+
+/** Desktop and mobile screenshots of the page under artifacts/screenshots/<name>-<size>.png. */
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(screenshotDir, { recursive: true });
+  for (const [size, viewport] of Object.entries(viewports)) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(screenshotDir, `${name}-${size}.png`), fullPage: true });
+  }
+  await page.setViewportSize(viewports.desktop);
+}
+
+/** Every page the suite visits: no serious accessibility finding, and its screenshots taken. */
+export async function checkPage(page: Page, name: string) {
+  expect({ page: name, violations: await seriousAccessibilityViolations(page) }).toEqual({
+    page: name,
+    violations: [],
+  });
+  await screenshot(page, name);
+}
+
+/** Resolves once the element has the keyboard focus (within 10 s). */
+export async function waitForFocus(locator: Locator) {
+  const element = await locator.elementHandle({ timeout: 10_000 });
+  await locator
+    .page()
+    .waitForFunction(
+      (target: { ownerDocument: { activeElement: unknown } }) =>
+        target.ownerDocument.activeElement === target,
+      element,
+      { timeout: 10_000 },
+    );
+}
+
+/** The text of a field's hint and error, as aria-describedby ties them to it. */
+export async function descriptionOf(field: Locator): Promise<string> {
+  const ids = (await field.getAttribute('aria-describedby'))?.split(' ') ?? [];
+  const texts = await Promise.all(
+    ids.map((id) => field.page().locator(`[id="${id}"]`).innerText()),
+  );
+  return texts.join(' ');
+}

@@ -1,0 +1,125 @@
+import { startTestPlatform, testCards, type TestPlatform } from '@checkout/test-kit';
+import type { Browser } from 'playwright-core';
+import {
+  cardNumberSightings,
+  checkPage,
+  launchBrowser,
+  openWatchedPage,
+  waitForFocus,
+} from './browser-kit';
+import {
+  buyAndReachMyCourses,
+  fillCard,
+  fillLead,
+  fillPayer,
+  myCourse,
+  newStudentEmail,
+  openCheckoutFromCatalogue,
+  payButton,
+  stepHeading,
+  waitForOutcome,
+} from './buyer-journey';
+
+let platform: TestPlatform;
+let browser: Browser;
+
+beforeAll(async () => {
+  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+}, 60_000);
+
+describe('a buyer in the browser', () => {
+  it('buys with an approved card, activates access from the e-mail and finds the course under my courses; every page passes axe', async () => {
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    const { studentEmail, password, activationUrl, checkoutToApprovedMs } =
+      await buyAndReachMyCourses(page, platform, { payer: 'company', check: checkPage });
+    console.log(`checkout opened → approved page: ${checkoutToApprovedMs} ms`);
+
+    // Signing out forgets the token; signing in again brings the course back.
+    await page.getByRole('button', { name: 'Sair' }).click();
+    await page
+      .getByRole('main')
+      .getByText(/Você saiu/)
+      .waitFor();
+    expect(await page.evaluate("sessionStorage.getItem('accessToken')")).toBeNull();
+    await page.getByRole('main').getByRole('link', { name: 'Entrar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Entrar' }).waitFor();
+    await checkPage(page, 'sign-in');
+    await page.getByLabel('E-mail').fill(studentEmail);
+    await page.getByLabel('Senha').fill(password);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await myCourse(page).waitFor();
+
+    // The link is single-use: a second try says so plainly.
+    await page.goto(activationUrl);
+    await page.getByLabel('E-mail').fill(studentEmail);
+    await page.getByLabel('Senha').fill('outra senha longa');
+    await page.getByRole('button', { name: 'Ativar e entrar' }).click();
+    await page
+      .getByRole('main')
+      .getByText(/link é inválido, já foi usado ou expirou/)
+      .waitFor();
+    await checkPage(page, 'activate-used-link');
+
+    // The card went to POST /cards, and nowhere else.
+    const cardRequest = watched.requests.find(({ url }) => url.endsWith('/api/v1/cards'));
+    expect(cardRequest?.body).toContain(testCards.approved);
+    expect(await cardNumberSightings(watched, testCards.approved)).toEqual([]);
+    await watched.close();
+  }, 180_000);
+
+  it('is told in plain words why the card was declined, and pays with another card for the same lead', async () => {
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    await openCheckoutFromCatalogue(page, platform.baseUrl);
+    await fillLead(page, newStudentEmail());
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    await waitForFocus(stepHeading(page, 'Cartão'));
+    await fillCard(page, testCards.declined);
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    await waitForFocus(stepHeading(page, 'Quem paga'));
+    await fillPayer(page, 'individual', 'pagadora@example.com');
+    await payButton(page).click();
+    await waitForOutcome(page, 'Pagamento recusado');
+    await page.getByRole('main').getByText('O banco emissor recusou o cartão.').waitFor();
+    await checkPage(page, 'status-declined');
+    const declinedUrl = page.url();
+
+    await page.getByRole('link', { name: 'Tentar com outro cartão' }).click();
+    await waitForFocus(stepHeading(page, 'Cartão'));
+    expect(page.url()).toMatch(/\/checkout\?lead=[^&@]+$/);
+    await fillCard(page, testCards.approved);
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    await waitForFocus(stepHeading(page, 'Quem paga'));
+    // The payer is still filled in from the first try.
+    expect(await page.getByLabel('UF').inputValue()).toBe('SP');
+    await payButton(page).click();
+    await waitForOutcome(page, 'Pagamento aprovado!');
+    expect(page.url()).not.toBe(declinedUrl);
+
+    for (const cardNumber of [testCards.declined, testCards.approved]) {
+      expect(await cardNumberSightings(watched, cardNumber)).toEqual([]);
+    }
+    await watched.close();
+  }, 180_000);
+
+  it('finds a "not found" page at an address no page has', async () => {
+    const watched = await openWatchedPage(browser);
+    const response = await watched.page.goto(`${platform.baseUrl}/no-such-page`);
+    expect(response?.status()).toBe(404);
+    await watched.page.getByRole('heading', { level: 1, name: 'Página não encontrada' }).waitFor();
+    await checkPage(watched.page, 'not-found');
+    // English is one switch away, and stays chosen.
+    await watched.page.getByRole('button', { name: 'Switch to English' }).click();
+    await watched.page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    expect(await watched.page.evaluate('document.documentElement.lang')).toBe('en');
+    await watched.page.reload();
+    await watched.page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await watched.close();
+  }, 60_000);
+});
