@@ -3,8 +3,6 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [preact()],
-  // One Preact: npm hoists preact-iso's peer (a Preact 11) to the repo root, beside ours.
-  resolve: { dedupe: ['preact'] },
   // The manifest lets test/route-sizes.ts measure the JavaScript each page loads.
   build: { manifest: true },
   // `npm run dev -w @checkout/storefront`: pages reload as they change, the API is `npm start`'s.

@@ -30,6 +30,7 @@ const sources = [
   'src',
   'public',
   '../../packages/client/src',
+  '../../packages/br-documents/src',
 ];
 
 /**

@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { provision } from '@checkout/local-infra';
 import { repoRoot } from '@checkout/test-kit';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
-/** Debian's Chromium: Playwright's own browser download is not used. */
+/** Debian's Chromium, installed on first use: Playwright's own browser download is not used. */
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: provision('chromium'),
     args: ['--headless', '--no-sandbox', '--disable-background-networking'],
   });
 
