@@ -70,6 +70,13 @@ describe('a buyer in the browser', () => {
     const cardRequest = watched.requests.find(({ url }) => url.endsWith('/api/v1/cards'));
     expect(cardRequest?.body).toContain(testCards.approved);
     expect(await cardNumberSightings(watched, testCards.approved)).toEqual([]);
+
+    // Fonts, icons and scripts are all ours, and the strict CSP refused nothing the pages need.
+    const shop = new URL(platform.baseUrl).origin;
+    expect(
+      watched.requests.map(({ url }) => new URL(url).origin).filter((o) => o !== shop),
+    ).toEqual([]);
+    expect(watched.console.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
     await watched.close();
   }, 180_000);
 
