@@ -26,7 +26,7 @@ export const en: Messages = {
     continue: 'Continue',
     pay: (amount) => `Pay ${amount}`,
     paying: 'Sending…',
-    cardSaved: (brand, last4) => `${brand} card ending ${last4}`,
+    cardSaved: (brand, last4) => (brand ? `${brand} card ending ${last4}` : `Card ending ${last4}`),
     individual: 'Individual (CPF)',
     company: 'Company (CNPJ)',
     payerType: 'Payer type',

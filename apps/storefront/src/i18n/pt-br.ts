@@ -24,7 +24,8 @@ export const ptBR = {
     continue: 'Continuar',
     pay: (amount: string) => `Pagar ${amount}`,
     paying: 'Enviando…',
-    cardSaved: (brand: string, last4: string) => `Cartão ${brand} final ${last4}`,
+    cardSaved: (brand: string | undefined, last4: string) =>
+      brand ? `Cartão ${brand} final ${last4}` : `Cartão final ${last4}`,
     individual: 'Pessoa física (CPF)',
     company: 'Empresa (CNPJ)',
     payerType: 'Tipo de pagador',

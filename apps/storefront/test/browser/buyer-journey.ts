@@ -128,6 +128,8 @@ export async function buyAndReachMyCourses(
   await fillCard(page, testCards.approved);
   await page.getByRole('button', { name: 'Continuar' }).click();
   await waitForFocus(stepHeading(page, 'Quem paga'));
+  // What the page kept of the card: its brand and last four digits.
+  await page.getByText('Cartão Visa final 4242').waitFor();
   await fillPayer(page, options.payer, `pagador-${studentEmail}`);
   await check(page, `checkout-3-payer-${options.payer}`);
   await payButton(page).click();

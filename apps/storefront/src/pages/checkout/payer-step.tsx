@@ -2,6 +2,7 @@ import { newIdempotencyKey, type ApiSchemas } from '@checkout/client';
 import { useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
 import { api } from '../../api';
+import { brandName } from '../../card-brand';
 import { Field } from '../../forms/field';
 import { masks } from '../../forms/masks';
 import { payerRules, states, type FormValues } from '../../forms/rules';
@@ -86,7 +87,7 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
   return (
     <form noValidate onSubmit={(event) => void submit(event)}>
       <StepHeading step={3} name={t.checkout.payerStep} />
-      <p class="card-summary">{t.checkout.cardSaved(card.brand, card.last4)}</p>
+      <p class="card-summary">{t.checkout.cardSaved(brandName(card.brand), card.last4)}</p>
       {form.formError && <p class="notice notice-error">{form.formError}</p>}
       <fieldset class="choice">
         <legend>{t.checkout.payerType}</legend>
