@@ -1,7 +1,9 @@
 import {
+  checkoutRequestFor,
+  registerTestLead,
   startTestPlatform,
   testCards,
-  checkoutRequestFor,
+  tokenizeTestCard,
   type TestPlatform,
 } from '@checkout/test-kit';
 import { createCheckoutClient, fieldErrors } from '../src';
@@ -14,25 +16,8 @@ afterAll(() => platform?.stop());
 
 /** A lead and a fresh card token, through the typed client. */
 async function leadAndCard(client: ReturnType<typeof createCheckoutClient>, email: string) {
-  const lead = await client.POST('/leads', {
-    body: {
-      name: 'Ana Souza',
-      email,
-      document: '529.982.247-25',
-      birthDate: '1990-05-17',
-      phone: '+55 11 91234-5678',
-      courseId: 'typescript-fundamentals',
-    },
-  });
-  const card = await client.POST('/cards', {
-    body: {
-      number: testCards.approved,
-      holderName: 'Ana Souza',
-      expMonth: 12,
-      expYear: new Date().getFullYear() + 3,
-      cvc: '123',
-    },
-  });
+  const lead = await registerTestLead(client, email);
+  const card = await tokenizeTestCard(client, testCards.approved);
   return { leadId: lead.data!.id, cardToken: card.data!.token };
 }
 

@@ -87,3 +87,5 @@ export function useFieldErrors(rules: Record<string, Rule>) {
     },
   };
 }
+
+export type FieldErrors = ReturnType<typeof useFieldErrors>;

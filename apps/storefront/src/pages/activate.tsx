@@ -2,9 +2,10 @@ import { fieldErrors } from '@checkout/client';
 import { useLocation, useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { Field } from '../forms/field';
+import { CredentialFields } from '../forms/credential-fields';
 import { activationRules } from '../forms/rules';
-import { useFieldErrors, valuesOf } from '../forms/use-field-errors';
+import { useFieldErrors } from '../forms/use-field-errors';
+import { useSubmit } from '../forms/use-submit';
 import { useT } from '../i18n/language';
 import { PageHeading } from '../page-heading';
 import { keepAccessToken } from '../session';
@@ -20,34 +21,21 @@ export default function Activate() {
   const { route } = useLocation();
   const form = useFieldErrors(activationRules);
   const [linkRefused, setLinkRefused] = useState(!query.token);
-  const [sending, setSending] = useState(false);
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const element = event.currentTarget as HTMLFormElement;
-    if (sending || !form.checkForm(element)) return;
-    const value = valuesOf(element);
-    const email = value('email');
+  const { sending, onSubmit } = useSubmit(form, async (element, value) => {
     const password = value('password');
-    setSending(true);
-    try {
-      const activation = await api.POST('/access/activate', {
-        body: { token: query.token ?? '', password },
-      });
-      if (activation.error) {
-        if (fieldErrors(activation.error).token) return setLinkRefused(true);
-        return form.showProblem(element, activation.error, t.loadFailed);
-      }
-      const session = await api.POST('/sessions', { body: { email, password } });
-      if (!session.data) return form.setFormError(t.activate.activatedSignInFailed);
-      keepAccessToken(session.data.accessToken);
-      route(pagePaths.account);
-    } catch {
-      form.setFormError(t.loadFailed);
-    } finally {
-      setSending(false);
+    const activation = await api.POST('/access/activate', {
+      body: { token: query.token ?? '', password },
+    });
+    if (activation.error) {
+      if (fieldErrors(activation.error).token) return setLinkRefused(true);
+      return form.showProblem(element, activation.error, t.loadFailed);
     }
-  };
+    const session = await api.POST('/sessions', { body: { email: value('email'), password } });
+    if (!session.data) return form.setFormError(t.activate.activatedSignInFailed);
+    keepAccessToken(session.data.accessToken);
+    route(pagePaths.account);
+  });
 
   return (
     <>
@@ -55,32 +43,14 @@ export default function Activate() {
       {linkRefused ? (
         <p class="notice notice-error">{t.activate.invalidLink}</p>
       ) : (
-        <form noValidate onSubmit={(event) => void submit(event)}>
+        <form noValidate onSubmit={onSubmit}>
           <p>{t.activate.intro}</p>
           {form.formError && (
             <p class="notice notice-error">
               {form.formError} <a href={pagePaths.signIn}>{t.signIn.title}</a>
             </p>
           )}
-          <Field
-            name="email"
-            label={t.fields.email}
-            type="email"
-            autocomplete="email"
-            required
-            error={form.errors.email}
-            onBlur={form.checkField}
-          />
-          <Field
-            name="password"
-            label={t.fields.password}
-            type="password"
-            autocomplete="new-password"
-            required
-            hint={t.activate.rules}
-            error={form.errors.password}
-            onBlur={form.checkField}
-          />
+          <CredentialFields form={form} newPasswordRules={t.activate.rules} />
           <button type="submit" disabled={sending}>
             {t.activate.submit}
           </button>

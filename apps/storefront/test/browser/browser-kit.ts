@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { provision } from '@checkout/local-infra';
-import { repoRoot } from '@checkout/test-kit';
+import { repoRoot, startTestPlatform, type TestPlatform } from '@checkout/test-kit';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium, installed on first use: Playwright's own browser download is not used. */
@@ -44,6 +44,32 @@ export async function openWatchedPage(browser: Browser) {
   return { page, console, requests, close: () => context.close() };
 }
 export type WatchedPage = Awaited<ReturnType<typeof openWatchedPage>>;
+
+/**
+ * The test file's shop: the platform (`npm start`, or start:dapr under PLATFORM_MODE=dapr) and a
+ * browser, started before its tests and stopped after them. `openPage` opens a watched tab.
+ */
+export function shopInBrowser() {
+  let platform: TestPlatform | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  }, 60_000);
+  return {
+    get platform(): TestPlatform {
+      if (!platform) throw new Error('the shop has not started');
+      return platform;
+    },
+    openPage: () => {
+      if (!browser) throw new Error('the browser has not started');
+      return openWatchedPage(browser);
+    },
+  };
+}
 
 /**
  * Everywhere a card number shows up in the tab other than in POST /api/v1/cards: storage,

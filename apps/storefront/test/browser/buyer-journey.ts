@@ -63,6 +63,26 @@ export async function fillPayer(page: Page, type: 'individual' | 'company', emai
   await page.getByLabel('UF').selectOption('SP');
 }
 
+/** From the catalogue to the pay button, every step filled in by a new buyer. */
+export async function fillCheckout(
+  page: Page,
+  baseUrl: string,
+  {
+    cardNumber,
+    payer,
+    payerEmail,
+  }: { cardNumber: string; payer: 'individual' | 'company'; payerEmail: string },
+) {
+  await openCheckoutFromCatalogue(page, baseUrl);
+  await fillLead(page, newStudentEmail());
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await waitForFocus(stepHeading(page, 'Cartão'));
+  await fillCard(page, cardNumber);
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await waitForFocus(stepHeading(page, 'Quem paga'));
+  await fillPayer(page, payer, payerEmail);
+}
+
 /** "Pagar R$ 297,00": Intl writes a no-break space after R$. */
 export const payButton = (page: Page) => page.getByRole('button', { name: /^Pagar R\$\s297,00$/ });
 

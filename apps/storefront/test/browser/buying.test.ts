@@ -1,43 +1,23 @@
-import { startTestPlatform, testCards, type TestPlatform } from '@checkout/test-kit';
-import type { Browser } from 'playwright-core';
-import {
-  cardNumberSightings,
-  checkPage,
-  launchBrowser,
-  openWatchedPage,
-  waitForFocus,
-} from './browser-kit';
+import { testCards } from '@checkout/test-kit';
+import { cardNumberSightings, checkPage, shopInBrowser, waitForFocus } from './browser-kit';
 import {
   buyAndReachMyCourses,
   fillCard,
-  fillLead,
-  fillPayer,
+  fillCheckout,
   myCourse,
-  newStudentEmail,
-  openCheckoutFromCatalogue,
   payButton,
   stepHeading,
   waitForOutcome,
 } from './buyer-journey';
 
-let platform: TestPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
+const shop = shopInBrowser();
 
 describe('a buyer in the browser', () => {
   it('buys with an approved card, activates access from the e-mail and finds the course under my courses; every page passes axe', async () => {
-    const watched = await openWatchedPage(browser);
+    const watched = await shop.openPage();
     const { page } = watched;
     const { studentEmail, password, activationUrl, checkoutToApprovedMs } =
-      await buyAndReachMyCourses(page, platform, { payer: 'company', check: checkPage });
+      await buyAndReachMyCourses(page, shop.platform, { payer: 'company', check: checkPage });
     console.log(`checkout opened → approved page: ${checkoutToApprovedMs} ms`);
 
     // Signing out forgets the token; signing in again brings the course back.
@@ -72,25 +52,22 @@ describe('a buyer in the browser', () => {
     expect(await cardNumberSightings(watched, testCards.approved)).toEqual([]);
 
     // Fonts, icons and scripts are all ours, and the strict CSP refused nothing the pages need.
-    const shop = new URL(platform.baseUrl).origin;
+    const shopOrigin = new URL(shop.platform.baseUrl).origin;
     expect(
-      watched.requests.map(({ url }) => new URL(url).origin).filter((o) => o !== shop),
+      watched.requests.map(({ url }) => new URL(url).origin).filter((o) => o !== shopOrigin),
     ).toEqual([]);
     expect(watched.console.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
     await watched.close();
   }, 180_000);
 
   it('is told in plain words why the card was declined, and pays with another card for the same lead', async () => {
-    const watched = await openWatchedPage(browser);
+    const watched = await shop.openPage();
     const { page } = watched;
-    await openCheckoutFromCatalogue(page, platform.baseUrl);
-    await fillLead(page, newStudentEmail());
-    await page.getByRole('button', { name: 'Continuar' }).click();
-    await waitForFocus(stepHeading(page, 'Cartão'));
-    await fillCard(page, testCards.declined);
-    await page.getByRole('button', { name: 'Continuar' }).click();
-    await waitForFocus(stepHeading(page, 'Quem paga'));
-    await fillPayer(page, 'individual', 'pagadora@example.com');
+    await fillCheckout(page, shop.platform.baseUrl, {
+      cardNumber: testCards.declined,
+      payer: 'individual',
+      payerEmail: 'pagadora@example.com',
+    });
     await payButton(page).click();
     await waitForOutcome(page, 'Pagamento recusado');
     await page.getByRole('main').getByText('O banco emissor recusou o cartão.').waitFor();
@@ -116,8 +93,8 @@ describe('a buyer in the browser', () => {
   }, 180_000);
 
   it('finds a "not found" page at an address no page has', async () => {
-    const watched = await openWatchedPage(browser);
-    const response = await watched.page.goto(`${platform.baseUrl}/no-such-page`);
+    const watched = await shop.openPage();
+    const response = await watched.page.goto(`${shop.platform.baseUrl}/no-such-page`);
     expect(response?.status()).toBe(404);
     await watched.page.getByRole('heading', { level: 1, name: 'Página não encontrada' }).waitFor();
     await checkPage(watched.page, 'not-found');

@@ -1,36 +1,18 @@
-import { startTestPlatform, testCards, type TestPlatform } from '@checkout/test-kit';
-import type { Browser, Page } from 'playwright-core';
+import { testCards } from '@checkout/test-kit';
+import type { Page } from 'playwright-core';
+import { cardNumberSightings, descriptionOf, shopInBrowser, waitForFocus } from './browser-kit';
 import {
-  cardNumberSightings,
-  descriptionOf,
-  launchBrowser,
-  openWatchedPage,
-  waitForFocus,
-} from './browser-kit';
-import {
-  fillCard,
+  fillCheckout,
   fillLead,
-  fillPayer,
   newStudentEmail,
-  openCheckoutFromCatalogue,
   payButton,
   stepHeading,
   waitForOutcome,
 } from './buyer-journey';
 
-let platform: TestPlatform;
-let browser: Browser;
+const shop = shopInBrowser();
 
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
-
-const checkoutUrl = () => `${platform.baseUrl}/courses/typescript-fundamentals/checkout`;
+const checkoutUrl = () => `${shop.platform.baseUrl}/courses/typescript-fundamentals/checkout`;
 
 /** Presses Tab and says which field (by its label) or button took the focus. */
 async function tab(page: Page, key: 'Tab' | 'Shift+Tab' = 'Tab') {
@@ -48,22 +30,19 @@ async function tabAndType(page: Page, label: string, text?: string) {
 
 describe('the checkout form', () => {
   it('makes one checkout when "pay" is double-clicked', async () => {
-    const watched = await openWatchedPage(browser);
+    const watched = await shop.openPage();
     const { page } = watched;
-    await openCheckoutFromCatalogue(page, platform.baseUrl);
-    await fillLead(page, newStudentEmail());
-    await page.getByRole('button', { name: 'Continuar' }).click();
-    await waitForFocus(stepHeading(page, 'Cartão'));
-    await fillCard(page, testCards.approved);
-    await page.getByRole('button', { name: 'Continuar' }).click();
-    await waitForFocus(stepHeading(page, 'Quem paga'));
-    await fillPayer(page, 'company', 'financeiro@example.com');
+    await fillCheckout(page, shop.platform.baseUrl, {
+      cardNumber: testCards.approved,
+      payer: 'company',
+      payerEmail: 'financeiro@example.com',
+    });
 
     await payButton(page).dblclick();
     await waitForOutcome(page, 'Pagamento aprovado!');
 
     const checkoutId = /\/checkouts\/([^/?]+)$/.exec(page.url())?.[1];
-    const rows = await platform.sql<{ count: string }>(
+    const rows = await shop.platform.sql<{ count: string }>(
       `select count(*) from financial.checkout
         where lead_id = (select lead_id from financial.checkout where id = $1)`,
       [checkoutId],
@@ -75,7 +54,7 @@ describe('the checkout form', () => {
   }, 120_000);
 
   it("shows a rule's message beside the field the buyer leaves, and the API's own field errors beside the fields they name", async () => {
-    const watched = await openWatchedPage(browser);
+    const watched = await shop.openPage();
     const { page } = watched;
     await page.goto(checkoutUrl());
     await waitForFocus(stepHeading(page, 'Seus dados'));
@@ -104,7 +83,7 @@ describe('the checkout form', () => {
   }, 120_000);
 
   it('can be completed with the keyboard alone', async () => {
-    const watched = await openWatchedPage(browser);
+    const watched = await shop.openPage();
     const { page } = watched;
     await page.goto(checkoutUrl());
     await waitForFocus(stepHeading(page, 'Seus dados'));

@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
 import { api } from '../../api';
 import { Field } from '../../forms/field';
 import { masks } from '../../forms/masks';
 import { cardDigits, cardRules } from '../../forms/rules';
-import { useFieldErrors, valuesOf } from '../../forms/use-field-errors';
+import { useFieldErrors } from '../../forms/use-field-errors';
+import { useSubmit } from '../../forms/use-submit';
 import { useT } from '../../i18n/language';
 import { StepHeading } from './step-heading';
 
@@ -28,7 +28,6 @@ export function CardStep({
 }) {
   const t = useT();
   const form = useFieldErrors(cardRules);
-  const [sending, setSending] = useState(false);
   const field = (name: 'number' | 'holderName' | 'expMonth' | 'expYear' | 'cvc') => ({
     name,
     label: t.fields[name],
@@ -37,34 +36,23 @@ export function CardStep({
     required: true,
   });
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const element = event.currentTarget as HTMLFormElement;
-    if (sending || !form.checkForm(element)) return;
-    const value = valuesOf(element);
-    setSending(true);
-    try {
-      const { data: card, error } = await api.POST('/cards', {
-        body: {
-          number: cardDigits(value('number')),
-          holderName: value('holderName'),
-          expMonth: Number(value('expMonth')),
-          expYear: Number(value('expYear')),
-          cvc: value('cvc'),
-        },
-      });
-      if (!card) return form.showProblem(element, error, t.loadFailed);
-      element.reset();
-      onDone({ token: card.token, brand: card.brand, last4: card.last4 });
-    } catch {
-      form.setFormError(t.loadFailed);
-    } finally {
-      setSending(false);
-    }
-  };
+  const { sending, onSubmit } = useSubmit(form, async (element, value) => {
+    const { data: card, error } = await api.POST('/cards', {
+      body: {
+        number: cardDigits(value('number')),
+        holderName: value('holderName'),
+        expMonth: Number(value('expMonth')),
+        expYear: Number(value('expYear')),
+        cvc: value('cvc'),
+      },
+    });
+    if (!card) return form.showProblem(element, error, t.loadFailed);
+    element.reset();
+    onDone({ token: card.token, brand: card.brand, last4: card.last4 });
+  });
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} autocomplete="on">
+    <form noValidate onSubmit={onSubmit} autocomplete="on">
       <StepHeading step={2} name={t.checkout.cardStep} />
       {(form.formError ?? notice) && <p class="notice notice-error">{form.formError ?? notice}</p>}
       <Field {...field('number')} autocomplete="cc-number" inputMode="numeric" mask={masks.card} />

@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
 import { api } from '../../api';
 import { Field } from '../../forms/field';
 import { masks } from '../../forms/masks';
 import { isoDate, leadRules } from '../../forms/rules';
-import { useFieldErrors, valuesOf } from '../../forms/use-field-errors';
+import { useFieldErrors } from '../../forms/use-field-errors';
+import { useSubmit } from '../../forms/use-submit';
 import { useT } from '../../i18n/language';
 import { payerDefaults, rememberPayer } from './draft';
 import { StepHeading } from './step-heading';
@@ -18,7 +18,6 @@ export function LeadStep({
 }) {
   const t = useT();
   const form = useFieldErrors(leadRules);
-  const [sending, setSending] = useState(false);
   const field = (name: string) => ({
     name,
     label: t.fields[name as keyof typeof t.fields],
@@ -27,11 +26,7 @@ export function LeadStep({
     required: true,
   });
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const element = event.currentTarget as HTMLFormElement;
-    if (sending || !form.checkForm(element)) return;
-    const value = valuesOf(element);
+  const { sending, onSubmit } = useSubmit(form, async (element, value) => {
     const body = {
       name: value('name'),
       email: value('email'),
@@ -40,29 +35,22 @@ export function LeadStep({
       phone: value('phone'),
       courseId,
     };
-    setSending(true);
-    try {
-      const { data, error } = await api.POST('/leads', { body });
-      if (!data) return form.showProblem(element, error, t.loadFailed);
-      // The payer is most often the buyer: the payer step starts from these details.
-      if (!payerDefaults()['payer.name']) {
-        rememberPayer({
-          'payer.name': body.name,
-          'payer.email': body.email,
-          'payer.document': body.document,
-          'payer.phone': body.phone,
-        });
-      }
-      onDone(data.id);
-    } catch {
-      form.setFormError(t.loadFailed);
-    } finally {
-      setSending(false);
+    const { data, error } = await api.POST('/leads', { body });
+    if (!data) return form.showProblem(element, error, t.loadFailed);
+    // The payer is most often the buyer: the payer step starts from these details.
+    if (!payerDefaults()['payer.name']) {
+      rememberPayer({
+        'payer.name': body.name,
+        'payer.email': body.email,
+        'payer.document': body.document,
+        'payer.phone': body.phone,
+      });
     }
-  };
+    onDone(data.id);
+  });
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={onSubmit}>
       <StepHeading step={1} name={t.checkout.leadStep} />
       {form.formError && <p class="notice notice-error">{form.formError}</p>}
       <Field {...field('name')} autocomplete="name" />

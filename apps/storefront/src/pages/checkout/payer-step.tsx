@@ -6,7 +6,8 @@ import { brandName } from '../../card-brand';
 import { Field } from '../../forms/field';
 import { masks } from '../../forms/masks';
 import { payerRules, states, type FormValues } from '../../forms/rules';
-import { useFieldErrors, valuesOf } from '../../forms/use-field-errors';
+import { useFieldErrors } from '../../forms/use-field-errors';
+import { useSubmit } from '../../forms/use-submit';
 import { useT } from '../../i18n/language';
 import type { SavedCard } from './card-step';
 import { payerDefaults, rememberPayer } from './draft';
@@ -36,8 +37,6 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
   const [type, setType] = useState<PayerType>(
     defaults['payer.type'] === 'company' ? 'company' : 'individual',
   );
-  const [sending, setSending] = useState(false);
-  const inFlight = useRef(false);
   const submission = useRef<{ key: string; body: string }>();
   const field = (name: string, required = true) => ({
     name,
@@ -48,44 +47,31 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
     defaultValue: defaults[name] ?? '',
   });
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const element = event.currentTarget as HTMLFormElement;
-    if (inFlight.current || !form.checkForm(element)) return;
-    const value = valuesOf(element);
+  const { sending, onSubmit } = useSubmit(form, async (element, value) => {
     const body = checkoutBody(value, { leadId, courseId, cardToken: card.token, type });
     // A new key only when the buyer changed something; a repeat of the same body keeps its key.
     if (submission.current?.body !== JSON.stringify(body)) {
       submission.current = { key: newIdempotencyKey(), body: JSON.stringify(body) };
     }
-    inFlight.current = true;
-    setSending(true);
-    try {
-      const { data, error, response } = await api.submitCheckout(body, {
-        idempotencyKey: submission.current.key,
-      });
-      rememberPayer({
-        ...Object.fromEntries(Object.keys(payerRules).map((name) => [name, value(name)])),
-        'payer.type': type,
-      });
-      if (data) return route(`/checkouts/${encodeURIComponent(data.id)}`);
-      if (error?.checkoutId) return route(`/checkouts/${encodeURIComponent(error.checkoutId)}`);
-      if (response.status === 409 && error?.errors?.some(({ field }) => field === 'cardToken')) {
-        return onCardRefused(t.checkout.cardUsed);
-      }
-      if (response.status === 409) return form.setFormError(t.checkout.alreadyEnrolled);
-      form.showProblem(element, error, t.loadFailed);
-    } catch {
-      form.setFormError(t.loadFailed);
-    } finally {
-      inFlight.current = false;
-      setSending(false);
+    const { data, error, response } = await api.submitCheckout(body, {
+      idempotencyKey: submission.current.key,
+    });
+    rememberPayer({
+      ...Object.fromEntries(Object.keys(payerRules).map((name) => [name, value(name)])),
+      'payer.type': type,
+    });
+    if (data) return route(`/checkouts/${encodeURIComponent(data.id)}`);
+    if (error?.checkoutId) return route(`/checkouts/${encodeURIComponent(error.checkoutId)}`);
+    if (response.status === 409 && error?.errors?.some(({ field }) => field === 'cardToken')) {
+      return onCardRefused(t.checkout.cardUsed);
     }
-  };
+    if (response.status === 409) return form.setFormError(t.checkout.alreadyEnrolled);
+    form.showProblem(element, error, t.loadFailed);
+  });
 
   const documentMask = type === 'company' ? masks.cnpj : masks.cpf;
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={onSubmit}>
       <StepHeading step={3} name={t.checkout.payerStep} />
       <p class="card-summary">{t.checkout.cardSaved(brandName(card.brand), card.last4)}</p>
       {form.formError && <p class="notice notice-error">{form.formError}</p>}
