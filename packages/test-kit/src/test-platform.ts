@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import { createCheckoutClient, type CheckoutClient } from '@checkout/client';
 import { Client } from 'pg';
+import { purgeLeftoverMessages } from './broker-leftovers';
 import { startPlatformProcess, type PlatformProcess } from './platform-process';
 import { createTestDatabase } from './test-database';
 
@@ -33,6 +34,7 @@ export interface TestPlatform {
  * overrides the platform's environment (DATABASE_URL too, for a PostgreSQL of the test's own).
  */
 export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+  if (process.env.PLATFORM_MODE === 'dapr') purgeLeftoverMessages();
   const databaseUrl = env.DATABASE_URL ?? (await createTestDatabase());
   const sink = await startSmtpSink();
   const dataDir = mkdtempSync(join(tmpdir(), 'checkout-platform-'));
