@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,23 +21,59 @@ const isAlive = (pid: number) => {
   }
 };
 
-/** Claims the port for this process unless a live process holds it; a dead holder's claim is taken over. */
+/**
+ * Claims the port for this process unless a live process holds it. The claim is written whole
+ * under a name of our own and then linked into place, so no other process can read a claim
+ * before its pid is in it (and take an empty file for an abandoned one).
+ */
 function claim(port: number): boolean {
   const file = join(claims, String(port));
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const draft = join(claims, `.draft-${process.pid}-${port}`);
+  writeFileSync(draft, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        linkSync(draft, file);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        if (!clearAbandoned(file)) return false;
+      }
+    }
+    return false;
+  } finally {
+    rmSync(draft, { force: true });
+  }
+}
+
+/**
+ * Moves a claim whose holder is gone out of the way; true when the port may be claimed again.
+ * The claim is renamed before it is removed, and put back if it turns out to be a live process's
+ * (one that took the port over a moment ago), so two processes clearing it never both win.
+ */
+function clearAbandoned(file: string): boolean {
+  const holderOf = (path: string) => Number(readFileSync(path, 'utf8'));
+  try {
+    if (isAlive(holderOf(file))) return false;
+  } catch {
+    return true; // cleared meanwhile: try to claim it
+  }
+  const moved = `${file}.abandoned-${process.pid}`;
+  try {
+    renameSync(file, moved);
+  } catch {
+    return true; // someone else cleared it first: try to claim it
+  }
+  const live = isAlive(holderOf(moved));
+  if (live) {
     try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(file, 'utf8'));
-      if (holder && isAlive(holder)) return false;
-      rmSync(file, { force: true });
+      linkSync(moved, file);
+    } catch {
+      // claimed again meanwhile: that claim stands
     }
   }
-  return false;
+  rmSync(moved, { force: true });
+  return !live;
 }
 
 const canListen = (port: number) =>
