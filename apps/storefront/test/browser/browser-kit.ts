@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { provision } from '@checkout/local-infra';
-import { repoRoot, startTestPlatform, type TestPlatform } from '@checkout/test-kit';
+import {
+  expectEachCheckoutSettledOnce,
+  expectOneChargePerApprovedCheckout,
+  repoRoot,
+  startTestPlatform,
+  type TestPlatform,
+} from '@checkout/test-kit';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium, installed on first use: Playwright's own browser download is not used. */
@@ -144,4 +150,19 @@ export async function descriptionOf(field: Locator): Promise<string> {
     ids.map((id) => field.page().locator(`[id="${id}"]`).innerText()),
   );
   return texts.join(' ');
+}
+
+/**
+ * The ledger over every checkout the file's buyers made in the browser: each final, its outcome
+ * e-mail sent once (the access e-mail to the student, the decline to the payer), each approved
+ * one charged once by the acquirer and every other never.
+ */
+export async function expectEveryCheckoutChargedAndMailedOnce(platform: TestPlatform) {
+  const checkouts = await platform.sql<{ id: string; emailTo: string }>(
+    `select id, case when status = 'approved' then student->>'email' else payer->>'email' end
+       as "emailTo" from financial.checkout`,
+  );
+  expect(checkouts.length).toBeGreaterThan(0);
+  const ledger = await expectEachCheckoutSettledOnce(platform.api, platform.sink, checkouts);
+  return expectOneChargePerApprovedCheckout(platform.databaseUrl, ledger);
 }

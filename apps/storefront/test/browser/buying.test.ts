@@ -1,5 +1,11 @@
 import { testCards } from '@checkout/test-kit';
-import { cardNumberSightings, checkPage, shopInBrowser, waitForFocus } from './browser-kit';
+import {
+  cardNumberSightings,
+  checkPage,
+  expectEveryCheckoutChargedAndMailedOnce,
+  shopInBrowser,
+  waitForFocus,
+} from './browser-kit';
 import {
   buyAndReachMyCourses,
   fillCard,
@@ -106,4 +112,11 @@ describe('a buyer in the browser', () => {
     await watched.page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await watched.close();
   }, 60_000);
+
+  it('charged each checkout the buyers made once, and sent its outcome e-mail once', async () => {
+    const ledger = await expectEveryCheckoutChargedAndMailedOnce(shop.platform);
+    console.log(
+      `ledger: ${ledger.length} checkouts, ${ledger.filter((e) => e.charges === 1).length} charged once`,
+    );
+  }, 90_000);
 });

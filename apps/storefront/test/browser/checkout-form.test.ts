@@ -1,6 +1,12 @@
 import { testCards } from '@checkout/test-kit';
 import type { Page } from 'playwright-core';
-import { cardNumberSightings, descriptionOf, shopInBrowser, waitForFocus } from './browser-kit';
+import {
+  cardNumberSightings,
+  descriptionOf,
+  expectEveryCheckoutChargedAndMailedOnce,
+  shopInBrowser,
+  waitForFocus,
+} from './browser-kit';
 import {
   fillCheckout,
   fillLead,
@@ -127,4 +133,11 @@ describe('the checkout form', () => {
     expect(await cardNumberSightings(watched, testCards.approved)).toEqual([]);
     await watched.close();
   }, 120_000);
+
+  it('charged each checkout the checkout form made once, and sent its outcome e-mail once', async () => {
+    const ledger = await expectEveryCheckoutChargedAndMailedOnce(shop.platform);
+    console.log(
+      `ledger: ${ledger.length} checkouts, ${ledger.filter((e) => e.charges === 1).length} charged once`,
+    );
+  }, 90_000);
 });
