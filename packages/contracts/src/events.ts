@@ -18,6 +18,14 @@ function defineEvent<S extends TObject>(topic: string, version: number, schema: 
 
 const Money = { amountCents: Type.Integer({ minimum: 1 }), currency: Type.Literal('BRL') };
 const Contact = Type.Object({ name: Type.String(), email: Type.String() });
+/** The languages the platform writes to people in; a lead picks one, e-mails to them follow it. */
+export const Language = Type.Union([Type.Literal('pt-BR'), Type.Literal('en')]);
+export const languages = Language.anyOf.map((literal) => literal.const);
+/**
+ * Added within v1 (optional, so earlier producers and consumers are unaffected): the language of
+ * the person the event is about, which their e-mails use. Absent, the platform default applies.
+ */
+const InLanguage = { language: Type.Optional(Language) };
 const DeclineReason = Type.Union([
   Type.Literal('card_declined'),
   Type.Literal('insufficient_funds'),
@@ -68,6 +76,8 @@ const CheckoutFacts = {
   courseTitle: Type.String(),
   cardToken: Type.String(),
   ...Money,
+  /** The buyer's language, from the lead. */
+  ...InLanguage,
 };
 
 /** The charge of a checkout is final and approved. */
@@ -113,7 +123,9 @@ export const PortalAccessGranted = defineEvent(
     courseTitle: Type.String(),
     student: Contact,
     sealedActivationToken: Type.Optional(Type.String()),
+    ...InLanguage,
   }),
 );
 
 export type DeclineReason = Static<typeof DeclineReason>;
+export type Language = Static<typeof Language>;

@@ -1,7 +1,7 @@
 import type { EnvironmentReader } from '@checkout/service-kit';
+import { languages } from '@checkout/contracts';
 import type { NotificationSettings } from './app/ports';
 import { defaultRetryPolicy, type RetryPolicy } from './domain/retry-schedule';
-import { languages } from './domain/templates/layout';
 
 const seconds = (ms: number) => ms / 1000;
 

@@ -8,14 +8,17 @@ export const recipientOf = (content: EmailContent): string =>
   content.template === 'access-granted' ? content.data.student.email : content.data.payer.email;
 
 /**
- * Renders a queued e-mail just before it is sent: the activation token is opened here and lives
+ * Renders a queued e-mail just before it is sent, in the language of the person it is about (the
+ * platform default when the event does not say): the activation token is opened here and lives
  * only in the rendered e-mail, never in what was stored.
  */
 export function composeEmail(
   content: EmailContent,
-  { publicUrl, language }: NotificationSettings,
+  settings: NotificationSettings,
   tokens: ActivationTokenOpener,
 ): RenderedEmail {
+  const { publicUrl } = settings;
+  const language = content.data.language ?? settings.language;
   if (content.template === 'checkout-declined') {
     const declined = content.data;
     return renderCheckoutDeclined(

@@ -1,8 +1,6 @@
 import escapeHtml from 'escape-html';
 
-/** The languages e-mails can be written in. */
-export const languages = ['pt-BR', 'en'] as const;
-export type Language = (typeof languages)[number];
+export type { Language } from '@checkout/contracts';
 
 export interface RenderedEmail {
   subject: string;
