@@ -26,7 +26,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Register a buyer's details */
+    /**
+     * Register a buyer's details
+     * @description The same e-mail (in any case) for the same course while that lead is still open (not yet a
+     *     client) updates the lead with the new details and answers it with 200; otherwise a new
+     *     lead is answered with 201. The lead's `language` is the one sent, else the best match of
+     *     `Accept-Language` among `pt-BR` and `en`, else the platform default; its e-mails use it.
+     *     An unknown `courseId` or a blank `name` is a 422 naming the field.
+     */
     post: operations['registerLead'];
     delete?: never;
     options?: never;
@@ -171,7 +178,9 @@ export interface components {
       /** Format: date */
       birthDate: string;
       phone: components['schemas']['Phone'];
+      /** @description A course of the catalogue (GET /courses); any other is a 422 */
       courseId: string;
+      language?: components['schemas']['Language'];
     };
     Lead: {
       id: string;
@@ -180,7 +189,13 @@ export interface components {
       courseId: string;
       /** @enum {string} */
       status: 'lead' | 'client';
+      language: components['schemas']['Language'];
     };
+    /**
+     * @description The language the person's e-mails are written in
+     * @enum {string}
+     */
+    Language: 'pt-BR' | 'en';
     CardRequest: {
       number: string;
       holderName: string;
@@ -391,7 +406,10 @@ export interface operations {
   registerLead: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The buyer's languages, used when the body names no `language` */
+        'Accept-Language'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -401,7 +419,16 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The lead */
+      /** @description The open lead of this e-mail and course, updated with the new details */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Lead'];
+        };
+      };
+      /** @description The new lead */
       201: {
         headers: {
           [name: string]: unknown;

@@ -127,5 +127,22 @@ export const PortalAccessGranted = defineEvent(
   }),
 );
 
+/**
+ * A lead is still open (no approved checkout) the reminder delay after it was registered: it gets
+ * one reminder, linking to the course to resume the purchase. Published once per lead.
+ */
+export const LeadReminderDue = defineEvent(
+  'lead.reminder-due',
+  1,
+  Type.Object({
+    leadId: Type.String(),
+    name: Type.String(),
+    email: Type.String(),
+    courseId: Type.String(),
+    courseTitle: Type.String(),
+    ...InLanguage,
+  }),
+);
+
 export type DeclineReason = Static<typeof DeclineReason>;
 export type Language = Static<typeof Language>;

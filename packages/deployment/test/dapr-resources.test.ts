@@ -74,7 +74,7 @@ describe.each(Object.keys(profiles) as Profile[])('Dapr resources of the %s prof
     },
   );
 
-  it('lets only payment read a card and only financial look up leads or ask about a card', () => {
+  it('lets only payment read a card, only financial look up leads or ask about a card, and only marketing look up courses', () => {
     const callers = (name: string) =>
       (
         named(manifests, 'Configuration', `${fullname}-${name}`).spec as {
@@ -97,8 +97,13 @@ describe.each(Object.keys(profiles) as Profile[])('Dapr resources of the %s prof
         operations: [{ name: '/internal/leads/*', httpVerb: ['GET'], action: 'allow' }],
       }),
     ]);
-    for (const name of ['financial', 'payment', 'academic', 'notification'])
-      expect(callers(name)).toEqual([]);
+    expect(callers('financial')).toEqual([
+      expect.objectContaining({
+        appId: 'marketing',
+        operations: [{ name: '/internal/courses/*', httpVerb: ['GET'], action: 'allow' }],
+      }),
+    ]);
+    for (const name of ['payment', 'academic', 'notification']) expect(callers(name)).toEqual([]);
   });
 
   it('lets each sidecar read only the Secrets it resolves', () => {

@@ -96,7 +96,7 @@ describe.each(Object.keys(profiles) as Profile[])('network of the %s profile', (
     );
     expect(callersOf).toEqual({
       marketing: ['financial'],
-      financial: [],
+      financial: ['marketing'],
       payment: [],
       'card-vault': ['financial', 'payment'],
       academic: [],
@@ -107,6 +107,7 @@ describe.each(Object.keys(profiles) as Profile[])('network of the %s profile', (
       'marketing',
     ]);
     expect(peersOn(policyOf(manifests, 'payment').egress, 50002)).toEqual(['card-vault']);
+    expect(peersOn(policyOf(manifests, 'marketing').egress, 50002)).toEqual(['financial']);
   });
 
   it('opens the public port only on services with public paths', () => {

@@ -1,5 +1,6 @@
 import { readCardVaultConfig } from '@checkout/card-vault';
 import { readFinancialConfig } from '@checkout/financial';
+import { readMarketingConfig } from '@checkout/marketing';
 import { readNotificationConfig } from '@checkout/notification';
 import { readEnvironment } from '@checkout/service-kit';
 
@@ -9,7 +10,7 @@ export type PlatformConfig = ReturnType<typeof readPlatformConfig>;
 export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
   const read = readEnvironment(env);
   const port = read.integer('PORT', 8080);
-  return read.done({
+  const config = {
     port,
     /** A PostgreSQL to use instead of the embedded one. */
     databaseUrl: read.optionalUrl('DATABASE_URL'),
@@ -26,5 +27,8 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     cardVault: readCardVaultConfig(read),
     financial: readFinancialConfig(read),
     notification: readNotificationConfig(read, { publicUrl: `http://localhost:${port}` }),
-  });
+  };
+  // EMAIL_LANGUAGE is read once, for notification; marketing's leads default to it too.
+  const { language } = config.notification.settings;
+  return read.done({ ...config, marketing: readMarketingConfig(read, { language }) });
 }

@@ -72,7 +72,13 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
       config.activationTokenKeys ?? loadOrCreateKeys(config.dataDir, 'activation-token-keys'),
       'activation token keys',
     );
-    const marketing = createMarketingService(context('marketing'));
+    // Marketing asks financial for courses and financial asks marketing for leads: each call is
+    // made when a request comes, by which time both exist.
+    const marketing = createMarketingService({
+      ...context('marketing'),
+      ...config.marketing,
+      courses: { findCourse: (id) => financial.findCourse(id) },
+    });
     const vault = createCardVaultService({
       ...context('card-vault'),
       keys: parseKeyRing(
@@ -82,15 +88,16 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
       ...config.cardVault,
       createCardStore: (transactions) => createMikroOrmCardStore(orms['card-vault'], transactions),
     });
+    const financial = createFinancialService({
+      ...context('financial'),
+      ...config.financial,
+      leads: { findLead: (id) => marketing.findLeadContact(id) },
+      cards: { isChargeable: (token) => vault.isChargeable(token) },
+    });
     const services = [
       marketing,
       vault,
-      createFinancialService({
-        ...context('financial'),
-        ...config.financial,
-        leads: { findLead: (id) => marketing.findLeadContact(id) },
-        cards: { isChargeable: (token) => vault.isChargeable(token) },
-      }),
+      financial,
       createPaymentService({
         ...context('payment'),
         vault: { revealCardNumber: (token) => vault.revealCardNumber(token) },

@@ -8,7 +8,8 @@ import {
 } from '@checkout/service-kit';
 import { createMikroOrmFinancialStore } from './adapters/db/mikro-orm-financial-store';
 import { createFinancialRouter } from './adapters/http/financial-router';
-import type { CardDirectory, LeadDirectory } from './app/ports';
+import { createFinancialInternalRouter } from './adapters/http/internal-router';
+import type { CardDirectory, Course, LeadDirectory } from './app/ports';
 import { recordChargeAttempt } from './app/record-charge-attempt';
 import { recoverStuckCharges } from './app/recover-stuck-charges';
 
@@ -25,7 +26,12 @@ export interface FinancialDeps extends ServiceContext {
  */
 const inbox = { recordChargeAttempt: 'financial.record-charge-attempt' } as const;
 
-export function createFinancialService(deps: FinancialDeps): ServiceRuntime {
+export interface FinancialService extends ServiceRuntime {
+  /** A course of the catalogue, for marketing; in a cluster a Dapr invocation. */
+  findCourse(id: string): Promise<Course | undefined>;
+}
+
+export function createFinancialService(deps: FinancialDeps): FinancialService {
   return createServiceRuntime('financial', deps, (transactions) => {
     const store = createMikroOrmFinancialStore(deps.orm, transactions);
     const logger = deps.logger;
@@ -44,7 +50,9 @@ export function createFinancialService(deps: FinancialDeps): ServiceRuntime {
     );
     return {
       router: createFinancialRouter({ store, leads: deps.leads, cards: deps.cards }),
+      internalRouter: createFinancialInternalRouter(store),
       jobs: [sweeper],
+      findCourse: (id: string) => store.findCourse(id),
     };
   });
 }

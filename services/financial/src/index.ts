@@ -1,4 +1,4 @@
 export { financialDatabase } from './adapters/db/financial-database';
 export type { CardDirectory, LeadDirectory } from './app/ports';
 export { readFinancialConfig } from './config';
-export { createFinancialService } from './financial-service';
+export { createFinancialService, type FinancialService } from './financial-service';

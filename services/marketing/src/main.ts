@@ -1,9 +1,18 @@
-import { runDaprService } from '@checkout/service-kit';
+import { readConfigOrExit, runDaprService } from '@checkout/service-kit';
+import { daprCourseCatalogue } from './adapters/clients/dapr-course-catalogue';
 import { marketingDatabase } from './adapters/db/marketing-database';
+import { readMarketingConfig } from './config';
 import { createMarketingService } from './marketing-service';
+
+const config = readConfigOrExit('marketing', readMarketingConfig);
 
 runDaprService({
   appId: 'marketing',
   database: marketingDatabase,
-  create: createMarketingService,
+  create: (context) =>
+    createMarketingService({
+      ...context,
+      ...config,
+      courses: daprCourseCatalogue(context.sidecar),
+    }),
 });

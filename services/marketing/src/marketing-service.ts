@@ -1,5 +1,6 @@
-import { CheckoutApproved } from '@checkout/contracts';
+import { CheckoutApproved, type Language } from '@checkout/contracts';
 import {
+  BackgroundLoop,
   createServiceRuntime,
   subscribeTo,
   type ServiceContext,
@@ -9,10 +10,22 @@ import { createMikroOrmLeadStore } from './adapters/db/mikro-orm-lead-store';
 import { createMarketingInternalRouter } from './adapters/http/internal-router';
 import { createMarketingRouter } from './adapters/http/marketing-router';
 import { convertLeadOnCheckoutApproved } from './app/convert-lead-on-checkout-approved';
+import type { CourseCatalogue } from './app/ports';
+import { remindOpenLeads } from './app/remind-open-leads';
+
+export interface MarketingDeps extends ServiceContext {
+  /** Financial's catalogue: a lead is for a course on sale. */
+  courses: CourseCatalogue;
+  /** An open lead is reminded this long after it was registered (LEAD_REMINDER_DELAY_SECONDS). */
+  leadReminderDelayMs: number;
+  defaultLanguage: Language;
+}
 
 export interface MarketingService extends ServiceRuntime {
-  /** The lead's contact, for financial; in a cluster a Dapr invocation. */
-  findLeadContact(id: string): Promise<{ name: string; email: string } | undefined>;
+  /** The lead's contact and language, for financial; in a cluster a Dapr invocation. */
+  findLeadContact(
+    id: string,
+  ): Promise<{ name: string; email: string; language: Language } | undefined>;
 }
 
 /**
@@ -21,20 +34,34 @@ export interface MarketingService extends ServiceRuntime {
  */
 const inbox = { convertLead: 'marketing.convert-lead' } as const;
 
-export function createMarketingService(deps: ServiceContext): MarketingService {
+export function createMarketingService(deps: MarketingDeps): MarketingService {
   return createServiceRuntime('marketing', deps, (transactions) => {
     const store = createMikroOrmLeadStore(deps.orm, transactions);
+    const logger = deps.logger;
     const subscriber = { service: 'marketing', inbox: inbox.convertLead };
-    subscribeTo(deps.bus, CheckoutApproved, subscriber, deps.logger, async (event) => {
+    subscribeTo(deps.bus, CheckoutApproved, subscriber, logger, async (event) => {
       await convertLeadOnCheckoutApproved(store, event);
       return 'SUCCESS';
     });
+    // Looks a few times per delay, so a reminder goes out soon after it falls due.
+    const lookEveryMs = Math.min(Math.max(deps.leadReminderDelayMs / 4, 1000), 60_000);
+    const reminders = new BackgroundLoop(
+      'lead reminders',
+      () => remindOpenLeads({ store, logger }, deps.leadReminderDelayMs),
+      logger.child({ component: 'lead-reminders' }),
+      lookEveryMs,
+    );
     return {
-      router: createMarketingRouter(store),
+      router: createMarketingRouter({
+        store,
+        courses: deps.courses,
+        defaultLanguage: deps.defaultLanguage,
+      }),
       internalRouter: createMarketingInternalRouter(store),
+      jobs: [reminders],
       findLeadContact: async (id: string) => {
         const lead = await store.find(id);
-        return lead && { name: lead.name, email: lead.email };
+        return lead && { name: lead.name, email: lead.email, language: lead.language };
       },
     };
   });

@@ -1,4 +1,4 @@
-import { CheckoutDeclined, PortalAccessGranted } from '@checkout/contracts';
+import { CheckoutDeclined, LeadReminderDue, PortalAccessGranted } from '@checkout/contracts';
 import {
   createServiceRuntime,
   openToken,
@@ -29,6 +29,7 @@ export interface NotificationDeps extends ServiceContext {
 const inbox = {
   accessGranted: 'notification.access-granted',
   checkoutDeclined: 'notification.checkout-declined',
+  leadReminder: 'notification.lead-reminder',
 } as const;
 
 /**
@@ -65,6 +66,10 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
     const declineMailer = { service: 'notification', inbox: inbox.checkoutDeclined };
     subscribeTo(deps.bus, CheckoutDeclined, declineMailer, deps.logger, (event) =>
       queueThenDispatch(event, { template: 'checkout-declined', data: event.data }),
+    );
+    const reminderMailer = { service: 'notification', inbox: inbox.leadReminder };
+    subscribeTo(deps.bus, LeadReminderDue, reminderMailer, deps.logger, (event) =>
+      queueThenDispatch(event, { template: 'lead-reminder', data: event.data }),
     );
     return { jobs: [dispatcher] };
   });

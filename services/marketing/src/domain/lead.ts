@@ -1,4 +1,5 @@
 import { isValidCpf } from '@checkout/br-documents';
+import type { Language } from '@checkout/contracts';
 
 export type LeadStatus = 'lead' | 'client';
 
@@ -10,20 +11,25 @@ export interface Lead {
   birthDate: string;
   phone: string;
   courseId: string;
+  /** The catalogue's title when the lead was registered, for its reminder. */
+  courseTitle: string;
+  /** What the lead's e-mails are written in. */
+  language: Language;
   status: LeadStatus;
 }
 
 export interface LeadProblem {
-  field: 'document' | 'birthDate';
+  field: 'name' | 'document' | 'birthDate';
   message: string;
 }
 
-/** Rules the schema cannot express: a real CPF and a birth date in the past. */
+/** Rules the schema cannot express: a name that is more than spaces, a real CPF, a past birth date. */
 export function leadProblems(
-  lead: Pick<Lead, 'document' | 'birthDate'>,
+  lead: Pick<Lead, 'name' | 'document' | 'birthDate'>,
   today: Date,
 ): LeadProblem[] {
   const problems: LeadProblem[] = [];
+  if (lead.name.trim() === '') problems.push({ field: 'name', message: 'must not be blank' });
   if (!isValidCpf(lead.document))
     problems.push({ field: 'document', message: 'is not a valid CPF' });
   if (lead.birthDate >= today.toISOString().slice(0, 10)) {

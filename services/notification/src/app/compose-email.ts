@@ -1,11 +1,20 @@
 import { renderAccessGranted } from '../domain/templates/access-granted';
 import { renderCheckoutDeclined } from '../domain/templates/checkout-declined';
 import type { RenderedEmail } from '../domain/templates/layout';
+import { renderLeadReminder } from '../domain/templates/lead-reminder';
 import type { ActivationTokenOpener, EmailContent, NotificationSettings } from './ports';
 
 /** Who gets the e-mail of a queued event. */
-export const recipientOf = (content: EmailContent): string =>
-  content.template === 'access-granted' ? content.data.student.email : content.data.payer.email;
+export function recipientOf(content: EmailContent): string {
+  switch (content.template) {
+    case 'access-granted':
+      return content.data.student.email;
+    case 'checkout-declined':
+      return content.data.payer.email;
+    case 'lead-reminder':
+      return content.data.email;
+  }
+}
 
 /**
  * Renders a queued e-mail just before it is sent, in the language of the person it is about (the
@@ -19,6 +28,17 @@ export function composeEmail(
 ): RenderedEmail {
   const { publicUrl } = settings;
   const language = content.data.language ?? settings.language;
+  if (content.template === 'lead-reminder') {
+    const reminder = content.data;
+    return renderLeadReminder(
+      {
+        leadName: reminder.name,
+        courseTitle: reminder.courseTitle,
+        courseUrl: `${publicUrl}/courses/${encodeURIComponent(reminder.courseId)}`,
+      },
+      language,
+    );
+  }
   if (content.template === 'checkout-declined') {
     const declined = content.data;
     return renderCheckoutDeclined(

@@ -1,6 +1,7 @@
 import { deadLetterMigration, type DatabaseModule } from '@checkout/service-kit';
 import { LeadEntity } from './entities';
 import { CreateMarketingTables } from './migrations/create-marketing-tables';
+import { OneOpenLeadPerCourse } from './migrations/one-open-lead-per-course';
 
 export const marketingDatabase: DatabaseModule = {
   schema: 'marketing',
@@ -8,5 +9,6 @@ export const marketingDatabase: DatabaseModule = {
   migrations: [
     { name: '0001-create-marketing-tables', class: CreateMarketingTables },
     deadLetterMigration,
+    { name: '0003-one-open-lead-per-course', class: OneOpenLeadPerCourse },
   ],
 };

@@ -1,5 +1,6 @@
 import { renderAccessGranted } from './access-granted';
 import { renderCheckoutDeclined } from './checkout-declined';
+import { renderLeadReminder } from './lead-reminder';
 
 describe('e-mail templates', () => {
   const access = {
@@ -34,5 +35,20 @@ describe('e-mail templates', () => {
     );
     expect(email.text).toContain('não tem saldo ou limite suficiente');
     expect(email.text).toContain('Tentar novamente: http://x/retry');
+  });
+
+  it('reminds a lead of the course it did not finish buying, with the link to resume', () => {
+    const reminder = {
+      leadName: 'Ana',
+      courseTitle: 'Fundamentos de TypeScript',
+      courseUrl: 'http://x/courses/typescript-fundamentals',
+    };
+    const inPortuguese = renderLeadReminder(reminder, 'pt-BR');
+    expect(inPortuguese.text).toContain(
+      'Concluir a compra: http://x/courses/typescript-fundamentals',
+    );
+    const inEnglish = renderLeadReminder(reminder, 'en');
+    expect(inEnglish.subject).toBe('Your place in Fundamentos de TypeScript is still waiting');
+    expect(inEnglish.html).toContain('href="http://x/courses/typescript-fundamentals"');
   });
 });
