@@ -11,8 +11,9 @@ const dictionaries = { 'pt-BR': ptBR, en } as const;
 export type Language = keyof typeof dictionaries;
 
 const storageKey = 'language';
-const LanguageContext = createContext<{ t: Messages; toggle: () => void }>({
+const LanguageContext = createContext<{ t: Messages; language: Language; toggle: () => void }>({
   t: ptBR,
+  language: 'pt-BR',
   toggle: () => undefined,
 });
 
@@ -26,7 +27,7 @@ export function LanguageProvider({ children }: { children: ComponentChildren }) 
   }, [language]);
   const toggle = () => setLanguage((current) => (current === 'en' ? 'pt-BR' : 'en'));
   return (
-    <LanguageContext.Provider value={{ t: dictionaries[language], toggle }}>
+    <LanguageContext.Provider value={{ t: dictionaries[language], language, toggle }}>
       {children}
     </LanguageContext.Provider>
   );

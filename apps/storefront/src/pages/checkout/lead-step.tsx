@@ -4,7 +4,7 @@ import { masks } from '../../forms/masks';
 import { isoDate, leadRules } from '../../forms/rules';
 import { useFieldErrors } from '../../forms/use-field-errors';
 import { useSubmit } from '../../forms/use-submit';
-import { useT } from '../../i18n/language';
+import { useLanguage } from '../../i18n/language';
 import { payerDefaults, rememberPayer } from './draft';
 import { StepHeading } from './step-heading';
 
@@ -16,7 +16,7 @@ export function LeadStep({
   courseId: string;
   onDone: (leadId: string) => void;
 }) {
-  const t = useT();
+  const { t, language } = useLanguage();
   const form = useFieldErrors(leadRules);
   const field = (name: string) => ({
     name,
@@ -35,7 +35,8 @@ export function LeadStep({
       phone: value('phone'),
       courseId,
     };
-    const { data, error } = await api.POST('/leads', { body });
+    // The buyer's e-mails (the reminder, the access) come in the language they read the page in.
+    const { data, error } = await api.POST('/leads', { body: { ...body, language } });
     if (!data) return form.showProblem(element, error, t.loadFailed);
     // The payer is most often the buyer: the payer step starts from these details.
     if (!payerDefaults()['payer.name']) {
