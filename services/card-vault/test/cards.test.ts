@@ -101,7 +101,10 @@ describe('tokenising a card', () => {
 describe('erasing a card', () => {
   it('erases the card when its checkout is final', async () => {
     const { token } = (await api.POST('/cards', { body: card })).data!;
-    await expect(vault.service.isChargeable(token)).resolves.toBe(true);
+    await expect(vault.service.findChargeableCard(token)).resolves.toEqual({
+      brand: 'visa',
+      last4: card.number.slice(-4),
+    });
     await vault.bus.publish(
       eventMessage(CheckoutApproved, {
         checkoutId: 'c-1',
@@ -114,7 +117,7 @@ describe('erasing a card', () => {
         student: { name: 'Ana', email: 'ana@example.com' },
       }),
     );
-    await expect(vault.service.isChargeable(token)).resolves.toBe(false);
+    await expect(vault.service.findChargeableCard(token)).resolves.toBeUndefined();
     await expect(vault.service.revealCardNumber(token)).resolves.toBeUndefined();
   });
 });

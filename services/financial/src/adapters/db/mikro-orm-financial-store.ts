@@ -7,26 +7,90 @@ import {
   type TransactionRunner,
 } from '@checkout/service-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Checkout } from '../../domain/checkout';
+import type { ChargeAttemptRecord, Checkout } from '../../domain/checkout';
+import type { Payer } from '../../domain/payer';
 import type {
   CheckoutConflict,
   Course,
   FinancialStore,
   FinancialTransaction,
 } from '../../app/ports';
-import { CheckoutEntity, CourseEntity, IdempotencyRecordEntity } from './entities';
+import {
+  ChargeAttemptEntity,
+  CheckoutEntity,
+  CourseEntity,
+  IdempotencyRecordEntity,
+  PayerEntity,
+} from './entities';
 
 type CheckoutRow = InferEntity<typeof CheckoutEntity>;
+type PayerRow = InferEntity<typeof PayerEntity>;
+type AttemptRow = InferEntity<typeof ChargeAttemptEntity>;
 
 const toCheckout = ({
-  createdAt: _c,
   updatedAt: _u,
   declineReason,
+  cardBrand,
+  cardLast4,
+  language,
+  decidedAt,
   ...row
 }: CheckoutRow): Checkout => ({
   ...row,
   ...(declineReason && { declineReason }),
+  ...(cardBrand && cardLast4 && { card: { brand: cardBrand, last4: cardLast4 } }),
+  ...(language && { language }),
+  ...(decidedAt && { decidedAt }),
 });
+
+const toCheckoutRow = ({ card, declineReason, language, decidedAt, ...checkout }: Checkout) => ({
+  ...checkout,
+  declineReason: declineReason ?? null,
+  cardBrand: card?.brand ?? null,
+  cardLast4: card?.last4 ?? null,
+  language: language ?? null,
+  decidedAt: decidedAt ?? null,
+  updatedAt: checkout.createdAt,
+});
+
+const toPayerRow = (checkoutId: string, { address, ...payer }: Payer) => ({
+  checkoutId,
+  ...payer,
+  ...address,
+  complement: address.complement ?? null,
+});
+
+const toPayer = ({
+  checkoutId: _id,
+  type,
+  name,
+  email,
+  document,
+  phone,
+  complement,
+  ...address
+}: PayerRow): Payer => ({
+  type,
+  name,
+  email,
+  document,
+  phone,
+  address: { ...address, ...(complement && { complement }) },
+});
+
+const toAttempt = ({
+  checkoutId: _id,
+  declineReason,
+  ...row
+}: AttemptRow): ChargeAttemptRecord => ({
+  ...row,
+  ...(declineReason && { declineReason }),
+});
+
+const listAttempts = async (em: EntityManager, checkoutId: string) =>
+  (await em.find(ChargeAttemptEntity, { checkoutId }, { orderBy: { number: 'asc' } })).map(
+    toAttempt,
+  );
 
 /** What an insert that did not happen collided with (see the unique indexes of migration 0003). */
 async function conflictOf(em: EntityManager, checkout: Checkout): Promise<CheckoutConflict> {
@@ -52,10 +116,20 @@ function financialTransaction({ em, publish }: Transaction): FinancialTransactio
     storeResponse: (key, response) => {
       em.create(IdempotencyRecordEntity, { key, ...response });
     },
-    addCheckout: async (checkout) => {
-      const now = new Date();
-      const row = { declineReason: null, ...checkout, createdAt: now, updatedAt: now };
-      return (await insertIfAbsent(em, CheckoutEntity, row)) ? undefined : conflictOf(em, checkout);
+    addCheckout: async (checkout) =>
+      (await insertIfAbsent(em, CheckoutEntity, toCheckoutRow(checkout)))
+        ? undefined
+        : conflictOf(em, checkout),
+    addPayer: (checkoutId, payer) => {
+      em.create(PayerEntity, toPayerRow(checkoutId, payer));
+    },
+    findPayer: async (checkoutId) => {
+      const row = await em.findOne(PayerEntity, { checkoutId });
+      return row ? toPayer(row) : undefined;
+    },
+    recordAttempt: async (checkoutId, { declineReason, ...attempt }) => {
+      const row = { checkoutId, ...attempt, declineReason: declineReason ?? null };
+      await insertIfAbsent(em, ChargeAttemptEntity, row);
     },
     findCheckout: async (id) => {
       const row = await em.findOne(CheckoutEntity, { id });
@@ -90,6 +164,7 @@ export function createMikroOrmFinancialStore(
       const row = await orm.em.fork().findOne(CheckoutEntity, { id });
       return row ? toCheckout(row) : undefined;
     },
+    listAttempts: (checkoutId) => listAttempts(orm.em.fork(), checkoutId),
     transaction: (work) => transactions.run((tx) => work(financialTransaction(tx))),
     ...inboxOf(transactions, financialTransaction),
   };
