@@ -1,4 +1,4 @@
-import { CheckoutDeclined, PortalAccessGranted } from '@checkout/contracts';
+import { CheckoutApproved, CheckoutDeclined, PortalAccessGranted } from '@checkout/contracts';
 import {
   createServiceRuntime,
   openToken,
@@ -29,6 +29,7 @@ export interface NotificationDeps extends ServiceContext {
 const inbox = {
   accessGranted: 'notification.access-granted',
   checkoutDeclined: 'notification.checkout-declined',
+  checkoutReceipt: 'notification.checkout-receipt',
 } as const;
 
 /**
@@ -66,6 +67,17 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
     subscribeTo(deps.bus, CheckoutDeclined, declineMailer, deps.logger, (event) =>
       queueThenDispatch(event, { template: 'checkout-declined', data: event.data }),
     );
+    // The payer's receipt, apart from the student's access e-mail even when they are one person:
+    // each e-mail has one purpose, and the access e-mail waits for academic, the receipt does not.
+    const receiptMailer = { service: 'notification', inbox: inbox.checkoutReceipt };
+    subscribeTo(deps.bus, CheckoutApproved, receiptMailer, deps.logger, async (event) => {
+      const { receipt } = event.data;
+      if (!receipt) return 'SUCCESS'; // An earlier producer's approval: no receipt to send.
+      return queueThenDispatch(event, {
+        template: 'checkout-receipt',
+        data: { ...event.data, receipt },
+      });
+    });
     return { jobs: [dispatcher] };
   });
 }

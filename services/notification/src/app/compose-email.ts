@@ -1,11 +1,20 @@
 import { renderAccessGranted } from '../domain/templates/access-granted';
 import { renderCheckoutDeclined } from '../domain/templates/checkout-declined';
+import { renderCheckoutReceipt } from '../domain/templates/checkout-receipt';
 import type { RenderedEmail } from '../domain/templates/layout';
 import type { ActivationTokenOpener, EmailContent, NotificationSettings } from './ports';
 
 /** Who gets the e-mail of a queued event. */
-export const recipientOf = (content: EmailContent): string =>
-  content.template === 'access-granted' ? content.data.student.email : content.data.payer.email;
+export function recipientOf(content: EmailContent): string {
+  switch (content.template) {
+    case 'access-granted':
+      return content.data.student.email;
+    case 'checkout-declined':
+      return content.data.payer.email;
+    case 'checkout-receipt':
+      return content.data.receipt.payer.email;
+  }
+}
 
 /**
  * Renders a queued e-mail just before it is sent, in the language of the person it is about (the
@@ -27,6 +36,22 @@ export function composeEmail(
         courseTitle: declined.courseTitle,
         reason: declined.declineReason,
         retryUrl: `${publicUrl}/courses/${encodeURIComponent(declined.courseId)}`,
+      },
+      language,
+    );
+  }
+  if (content.template === 'checkout-receipt') {
+    const { receipt, ...approved } = content.data;
+    return renderCheckoutReceipt(
+      {
+        payerName: receipt.payer.name,
+        maskedDocument: receipt.payer.maskedDocument,
+        courseTitle: approved.courseTitle,
+        amountCents: approved.amountCents,
+        cardBrand: receipt.card.brand,
+        cardLast4: receipt.card.last4,
+        checkoutId: approved.checkoutId,
+        approvedAt: new Date(receipt.approvedAt),
       },
       language,
     );
