@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { ChargeAttempted, CheckoutApproved } from '@checkout/contracts';
 import { parseKeyRing } from '@checkout/service-kit';
 import { createCheckoutClient, type ApiSchemas, type CheckoutClient } from '@checkout/client';
@@ -161,6 +164,30 @@ describe('keeping card data only as long as needed', () => {
       );
     } finally {
       await shortLived.stop();
+    }
+  });
+});
+
+describe("financial's chargeability check", () => {
+  it('answers only the brand and last four digits of a card it holds, over the internal route', async () => {
+    const { token } = (await api.POST('/cards', { body: card })).data!;
+    const app = express().use(express.json(), vault.service.internalRouter!);
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const ask = async (body: unknown) => {
+        const { port } = server.address() as AddressInfo;
+        const response = await fetch(`http://127.0.0.1:${port}/internal/cards/chargeable`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return response.json();
+      };
+      expect(await ask({ token })).toEqual({ chargeable: true, brand: 'visa', last4: '4242' });
+      expect(await ask({ token: 'tok_unknown' })).toEqual({ chargeable: false });
+    } finally {
+      server.close();
     }
   });
 });
