@@ -1,4 +1,4 @@
-import { LockMode, type InferEntity } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import {
   inboxOf,
   insertIfAbsent,
@@ -7,8 +7,7 @@ import {
   type TransactionRunner,
 } from '@checkout/service-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ChargeAttemptRecord, Checkout } from '../../domain/checkout';
-import type { Payer } from '../../domain/payer';
+import type { Checkout } from '../../domain/checkout';
 import type {
   CheckoutConflict,
   Course,
@@ -22,70 +21,7 @@ import {
   IdempotencyRecordEntity,
   PayerEntity,
 } from './entities';
-
-type CheckoutRow = InferEntity<typeof CheckoutEntity>;
-type PayerRow = InferEntity<typeof PayerEntity>;
-type AttemptRow = InferEntity<typeof ChargeAttemptEntity>;
-
-const toCheckout = ({
-  updatedAt: _u,
-  declineReason,
-  cardBrand,
-  cardLast4,
-  language,
-  decidedAt,
-  ...row
-}: CheckoutRow): Checkout => ({
-  ...row,
-  ...(declineReason && { declineReason }),
-  ...(cardBrand && cardLast4 && { card: { brand: cardBrand, last4: cardLast4 } }),
-  ...(language && { language }),
-  ...(decidedAt && { decidedAt }),
-});
-
-const toCheckoutRow = ({ card, declineReason, language, decidedAt, ...checkout }: Checkout) => ({
-  ...checkout,
-  declineReason: declineReason ?? null,
-  cardBrand: card?.brand ?? null,
-  cardLast4: card?.last4 ?? null,
-  language: language ?? null,
-  decidedAt: decidedAt ?? null,
-  updatedAt: checkout.createdAt,
-});
-
-const toPayerRow = (checkoutId: string, { address, ...payer }: Payer) => ({
-  checkoutId,
-  ...payer,
-  ...address,
-  complement: address.complement ?? null,
-});
-
-const toPayer = ({
-  checkoutId: _id,
-  type,
-  name,
-  email,
-  document,
-  phone,
-  complement,
-  ...address
-}: PayerRow): Payer => ({
-  type,
-  name,
-  email,
-  document,
-  phone,
-  address: { ...address, ...(complement && { complement }) },
-});
-
-const toAttempt = ({
-  checkoutId: _id,
-  declineReason,
-  ...row
-}: AttemptRow): ChargeAttemptRecord => ({
-  ...row,
-  ...(declineReason && { declineReason }),
-});
+import { toAttempt, toCheckout, toCheckoutRow, toPayer, toPayerRow } from './financial-rows';
 
 const listAttempts = async (em: EntityManager, checkoutId: string) =>
   (await em.find(ChargeAttemptEntity, { checkoutId }, { orderBy: { number: 'asc' } })).map(
