@@ -29,3 +29,17 @@ export const isValidCnpj = (document: string) => hasValidCheckDigits(document, 1
 
 /** The document with punctuation removed, as stored. */
 export const normalizeDocument = digitsOf;
+
+/**
+ * The document as a receipt may show it. A CPF keeps only its middle six digits
+ * (`***.456.789-**`), the mask the federal government publishes CPFs with under the LGPD
+ * (Portal da Transparência); a CNPJ gets the same treatment, its first two and check digits
+ * hidden (`**.222.333/0001-**`). Anything that is neither is hidden whole.
+ */
+export function maskDocument(document: string): string {
+  const plain = digitsOf(document);
+  if (/^\d{11}$/.test(plain)) return `***.${plain.slice(3, 6)}.${plain.slice(6, 9)}-**`;
+  if (/^\d{14}$/.test(plain))
+    return `**.${plain.slice(2, 5)}.${plain.slice(5, 8)}/${plain.slice(8, 12)}-**`;
+  return '***';
+}

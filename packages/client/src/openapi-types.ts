@@ -278,6 +278,33 @@ export interface components {
       currency: 'BRL';
       courseId: string;
       leadId: string;
+      /**
+       * Format: date-time
+       * @description When the checkout was accepted
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the charge became final; absent while processing
+       */
+      decidedAt?: string;
+      /**
+       * @description The charge attempts as the acquirer answered them, oldest first: a transient gateway
+       *     error is tried again. No card data, no payer data.
+       */
+      attempts: components['schemas']['ChargeAttempt'][];
+    };
+    ChargeAttempt: {
+      number: number;
+      /** @enum {string} */
+      outcome: 'approved' | 'declined' | 'gateway_error';
+      /** @enum {string} */
+      declineReason?: 'card_declined' | 'insufficient_funds' | 'processing_error';
+      /**
+       * Format: date-time
+       * @description When the answer was recorded
+       */
+      at: string;
     };
     ActivationRequest: {
       token: string;

@@ -80,11 +80,35 @@ const CheckoutFacts = {
   ...InLanguage,
 };
 
+/**
+ * What the payer's receipt shows, and nothing more: the document only masked, no address, no
+ * phone, the card only by brand and last four digits.
+ */
+const Receipt = Type.Object({
+  payer: Type.Object({
+    type: Type.Union([Type.Literal('individual'), Type.Literal('company')]),
+    name: Type.String(),
+    email: Type.String(),
+    maskedDocument: Type.String(),
+  }),
+  card: Type.Object({ brand: Type.String(), last4: Type.String({ pattern: '^[0-9]{4}$' }) }),
+  /** ISO 8601, UTC. */
+  approvedAt: Type.String(),
+});
+
 /** The charge of a checkout is final and approved. */
 export const CheckoutApproved = defineEvent(
   'checkout.approved',
   1,
-  Type.Object({ ...CheckoutFacts, student: Contact }),
+  Type.Object({
+    ...CheckoutFacts,
+    student: Contact,
+    /**
+     * Added within v1 (optional): the payer's receipt. An approval without it (from an earlier
+     * producer, or a checkout whose payer was not kept) sends no receipt.
+     */
+    receipt: Type.Optional(Receipt),
+  }),
 );
 
 /** The charge of a checkout is final and declined. */

@@ -92,7 +92,7 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
       ...context('financial'),
       ...config.financial,
       leads: { findLead: (id) => marketing.findLeadContact(id) },
-      cards: { isChargeable: (token) => vault.isChargeable(token) },
+      cards: { findChargeableCard: (token) => vault.findChargeableCard(token) },
     });
     const services = [
       marketing,

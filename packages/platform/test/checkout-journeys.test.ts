@@ -213,6 +213,7 @@ const knownInboxConsumers = {
   notification: [
     'notification.access-granted', // portal-access.granted
     'notification.checkout-declined', // checkout.declined
+    'notification.checkout-receipt', // checkout.approved
   ],
   payment: ['payment.charge-card'], // charge.requested
 };

@@ -58,7 +58,7 @@ async function everyRow(): Promise<string> {
 }
 
 it(
-  'after an SMTP outage and a crash, every access e-mail arrives exactly once, and no activation token is kept in clear',
+  'after an SMTP outage and a crash, every access e-mail and receipt arrives exactly once, and no activation token is kept in clear',
   async () => {
     const down = await startSmtpSink();
     await down.stop();
@@ -73,25 +73,30 @@ it(
     const outageStartedAt = Date.now();
     const api = createCheckoutClient({ baseUrl: `${platforms[0]!.baseUrl}/api/v1` });
     const students: string[] = [];
-    for (let i = 0; i < 20; i++)
-      students.push((await buyCourse(api, { cardNumber: testCards.approved })).studentEmail);
-    await waitUntil('20 pending e-mails', async () =>
-      (await pendingCount()) === 20 ? true : undefined,
+    const payers: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const journey = await buyCourse(api, { cardNumber: testCards.approved });
+      students.push(journey.studentEmail);
+      payers.push(journey.payerEmail);
+    }
+    // Each approval: the student's access e-mail and the payer's receipt.
+    await waitUntil('40 pending e-mails', async () =>
+      (await pendingCount()) === 40 ? true : undefined,
     );
 
     expect(await platforms[0]!.stop('SIGKILL')).toBeNull();
     platforms.push(await startPlatformProcess(env));
     await expectSteadyFor(
-      'the 20 e-mails to stay pending for the rest of the outage',
-      async () => (await pendingCount()) === 20,
+      'the 40 e-mails to stay pending for the rest of the outage',
+      async () => (await pendingCount()) === 40,
       outageStartedAt + outageMs - Date.now(),
     );
 
     sink = await startSmtpSink(down.port);
     const returnedAt = Date.now();
     await waitUntil(
-      '20 e-mails within a minute of the SMTP server coming back',
-      () => (sink!.emails.length >= 20 ? true : undefined),
+      '40 e-mails within a minute of the SMTP server coming back',
+      () => (sink!.emails.length >= 40 ? true : undefined),
       60_000,
     ).catch(async (error: unknown) => {
       const rows = await db.query(
@@ -105,23 +110,26 @@ ${platforms[1]!.output()}`);
     await waitUntil('an empty queue', async () =>
       (await pendingCount()) === 0 ? true : undefined,
     );
-    await expectSteadyFor('no e-mail sent twice', () => sink!.emails.length === 20, 2000);
+    await expectSteadyFor('no e-mail sent twice', () => sink!.emails.length === 40, 2000);
 
     const received = sink.emails.map((email) => email.to.join());
     const duplicated = received.length - new Set(received).size;
-    const lost = students.filter((student) => !received.includes(student)).length;
+    const lost = [...students, ...payers].filter((to) => !received.includes(to)).length;
     console.info(
       `SMTP down ${outageMs} ms with a kill -9: ${received.length} sent, recovered in ${recoveryMs} ms, duplicated ${duplicated}, lost ${lost}`,
     );
     expect({ duplicated, lost, sent: received.length }).toEqual({
       duplicated: 0,
       lost: 0,
-      sent: 20,
+      sent: 40,
     });
 
-    const tokens = sink.emails.map(
-      (email) => new RegExp(`${publicUrl}/activate\\?token=([\\w-]+)`).exec(email.text)?.[1] ?? '',
-    );
+    const tokens = sink.emails
+      .filter((email) => students.some((student) => email.to.includes(student)))
+      .map(
+        (email) =>
+          new RegExp(`${publicUrl}/activate\\?token=([\\w-]+)`).exec(email.text)?.[1] ?? '',
+      );
     expect(tokens.every((token) => token.length >= 43)).toBe(true);
     const rows = await everyRow();
     const logs = platforms.map((platform) => platform.output()).join('\n');

@@ -11,7 +11,7 @@ import { createCardVaultRouter } from './adapters/http/card-vault-router';
 import { createCardVaultInternalRouter } from './adapters/http/internal-router';
 import { dropCvcOnceAnswered } from './app/drop-cvc-once-answered';
 import { eraseCardOnFinalCharge } from './app/erase-card-on-final-charge';
-import type { CardStore } from './app/ports';
+import type { CardStore, ChargeableCard } from './app/ports';
 import { revealCardNumber } from './app/reveal-card-number';
 import type { KeyRing } from './domain/card-cipher';
 
@@ -27,7 +27,8 @@ export interface CardVaultDeps extends ServiceContext {
 export interface CardVaultService extends ServiceRuntime {
   /** For payment only; across processes a Dapr invocation that access control limits to payment. */
   revealCardNumber(token: string): Promise<string | undefined>;
-  isChargeable(token: string): Promise<boolean>;
+  /** The brand and last four digits of a card the vault can still charge, for financial. */
+  findChargeableCard(token: string): Promise<ChargeableCard | undefined>;
 }
 
 /**
@@ -62,7 +63,10 @@ export function createCardVaultService(deps: CardVaultDeps): CardVaultService {
     );
     const calls = {
       revealCardNumber: (token: string) => revealCardNumber({ store, keys: deps.keys }, token),
-      isChargeable: async (token: string) => (await store.find(token)) !== undefined,
+      findChargeableCard: async (token: string) => {
+        const record = await store.find(token);
+        return record && { brand: record.brand, last4: record.last4 };
+      },
     };
     return {
       router: createCardVaultRouter({

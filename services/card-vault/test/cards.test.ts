@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { ChargeAttempted, CheckoutApproved } from '@checkout/contracts';
 import { parseKeyRing } from '@checkout/service-kit';
 import { createCheckoutClient, type ApiSchemas, type CheckoutClient } from '@checkout/client';
@@ -101,7 +104,10 @@ describe('tokenising a card', () => {
 describe('erasing a card', () => {
   it('erases the card when its checkout is final', async () => {
     const { token } = (await api.POST('/cards', { body: card })).data!;
-    await expect(vault.service.isChargeable(token)).resolves.toBe(true);
+    await expect(vault.service.findChargeableCard(token)).resolves.toEqual({
+      brand: 'visa',
+      last4: card.number.slice(-4),
+    });
     await vault.bus.publish(
       eventMessage(CheckoutApproved, {
         checkoutId: 'c-1',
@@ -114,7 +120,7 @@ describe('erasing a card', () => {
         student: { name: 'Ana', email: 'ana@example.com' },
       }),
     );
-    await expect(vault.service.isChargeable(token)).resolves.toBe(false);
+    await expect(vault.service.findChargeableCard(token)).resolves.toBeUndefined();
     await expect(vault.service.revealCardNumber(token)).resolves.toBeUndefined();
   });
 });
@@ -158,6 +164,30 @@ describe('keeping card data only as long as needed', () => {
       );
     } finally {
       await shortLived.stop();
+    }
+  });
+});
+
+describe("financial's chargeability check", () => {
+  it('answers only the brand and last four digits of a card it holds, over the internal route', async () => {
+    const { token } = (await api.POST('/cards', { body: card })).data!;
+    const app = express().use(express.json(), vault.service.internalRouter!);
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const ask = async (body: unknown) => {
+        const { port } = server.address() as AddressInfo;
+        const response = await fetch(`http://127.0.0.1:${port}/internal/cards/chargeable`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return response.json();
+      };
+      expect(await ask({ token })).toEqual({ chargeable: true, brand: 'visa', last4: '4242' });
+      expect(await ask({ token: 'tok_unknown' })).toEqual({ chargeable: false });
+    } finally {
+      server.close();
     }
   });
 });

@@ -20,6 +20,7 @@ import type { ServiceRuntime } from '@checkout/service-kit';
 
 const lead = { name: 'Ana Souza', email: 'ana@example.com' };
 const payer = individualPayer;
+const card = { brand: 'visa', last4: '4242' };
 let counter = 0;
 /** A request from a lead of its own with a card token of its own, as each purchase has. */
 const newCheckoutRequest = (): ApiSchemas['CheckoutRequest'] => ({
@@ -41,8 +42,18 @@ beforeAll(async () => {
     (context) =>
       createFinancialService({
         ...context,
-        leads: { findLead: async (id) => (id.startsWith('lead-') ? lead : undefined) },
-        cards: { isChargeable: async (token) => token.startsWith('tok_chargeable_') },
+        leads: {
+          findLead: async (id) =>
+            id.startsWith('lead-en-')
+              ? { ...lead, language: 'en' }
+              : id.startsWith('lead-')
+                ? lead
+                : undefined,
+        },
+        cards: {
+          findChargeableCard: async (token) =>
+            token.startsWith('tok_chargeable_') ? card : undefined,
+        },
         chargeStuckAfterMs,
       }),
     [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic],
@@ -377,5 +388,99 @@ describe('charges that get no answer', () => {
       (d: { checkoutId: string }) => d.checkoutId === id,
     );
     expect(declined.data).toMatchObject({ declineReason: 'processing_error' });
+  });
+});
+
+describe('the payer, the receipt and the charge history', () => {
+  const statusOf = async (id: string) =>
+    (await api.GET('/checkouts/{id}', { params: { path: { id } } })).data;
+  const answer = (checkoutId: string, attempt: number, outcome: 'approved' | 'gateway_error') =>
+    financial.bus.publish(eventMessage(ChargeAttempted, { checkoutId, attempt, outcome }));
+
+  it('keeps the payer of each checkout apart from it, the document in digits', async () => {
+    const id = (await postCheckout(api, newCheckoutRequest(), newKey())).data!.id;
+    const [row] = await financial.orm.em
+      .fork()
+      .execute(`select * from financial.payer where checkout_id = ?`, [id]);
+    expect(row).toEqual({
+      checkout_id: id,
+      type: 'individual',
+      name: payer.name,
+      email: payer.email,
+      document: '52998224725',
+      phone: payer.phone,
+      postal_code: payer.address.postalCode,
+      street: payer.address.street,
+      number: payer.address.number,
+      complement: null,
+      district: payer.address.district,
+      city: payer.address.city,
+      state: payer.address.state,
+    });
+  });
+
+  it('gives the approval a receipt with the card summary and the masked document, no address nor phone', async () => {
+    const request = { ...newCheckoutRequest(), leadId: `lead-en-${Date.now()}-${counter++}` };
+    const id = (await postCheckout(api, request, newKey())).data!.id;
+    await answer(id, 1, 'approved');
+    const approved = await financial.waitForPublished(
+      CheckoutApproved.topic,
+      (d: { checkoutId: string }) => d.checkoutId === id,
+    );
+    const decidedAt = (await statusOf(id))?.decidedAt;
+    expect(approved.data).toMatchObject({
+      language: 'en',
+      student: { name: lead.name, email: lead.email },
+      receipt: {
+        payer: {
+          type: 'individual',
+          name: payer.name,
+          email: payer.email,
+          maskedDocument: '***.982.247-**',
+        },
+        card,
+        approvedAt: decidedAt,
+      },
+    });
+    const published = JSON.stringify(approved.data);
+    for (const secret of ['52998224725', payer.document, payer.phone, payer.address.street])
+      expect(published).not.toContain(secret);
+  });
+
+  it('shows each attempt once, in order, between when the checkout was taken and when it was decided', async () => {
+    const accepted = (await postCheckout(api, newCheckoutRequest(), newKey())).data!;
+    expect(accepted).toMatchObject({ attempts: [], createdAt: expect.any(String) });
+    expect(accepted.decidedAt).toBeUndefined();
+    await answer(accepted.id, 1, 'gateway_error');
+    // The same attempt reported again under another event id (as after a request again).
+    await answer(accepted.id, 1, 'gateway_error');
+    await financial.waitForPublished(
+      ChargeRequested.topic,
+      (d: { checkoutId: string; attempt: number }) =>
+        d.checkoutId === accepted.id && d.attempt === 2,
+    );
+    await answer(accepted.id, 2, 'approved');
+    const history = await waitUntil('the checkout to be approved', async () => {
+      const checkout = await statusOf(accepted.id);
+      return checkout?.status === 'approved' ? checkout : undefined;
+    });
+    expect(history.createdAt).toBe(accepted.createdAt);
+    expect(history.attempts).toEqual([
+      { number: 1, outcome: 'gateway_error', at: expect.any(String) },
+      { number: 2, outcome: 'approved', at: history.decidedAt },
+    ]);
+    const times = [history.createdAt, ...history.attempts.map((a) => a.at), history.decidedAt];
+    expect(times.map((t) => Date.parse(t!))).toEqual(times.map((t) => Date.parse(t!)).sort());
+  });
+
+  it('replays the stored 202 body unchanged after the checkout has moved on', async () => {
+    const key = newKey();
+    const request = newCheckoutRequest();
+    const first = (await postCheckout(api, request, key)).data!;
+    await answer(first.id, 1, 'approved');
+    await waitUntil('the checkout to be approved', async () =>
+      (await statusOf(first.id))?.status === 'approved' ? true : undefined,
+    );
+    expect((await postCheckout(api, request, key)).data).toEqual(first);
   });
 });

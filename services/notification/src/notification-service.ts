@@ -1,4 +1,9 @@
-import { CheckoutDeclined, LeadReminderDue, PortalAccessGranted } from '@checkout/contracts';
+import {
+  CheckoutApproved,
+  CheckoutDeclined,
+  LeadReminderDue,
+  PortalAccessGranted,
+} from '@checkout/contracts';
 import {
   createServiceRuntime,
   openToken,
@@ -30,6 +35,7 @@ const inbox = {
   accessGranted: 'notification.access-granted',
   checkoutDeclined: 'notification.checkout-declined',
   leadReminder: 'notification.lead-reminder',
+  checkoutReceipt: 'notification.checkout-receipt',
 } as const;
 
 /**
@@ -71,6 +77,17 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
     subscribeTo(deps.bus, LeadReminderDue, reminderMailer, deps.logger, (event) =>
       queueThenDispatch(event, { template: 'lead-reminder', data: event.data }),
     );
+    // The payer's receipt, apart from the student's access e-mail even when they are one person:
+    // each e-mail has one purpose, and the access e-mail waits for academic, the receipt does not.
+    const receiptMailer = { service: 'notification', inbox: inbox.checkoutReceipt };
+    subscribeTo(deps.bus, CheckoutApproved, receiptMailer, deps.logger, async (event) => {
+      const { receipt } = event.data;
+      if (!receipt) return 'SUCCESS'; // An earlier producer's approval: no receipt to send.
+      return queueThenDispatch(event, {
+        template: 'checkout-receipt',
+        data: { ...event.data, receipt },
+      });
+    });
     return { jobs: [dispatcher] };
   });
 }

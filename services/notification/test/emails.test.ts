@@ -1,4 +1,4 @@
-import { CheckoutDeclined, PortalAccessGranted } from '@checkout/contracts';
+import { CheckoutApproved, CheckoutDeclined, PortalAccessGranted } from '@checkout/contracts';
 import { startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import type { ServiceRuntime } from '@checkout/service-kit';
 import { eventMessage, waitUntil, type ServiceUnderTest } from '@checkout/test-kit';
@@ -81,5 +81,62 @@ describe('e-mails', () => {
     );
     const email = await sink.waitFor((e) => e.to.includes('payer@example.com'));
     expect(email.text).toContain('o banco emissor recusou o cartão');
+  });
+
+  const approval = (n: string) => ({
+    checkoutId: `c-${n}`,
+    leadId: `l-${n}`,
+    courseId: 'typescript-fundamentals',
+    courseTitle: 'Fundamentos de TypeScript',
+    cardToken: `tok_${n}`,
+    amountCents: 123456,
+    currency: 'BRL' as const,
+    student: { name: `Aluna ${n}`, email: `student-${n}@example.com` },
+  });
+
+  it("sends the payer one receipt per approval, in the buyer's language", async () => {
+    const approved = eventMessage(CheckoutApproved, {
+      ...approval('receipt'),
+      language: 'en',
+      receipt: {
+        payer: {
+          type: 'company',
+          name: 'Empresa X',
+          email: 'receipt-payer@example.com',
+          maskedDocument: '**.222.333/0001-**',
+        },
+        card: { brand: 'mastercard', last4: '4444' },
+        approvedAt: '2025-03-01T13:00:00.000Z',
+      },
+    });
+    await notification.bus.publish(approved);
+    await notification.bus.publish(approved);
+    const email = await sink.waitFor((e) => e.to.includes('receipt-payer@example.com'));
+    expect(email.subject).toBe('Receipt: Fundamentos de TypeScript');
+    for (const shown of [
+      'R$1,234.56',
+      'Mastercard ending in 4444',
+      '**.222.333/0001-**',
+      'c-receipt',
+    ])
+      expect(email.text).toContain(shown);
+    await waitUntil('the receipt marked sent', async () =>
+      (await query(`select 1 from notification.sent_email where event_id = '${approved.id}'`))
+        .length === 1
+        ? true
+        : undefined,
+    );
+    expect(sink.emails.filter((e) => e.to.includes('receipt-payer@example.com'))).toHaveLength(1);
+    expect(sink.emails.filter((e) => e.to.includes('student-receipt@example.com'))).toHaveLength(0);
+  });
+
+  it('sends no receipt for an approval without one (an earlier producer)', async () => {
+    const approved = eventMessage(CheckoutApproved, approval('old'));
+    // The in-process bus answers once the handler has: nothing was queued, nothing will be sent.
+    await notification.bus.publish(approved);
+    expect(
+      await query(`select 1 from notification.email_delivery where event_id = '${approved.id}'
+                   union all select 1 from notification.sent_email where event_id = '${approved.id}'`),
+    ).toEqual([]);
   });
 });

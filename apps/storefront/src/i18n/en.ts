@@ -93,6 +93,13 @@ export const en: Messages = {
     },
     retry: 'Try another card',
     notFound: 'We cannot find this payment.',
+    attempts: 'Charge attempts',
+    attempt: (n) => `Attempt ${n}`,
+    outcomes: {
+      approved: 'approved',
+      declined: 'declined',
+      gateway_error: 'the card network did not answer; we tried again',
+    },
   },
   activate: {
     title: 'Activate your access',

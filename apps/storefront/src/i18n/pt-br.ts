@@ -92,6 +92,13 @@ export const ptBR = {
     },
     retry: 'Tentar com outro cartão',
     notFound: 'Não encontramos este pagamento.',
+    attempts: 'Tentativas de cobrança',
+    attempt: (n: number) => `Tentativa ${n}`,
+    outcomes: {
+      approved: 'aprovada',
+      declined: 'recusada',
+      gateway_error: 'a operadora não respondeu; tentamos de novo',
+    },
   },
   activate: {
     title: 'Ative seu acesso',

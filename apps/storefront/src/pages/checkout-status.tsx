@@ -43,6 +43,26 @@ function useCheckoutOutcome(id: string) {
   return { checkout, gaveUp };
 }
 
+/** The charge attempts as the acquirer answered them: number, outcome in words, time. */
+function ChargeAttempts({ attempts }: { attempts: Checkout['attempts'] }) {
+  const t = useT();
+  const timeOf = (iso: string) =>
+    new Intl.DateTimeFormat(t.lang, { timeStyle: 'medium' }).format(new Date(iso));
+  return (
+    <section aria-labelledby="charge-attempts">
+      <h2 id="charge-attempts">{t.status.attempts}</h2>
+      <ol>
+        {attempts.map((attempt) => (
+          <li key={attempt.number}>
+            {t.status.attempt(attempt.number)}: {t.status.outcomes[attempt.outcome]}{' '}
+            <time dateTime={attempt.at}>{timeOf(attempt.at)}</time>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 export default function CheckoutStatus() {
   const t = useT();
   const announce = useAnnounce();
@@ -86,6 +106,7 @@ export default function CheckoutStatus() {
           </a>
         </section>
       )}
+      {checkout && checkout.attempts.length > 0 && <ChargeAttempts attempts={checkout.attempts} />}
     </>
   );
 }

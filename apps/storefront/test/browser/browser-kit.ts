@@ -155,7 +155,7 @@ export async function descriptionOf(field: Locator): Promise<string> {
 /**
  * The ledger over every checkout the file's buyers made in the browser: each final, its outcome
  * e-mail sent once (the access e-mail to the student, the decline to the payer), each approved
- * one charged once by the acquirer and every other never.
+ * one's receipt sent once, each approved one charged once by the acquirer and every other never.
  */
 export async function expectEveryCheckoutChargedAndMailedOnce(platform: TestPlatform) {
   const checkouts = await platform.sql<{ id: string; emailTo: string }>(

@@ -77,6 +77,10 @@ describe('a buyer in the browser', () => {
     await payButton(page).click();
     await waitForOutcome(page, 'Pagamento recusado');
     await page.getByRole('main').getByText('O banco emissor recusou o cartão.').waitFor();
+    const attempts = page.getByRole('region', { name: 'Tentativas de cobrança' });
+    expect(await attempts.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Tentativa 1: recusada \d{2}:\d{2}:\d{2}$/),
+    ]);
     await checkPage(page, 'status-declined');
     const declinedUrl = page.url();
 

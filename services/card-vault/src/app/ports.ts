@@ -12,6 +12,9 @@ export interface CardRecord {
   expiresAt: Date;
 }
 
+/** What others may learn of a card the vault still holds: what a receipt shows. */
+export type ChargeableCard = Pick<CardRecord, 'brand' | 'last4'>;
+
 /**
  * Where sealed cards live: a table now, the Dapr state store (with its TTL) in a cluster. Its
  * inbox is in the service's database either way; what an event does to a card (erase it, drop

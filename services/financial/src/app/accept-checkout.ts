@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ChargeRequested, type ApiSchemas } from '@checkout/contracts';
-import type { Checkout } from '../domain/checkout';
+import { normalizeDocument } from '@checkout/br-documents';
+import type { ChargeAttemptRecord, Checkout } from '../domain/checkout';
 import { chargeRequestFor } from './charge-request';
-import { payerDocumentProblem } from '../domain/payer';
+import { payerDocumentProblem, type Payer } from '../domain/payer';
 import { requestFingerprint } from '../domain/request-fingerprint';
 import type {
   CardDirectory,
@@ -29,7 +30,11 @@ export type AcceptCheckoutResult =
   | { ok: true; status: number; checkout: ApiSchemas['Checkout'] }
   | ({ ok: false } & AcceptCheckoutFailure);
 
-export const toCheckoutView = (checkout: Checkout): ApiSchemas['Checkout'] => ({
+/** What the API shows of a checkout: its money and history, never its card or payer. */
+export const toCheckoutView = (
+  checkout: Checkout,
+  attempts: ChargeAttemptRecord[],
+): ApiSchemas['Checkout'] => ({
   id: checkout.id,
   status: checkout.status,
   ...(checkout.declineReason && { declineReason: checkout.declineReason }),
@@ -37,6 +42,14 @@ export const toCheckoutView = (checkout: Checkout): ApiSchemas['Checkout'] => ({
   currency: checkout.currency,
   courseId: checkout.courseId,
   leadId: checkout.leadId,
+  createdAt: checkout.createdAt.toISOString(),
+  ...(checkout.decidedAt && { decidedAt: checkout.decidedAt.toISOString() }),
+  attempts: attempts.map((attempt) => ({
+    number: attempt.number,
+    outcome: attempt.outcome,
+    ...(attempt.declineReason && { declineReason: attempt.declineReason }),
+    at: attempt.at.toISOString(),
+  })),
 });
 
 /** The first response again for the same body; a refusal for a different one. */
@@ -48,8 +61,8 @@ function replay(previous: StoredResponse, fingerprint: string): AcceptCheckoutRe
 
 /**
  * Accepts a checkout: the price comes from the catalogue, the lead and the card are looked up
- * before the transaction opens (no remote call inside it), and the checkout, its first charge
- * request and the response kept for its Idempotency-Key commit together. A card token backs one
+ * before the transaction opens (no remote call inside it), and the checkout, its payer, its first
+ * charge request and the response kept for its Idempotency-Key commit together. A card token backs one
  * checkout, and a lead buys a course once.
  */
 export async function acceptCheckout(
@@ -65,10 +78,10 @@ export async function acceptCheckout(
     return { ok: false, reason: 'invalid_payer_document', detail: documentProblem };
   const course = await store.findCourse(request.courseId);
   if (!course) return { ok: false, reason: 'unknown_course' };
-  const student = await leads.findLead(request.leadId);
-  if (!student) return { ok: false, reason: 'unknown_lead' };
-  if (!(await cards.isChargeable(request.cardToken)))
-    return { ok: false, reason: 'unknown_card_token' };
+  const lead = await leads.findLead(request.leadId);
+  if (!lead) return { ok: false, reason: 'unknown_lead' };
+  const card = await cards.findChargeableCard(request.cardToken);
+  if (!card) return { ok: false, reason: 'unknown_card_token' };
 
   const checkout: Checkout = {
     id: randomUUID(),
@@ -81,17 +94,22 @@ export async function acceptCheckout(
     status: 'processing',
     attempts: 1,
     recoveries: 0,
-    student,
+    student: { name: lead.name, email: lead.email },
     payer: { name: request.payer.name, email: request.payer.email },
+    card,
+    ...(lead.language && { language: lead.language }),
+    createdAt: new Date(),
   };
+  const payer: Payer = { ...request.payer, document: normalizeDocument(request.payer.document) };
   return store.transaction(async (tx): Promise<AcceptCheckoutResult> => {
     await tx.lockIdempotencyKey(idempotencyKey);
     const raced = await tx.findStoredResponse(idempotencyKey);
     if (raced) return replay(raced, fingerprint);
     const conflict = await tx.addCheckout(checkout);
     if (conflict) return { ok: false, ...conflict };
+    tx.addPayer(checkout.id, payer);
     tx.publish(ChargeRequested, chargeRequestFor(checkout, 1));
-    const response = { fingerprint, status: 202, body: toCheckoutView(checkout) };
+    const response = { fingerprint, status: 202, body: toCheckoutView(checkout, []) };
     tx.storeResponse(idempotencyKey, response);
     return { ok: true, status: response.status, checkout: response.body };
   });

@@ -1,6 +1,7 @@
-import type { ApiSchemas } from '@checkout/contracts';
+import type { ApiSchemas, Language } from '@checkout/contracts';
 import type { Inbox, Transaction } from '@checkout/service-kit';
-import type { Checkout, Contact } from '../domain/checkout';
+import type { CardSummary, ChargeAttemptRecord, Checkout, Contact } from '../domain/checkout';
+import type { Payer } from '../domain/payer';
 
 export interface Course {
   id: string;
@@ -31,6 +32,12 @@ export interface FinancialTransaction {
    * for the course that is approved or processing; a concurrent request waits for the other to end.
    */
   addCheckout(checkout: Checkout): Promise<CheckoutConflict | undefined>;
+  /** Keeps the payer of a checkout just added. */
+  addPayer(checkoutId: string, payer: Payer): void;
+  /** Undefined for checkouts taken before payers were kept. */
+  findPayer(checkoutId: string): Promise<Payer | undefined>;
+  /** Records payment's answer for an attempt once: a repeated answer for it changes nothing. */
+  recordAttempt(checkoutId: string, attempt: ChargeAttemptRecord): Promise<void>;
   findCheckout(id: string): Promise<Checkout | undefined>;
   updateCheckout(id: string, changes: Partial<Checkout>): Promise<void>;
   /** Processing checkouts unchanged since `updatedBefore`, locked; rows others hold are skipped. */
@@ -43,15 +50,20 @@ export interface FinancialStore extends Inbox<FinancialTransaction> {
   findCourse(id: string): Promise<Course | undefined>;
   findStoredResponse(key: string): Promise<StoredResponse | undefined>;
   findCheckout(id: string): Promise<Checkout | undefined>;
+  /** The checkout's attempts as payment answered them, oldest first. */
+  listAttempts(checkoutId: string): Promise<ChargeAttemptRecord[]>;
   transaction<R>(work: (tx: FinancialTransaction) => Promise<R>): Promise<R>;
 }
 
-/** Marketing's leads, as financial needs them. */
+/** Marketing's leads, as financial needs them: the contact, and the language they chose if any. */
 export interface LeadDirectory {
-  findLead(id: string): Promise<Contact | undefined>;
+  findLead(id: string): Promise<(Contact & { language?: Language }) | undefined>;
 }
 
-/** The card vault, asked whether a token can still be charged (never for the card itself). */
+/**
+ * The card vault, asked whether a token can still be charged: the brand and last four digits of
+ * the card if so (what the receipt shows), never the card itself.
+ */
 export interface CardDirectory {
-  isChargeable(token: string): Promise<boolean>;
+  findChargeableCard(token: string): Promise<CardSummary | undefined>;
 }

@@ -8,7 +8,18 @@ import { approveCheckout, declineCheckout } from './settle-checkout';
 type Attempt = EventData<typeof ChargeAttempted>;
 
 async function applyAttempt(tx: FinancialTransaction, attempt: Attempt, logger: Logger) {
+  const now = new Date();
   const checkout = await tx.findCheckout(attempt.checkoutId);
+  if (checkout) {
+    // Every answer goes into the history, once per attempt: a repeated answer (payment reports
+    // an attempt again when the sweeper asks again) is the same attempt.
+    await tx.recordAttempt(checkout.id, {
+      number: attempt.attempt,
+      outcome: attempt.outcome,
+      ...(attempt.declineReason && { declineReason: attempt.declineReason }),
+      at: now,
+    });
+  }
   if (checkout?.status === 'declined' && attempt.outcome === 'approved') {
     // Only after the sweeper gave up on an attempt that payment answered much later.
     logger.error(
@@ -22,9 +33,9 @@ async function applyAttempt(tx: FinancialTransaction, attempt: Attempt, logger: 
   const step = nextStepAfterAttempt(attempt.attempt, attempt.outcome, attempt.declineReason);
   switch (step.kind) {
     case 'approve':
-      return approveCheckout(tx, checkout);
+      return approveCheckout(tx, checkout, now);
     case 'decline':
-      return declineCheckout(tx, checkout, step.reason);
+      return declineCheckout(tx, checkout, step.reason, now);
     case 'retry':
       await tx.updateCheckout(checkout.id, { attempts: step.attempt, recoveries: 0 });
       return tx.publish(ChargeRequested, chargeRequestFor(checkout, step.attempt), {

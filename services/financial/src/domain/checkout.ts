@@ -1,10 +1,26 @@
-import type { DeclineReason } from '@checkout/contracts';
+import type { DeclineReason, Language } from '@checkout/contracts';
 
 export type CheckoutStatus = 'processing' | 'approved' | 'declined';
 
 export interface Contact {
   name: string;
   email: string;
+}
+
+/** What a receipt may show of the card: the vault tells nothing more. */
+export interface CardSummary {
+  brand: string;
+  last4: string;
+}
+
+export type ChargeOutcome = 'approved' | 'declined' | 'gateway_error';
+
+/** One answer payment gave for a charge attempt, as the checkout's history shows it. */
+export interface ChargeAttemptRecord {
+  number: number;
+  outcome: ChargeOutcome;
+  declineReason?: DeclineReason;
+  at: Date;
 }
 
 export interface Checkout {
@@ -22,6 +38,13 @@ export interface Checkout {
   recoveries: number;
   student: Contact;
   payer: Contact;
+  /** Absent on checkouts taken before the vault told brand and last four digits. */
+  card?: CardSummary;
+  /** The buyer's language, from the lead; absent, e-mails use the platform default. */
+  language?: Language;
+  createdAt: Date;
+  /** When the charge became final; absent while processing. */
+  decidedAt?: Date;
 }
 
 /** What happens after an attempt: a final answer, or another attempt after a pause. */
@@ -35,7 +58,7 @@ const firstRetryDelayMs = 500;
 
 export function nextStepAfterAttempt(
   attempt: number,
-  outcome: 'approved' | 'declined' | 'gateway_error',
+  outcome: ChargeOutcome,
   declineReason: DeclineReason = 'card_declined',
 ): NextStep {
   if (outcome === 'approved') return { kind: 'approve' };

@@ -2,6 +2,25 @@ import { isValidCnpj, isValidCpf } from '@checkout/br-documents';
 
 export type PayerType = 'individual' | 'company';
 
+/** Who pays a checkout, kept for the receipt and the invoice (nota fiscal); never logged. */
+export interface Payer {
+  type: PayerType;
+  name: string;
+  email: string;
+  /** CPF or CNPJ, digits only. */
+  document: string;
+  phone: string;
+  address: {
+    postalCode: string;
+    street: string;
+    number: string;
+    complement?: string;
+    district: string;
+    city: string;
+    state: string;
+  };
+}
+
 /** An individual pays with a CPF, a company with a CNPJ. Returns the problem, if any. */
 export function payerDocumentProblem(type: PayerType, document: string): string | undefined {
   if (type === 'individual' && !isValidCpf(document))

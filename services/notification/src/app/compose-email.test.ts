@@ -1,5 +1,5 @@
 import { defaultRetryPolicy } from '../domain/retry-schedule';
-import { composeEmail } from './compose-email';
+import { composeEmail, recipientOf } from './compose-email';
 import type { EmailContent } from './ports';
 
 describe('composing an e-mail', () => {
@@ -31,5 +31,36 @@ describe('composing an e-mail', () => {
 
   it('falls back to the platform language when the event names none', () => {
     expect(composeEmail(declined(), settings, noTokens).text).toContain('Tentar novamente');
+  });
+
+  it('sends the receipt to the payer it names, with what financial masked', () => {
+    const receipt: EmailContent = {
+      template: 'checkout-receipt',
+      data: {
+        checkoutId: 'c1',
+        leadId: 'l1',
+        courseId: 'ts-101',
+        courseTitle: 'TypeScript',
+        cardToken: 'tok',
+        amountCents: 29700,
+        currency: 'BRL',
+        student: { name: 'Bia', email: 'bia@example.com' },
+        receipt: {
+          payer: {
+            type: 'individual',
+            name: 'Ana',
+            email: 'ana@example.com',
+            maskedDocument: '***.982.247-**',
+          },
+          card: { brand: 'elo', last4: '1234' },
+          approvedAt: '2025-03-01T13:05:00.000Z',
+        },
+      },
+    };
+    expect(recipientOf(receipt)).toBe('ana@example.com');
+    const email = composeEmail(receipt, settings, noTokens);
+    expect(email.text).toContain('R$\u00a0297,00');
+    expect(email.text).toContain('Elo final 1234');
+    expect(email.text).not.toContain('bia@example.com');
   });
 });

@@ -1,5 +1,6 @@
 import { renderAccessGranted } from '../domain/templates/access-granted';
 import { renderCheckoutDeclined } from '../domain/templates/checkout-declined';
+import { renderCheckoutReceipt } from '../domain/templates/checkout-receipt';
 import type { RenderedEmail } from '../domain/templates/layout';
 import { renderLeadReminder } from '../domain/templates/lead-reminder';
 import type { ActivationTokenOpener, EmailContent, NotificationSettings } from './ports';
@@ -13,6 +14,8 @@ export function recipientOf(content: EmailContent): string {
       return content.data.payer.email;
     case 'lead-reminder':
       return content.data.email;
+    case 'checkout-receipt':
+      return content.data.receipt.payer.email;
   }
 }
 
@@ -47,6 +50,22 @@ export function composeEmail(
         courseTitle: declined.courseTitle,
         reason: declined.declineReason,
         retryUrl: `${publicUrl}/courses/${encodeURIComponent(declined.courseId)}`,
+      },
+      language,
+    );
+  }
+  if (content.template === 'checkout-receipt') {
+    const { receipt, ...approved } = content.data;
+    return renderCheckoutReceipt(
+      {
+        payerName: receipt.payer.name,
+        maskedDocument: receipt.payer.maskedDocument,
+        courseTitle: approved.courseTitle,
+        amountCents: approved.amountCents,
+        cardBrand: receipt.card.brand,
+        cardLast4: receipt.card.last4,
+        checkoutId: approved.checkoutId,
+        approvedAt: new Date(receipt.approvedAt),
       },
       language,
     );

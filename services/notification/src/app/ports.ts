@@ -1,4 +1,5 @@
 import type {
+  CheckoutApproved,
   CheckoutDeclined,
   EventData,
   LeadReminderDue,
@@ -8,11 +9,17 @@ import type { Inbox, SendResult } from '@checkout/service-kit';
 import type { RetryPolicy } from '../domain/retry-schedule';
 import type { Language, RenderedEmail } from '../domain/templates/layout';
 
+/** An approval that carries the payer's receipt (earlier producers sent none). */
+export type ApprovalWithReceipt = EventData<typeof CheckoutApproved> & {
+  receipt: NonNullable<EventData<typeof CheckoutApproved>['receipt']>;
+};
+
 /** What an e-mail is made from: the template and the event it reports (tokens still sealed). */
 export type EmailContent =
   | { template: 'access-granted'; data: EventData<typeof PortalAccessGranted> }
   | { template: 'checkout-declined'; data: EventData<typeof CheckoutDeclined> }
-  | { template: 'lead-reminder'; data: EventData<typeof LeadReminderDue> };
+  | { template: 'lead-reminder'; data: EventData<typeof LeadReminderDue> }
+  | { template: 'checkout-receipt'; data: ApprovalWithReceipt };
 
 export interface EmailSender {
   send(email: RenderedEmail & { to: string; messageId: string }): Promise<SendResult>;

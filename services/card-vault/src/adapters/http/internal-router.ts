@@ -1,8 +1,9 @@
 import { Router } from 'express';
+import type { ChargeableCard } from '../../app/ports';
 
 export interface VaultCalls {
   revealCardNumber(token: string): Promise<string | undefined>;
-  isChargeable(token: string): Promise<boolean>;
+  findChargeableCard(token: string): Promise<ChargeableCard | undefined>;
 }
 
 /** The token travels in the body: a path would carry it into the sidecars' and proxies' logs. */
@@ -12,13 +13,16 @@ function tokenOf(body: unknown): string {
 }
 
 /**
- * Called through Dapr service invocation: financial asks whether a token can be charged;
- * payment, and only payment (the Dapr access control policy), reads the card number.
+ * Called through Dapr service invocation: financial asks whether a token can be charged (and
+ * learns the brand and last four digits its receipt shows, never more); payment, and only payment (the Dapr access control policy), reads the card number.
  */
 export function createCardVaultInternalRouter(vault: VaultCalls): Router {
   const router = Router();
   router.post('/internal/cards/chargeable', async (req, res) => {
-    res.json({ chargeable: await vault.isChargeable(tokenOf(req.body)) });
+    const card = await vault.findChargeableCard(tokenOf(req.body));
+    res.json(
+      card ? { chargeable: true, brand: card.brand, last4: card.last4 } : { chargeable: false },
+    );
   });
   router.post('/internal/cards/reveal', async (req, res) => {
     const number = await vault.revealCardNumber(tokenOf(req.body));

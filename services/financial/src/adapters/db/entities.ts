@@ -1,6 +1,7 @@
 import { defineEntity } from '@mikro-orm/core';
-import type { ApiSchemas, DeclineReason } from '@checkout/contracts';
-import type { CheckoutStatus, Contact } from '../../domain/checkout';
+import type { ApiSchemas, DeclineReason, Language } from '@checkout/contracts';
+import type { ChargeOutcome, CheckoutStatus, Contact } from '../../domain/checkout';
+import type { PayerType } from '../../domain/payer';
 
 export const CourseEntity = defineEntity({
   name: 'Course',
@@ -36,11 +37,15 @@ export const CheckoutEntity = defineEntity({
     recoveries: p.integer().default(0),
     student: p.json<Contact>(),
     payer: p.json<Contact>(),
+    cardBrand: p.text().nullable(),
+    cardLast4: p.text().nullable(),
+    language: p.text().$type<Language>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
+    decidedAt: p.datetime().nullable(),
   }),
   // One checkout per card token, one open or approved checkout per lead and course (0003).
   uniques: [{ name: 'checkout_card_token_key', properties: 'cardToken' }],
@@ -65,5 +70,57 @@ export const IdempotencyRecordEntity = defineEntity({
     status: p.integer(),
     body: p.json<ApiSchemas['Checkout']>(),
     createdAt: p.datetime().onCreate(() => new Date()),
+  }),
+});
+
+/**
+ * The payer of a checkout, apart from the checkout's row (0005): the charge machinery, the
+ * sweeper and the API never load it, and it can be kept or erased under its own retention rule.
+ */
+export const PayerEntity = defineEntity({
+  name: 'Payer',
+  tableName: 'payer',
+  properties: (p) => ({
+    checkoutId: p
+      .oneToOne(CheckoutEntity)
+      .owner()
+      .primary()
+      .mapToPk()
+      .fieldName('checkout_id')
+      .foreignKeyName('payer_checkout_id_fkey')
+      .updateRule('no action')
+      .deleteRule('cascade'),
+    type: p.text().$type<PayerType>(),
+    name: p.text(),
+    email: p.text(),
+    document: p.text(),
+    phone: p.text(),
+    postalCode: p.text(),
+    street: p.text(),
+    number: p.text(),
+    complement: p.text().nullable(),
+    district: p.text(),
+    city: p.text(),
+    state: p.text(),
+  }),
+});
+
+/** Payment's answer for each attempt of a checkout, once per attempt number (0005). */
+export const ChargeAttemptEntity = defineEntity({
+  name: 'ChargeAttempt',
+  tableName: 'charge_attempt',
+  properties: (p) => ({
+    checkoutId: p
+      .manyToOne(CheckoutEntity)
+      .primary()
+      .mapToPk()
+      .fieldName('checkout_id')
+      .foreignKeyName('charge_attempt_checkout_id_fkey')
+      .updateRule('no action')
+      .deleteRule('cascade'),
+    number: p.integer().primary(),
+    outcome: p.text().$type<ChargeOutcome>(),
+    declineReason: p.text().$type<DeclineReason>().nullable(),
+    at: p.datetime(),
   }),
 });

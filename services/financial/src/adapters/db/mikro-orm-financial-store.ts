@@ -1,4 +1,4 @@
-import { LockMode, type InferEntity } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import {
   inboxOf,
   insertIfAbsent,
@@ -14,19 +14,19 @@ import type {
   FinancialStore,
   FinancialTransaction,
 } from '../../app/ports';
-import { CheckoutEntity, CourseEntity, IdempotencyRecordEntity } from './entities';
+import {
+  ChargeAttemptEntity,
+  CheckoutEntity,
+  CourseEntity,
+  IdempotencyRecordEntity,
+  PayerEntity,
+} from './entities';
+import { toAttempt, toCheckout, toCheckoutRow, toPayer, toPayerRow } from './financial-rows';
 
-type CheckoutRow = InferEntity<typeof CheckoutEntity>;
-
-const toCheckout = ({
-  createdAt: _c,
-  updatedAt: _u,
-  declineReason,
-  ...row
-}: CheckoutRow): Checkout => ({
-  ...row,
-  ...(declineReason && { declineReason }),
-});
+const listAttempts = async (em: EntityManager, checkoutId: string) =>
+  (await em.find(ChargeAttemptEntity, { checkoutId }, { orderBy: { number: 'asc' } })).map(
+    toAttempt,
+  );
 
 /** What an insert that did not happen collided with (see the unique indexes of migration 0003). */
 async function conflictOf(em: EntityManager, checkout: Checkout): Promise<CheckoutConflict> {
@@ -52,10 +52,20 @@ function financialTransaction({ em, publish }: Transaction): FinancialTransactio
     storeResponse: (key, response) => {
       em.create(IdempotencyRecordEntity, { key, ...response });
     },
-    addCheckout: async (checkout) => {
-      const now = new Date();
-      const row = { declineReason: null, ...checkout, createdAt: now, updatedAt: now };
-      return (await insertIfAbsent(em, CheckoutEntity, row)) ? undefined : conflictOf(em, checkout);
+    addCheckout: async (checkout) =>
+      (await insertIfAbsent(em, CheckoutEntity, toCheckoutRow(checkout)))
+        ? undefined
+        : conflictOf(em, checkout),
+    addPayer: (checkoutId, payer) => {
+      em.create(PayerEntity, toPayerRow(checkoutId, payer));
+    },
+    findPayer: async (checkoutId) => {
+      const row = await em.findOne(PayerEntity, { checkoutId });
+      return row ? toPayer(row) : undefined;
+    },
+    recordAttempt: async (checkoutId, { declineReason, ...attempt }) => {
+      const row = { checkoutId, ...attempt, declineReason: declineReason ?? null };
+      await insertIfAbsent(em, ChargeAttemptEntity, row);
     },
     findCheckout: async (id) => {
       const row = await em.findOne(CheckoutEntity, { id });
@@ -90,6 +100,7 @@ export function createMikroOrmFinancialStore(
       const row = await orm.em.fork().findOne(CheckoutEntity, { id });
       return row ? toCheckout(row) : undefined;
     },
+    listAttempts: (checkoutId) => listAttempts(orm.em.fork(), checkoutId),
     transaction: (work) => transactions.run((tx) => work(financialTransaction(tx))),
     ...inboxOf(transactions, financialTransaction),
   };

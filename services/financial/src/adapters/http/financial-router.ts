@@ -57,7 +57,7 @@ export function createFinancialRouter(deps: AcceptCheckoutDeps): Router {
     // Checked against the spec's path parameter by validateRequest.
     const checkout = await deps.store.findCheckout(req.params.id as string);
     if (!checkout) throw problems.notFound('No checkout with this id.');
-    res.json(toCheckoutView(checkout));
+    res.json(toCheckoutView(checkout, await deps.store.listAttempts(checkout.id)));
   });
 
   return router;

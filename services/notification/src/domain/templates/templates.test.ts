@@ -1,5 +1,6 @@
 import { renderAccessGranted } from './access-granted';
 import { renderCheckoutDeclined } from './checkout-declined';
+import { formatBrl, renderCheckoutReceipt } from './checkout-receipt';
 import { renderLeadReminder } from './lead-reminder';
 
 describe('e-mail templates', () => {
@@ -50,5 +51,47 @@ describe('e-mail templates', () => {
     const inEnglish = renderLeadReminder(reminder, 'en');
     expect(inEnglish.subject).toBe('Your place in Fundamentos de TypeScript is still waiting');
     expect(inEnglish.html).toContain('href="http://x/courses/typescript-fundamentals"');
+  });
+
+  const receipt = {
+    payerName: 'Ana <Souza>',
+    maskedDocument: '***.982.247-**',
+    courseTitle: 'Fundamentos de TypeScript',
+    amountCents: 123456,
+    cardBrand: 'visa',
+    cardLast4: '4242',
+    checkoutId: 'c-123',
+    approvedAt: new Date('2025-03-01T13:05:00Z'),
+  };
+
+  it('writes BRL as each language does', () => {
+    // Intl puts a no-break space after R$ in Portuguese, so the amount never wraps apart.
+    expect(formatBrl(123456, 'pt-BR')).toBe('R$\u00a01.234,56');
+    expect(formatBrl(123456, 'en')).toBe('R$1,234.56');
+    expect(formatBrl(29700, 'pt-BR')).toBe('R$\u00a0297,00');
+  });
+
+  it('gives the payer a receipt with the amount, the card summary, the masked document, the order and the date', () => {
+    const email = renderCheckoutReceipt(receipt, 'pt-BR');
+    expect(email.subject).toBe('Recibo: Fundamentos de TypeScript');
+    expect(email.text).toContain(
+      'pagamento de R$\u00a01.234,56 pelo curso "Fundamentos de TypeScript"',
+    );
+    expect(email.text).toContain('Cartão: Visa final 4242');
+    expect(email.text).toContain('documento ***.982.247-**');
+    expect(email.text).toContain('Número do pedido: c-123');
+    // 13:05 UTC is 10:05 in Brasília.
+    expect(email.text).toContain(
+      'Data da aprovação: 1 de março de 2025 às 10:05 (horário de Brasília)',
+    );
+    expect(email.html).toContain('Ana &lt;Souza&gt;');
+  });
+
+  it('writes the receipt in English, naming an unknown brand plainly', () => {
+    const email = renderCheckoutReceipt({ ...receipt, cardBrand: 'other' }, 'en');
+    expect(email.subject).toBe('Receipt: Fundamentos de TypeScript');
+    expect(email.text).toContain('payment of R$1,234.56 for "Fundamentos de TypeScript"');
+    expect(email.text).toContain('Card: Card ending in 4242');
+    expect(email.text).toContain('Approved on: March 1, 2025 at 10:05 AM (Brasília time)');
   });
 });

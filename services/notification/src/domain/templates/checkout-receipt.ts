@@ -1,0 +1,74 @@
+import { renderEmail, type Language, type RenderedEmail } from './layout';
+
+export interface CheckoutReceiptModel {
+  payerName: string;
+  /** Already masked by financial: the full document never reaches notification. */
+  maskedDocument: string;
+  courseTitle: string;
+  amountCents: number;
+  cardBrand: string;
+  cardLast4: string;
+  checkoutId: string;
+  approvedAt: Date;
+}
+
+const locales: Record<Language, string> = { 'pt-BR': 'pt-BR', en: 'en-US' };
+
+/** BRL as the reader writes it: `R$ 1.234,56` in Portuguese, `R$1,234.56` in English. */
+export const formatBrl = (cents: number, language: Language) =>
+  new Intl.NumberFormat(locales[language], { style: 'currency', currency: 'BRL' }).format(
+    cents / 100,
+  );
+
+// The platform sells in Brazil: the receipt's date is Brasília time, whatever the server's zone.
+const formatDate = (date: Date, language: Language) =>
+  new Intl.DateTimeFormat(locales[language], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'America/Sao_Paulo',
+  }).format(date);
+
+const brandNames: Record<string, string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  elo: 'Elo',
+};
+const brandName = (brand: string, language: Language) =>
+  brandNames[brand] ?? (language === 'en' ? 'Card' : 'Cartão');
+
+const copy = {
+  'pt-BR': (m: CheckoutReceiptModel) => ({
+    subject: `Recibo: ${m.courseTitle}`,
+    paragraphs: [
+      `Olá, ${m.payerName}.`,
+      `Recebemos o seu pagamento de ${formatBrl(m.amountCents, 'pt-BR')} pelo curso "${m.courseTitle}".`,
+      `Cartão: ${brandName(m.cardBrand, 'pt-BR')} final ${m.cardLast4}`,
+      `Pagador: ${m.payerName}, documento ${m.maskedDocument}`,
+      `Data da aprovação: ${formatDate(m.approvedAt, 'pt-BR')} (horário de Brasília)`,
+      `Número do pedido: ${m.checkoutId}`,
+      'Guarde este e-mail como comprovante. O acesso ao curso chega ao aluno em outro e-mail.',
+    ],
+  }),
+  en: (m: CheckoutReceiptModel) => ({
+    subject: `Receipt: ${m.courseTitle}`,
+    paragraphs: [
+      `Hello, ${m.payerName}.`,
+      `We received your payment of ${formatBrl(m.amountCents, 'en')} for "${m.courseTitle}".`,
+      `Card: ${brandName(m.cardBrand, 'en')} ending in ${m.cardLast4}`,
+      `Payer: ${m.payerName}, document ${m.maskedDocument}`,
+      `Approved on: ${formatDate(m.approvedAt, 'en')} (Brasília time)`,
+      `Order number: ${m.checkoutId}`,
+      'Keep this e-mail as your receipt. The student receives their course access in another e-mail.',
+    ],
+  }),
+};
+
+/** The payer's receipt for an approved checkout. */
+export function renderCheckoutReceipt(
+  model: CheckoutReceiptModel,
+  language: Language,
+): RenderedEmail {
+  const { subject, paragraphs } = copy[language](model);
+  return renderEmail(subject, paragraphs);
+}
