@@ -5,13 +5,15 @@ module.exports = {
   ...base,
   projects: base.projects.map((project) => ({
     ...project,
-    // The dapr-only proofs, and the end-to-end journeys, money faults and pages run unchanged against
-    // start:dapr, where the broker and the sidecars' retries matter.
+    // The dapr-only proofs, and the end-to-end journeys, money faults, pages, reminders and
+    // receipts run unchanged against start:dapr, where the broker and the sidecars' retries matter.
     testMatch: [
       '<rootDir>/test/**/*.dapr.test.ts',
       '<rootDir>/test/checkout-journeys.test.ts',
       '<rootDir>/test/one-charge-per-purchase.test.ts',
       '<rootDir>/test/pages-and-cors.test.ts',
+      '<rootDir>/test/lead-reminders.test.ts',
+      '<rootDir>/test/receipts-and-history.test.ts',
     ],
     testPathIgnorePatterns: [],
   })),

@@ -12,7 +12,8 @@ import {
  * Two platforms on one database, as two replicas of every service: each reminder must still go
  * out once. Each platform sends to its own SMTP server, so e-mails are counted across both.
  */
-const delaySeconds = 3;
+/** Longer under start:dapr, whose stop (six services and their sidecars) takes a few seconds. */
+const delaySeconds = process.env.PLATFORM_MODE === 'dapr' ? 12 : 3;
 /** Past the delay, a poll of the reminder loop (a second at this delay) and the e-mail's trip. */
 const settleMs = (delaySeconds + 4) * 1000;
 const publicUrl = 'https://cursos.example.com';
