@@ -1,4 +1,4 @@
-import { CheckoutDeclined, PortalAccessGranted } from '@checkout/contracts';
+import { AccessLinkIssued, CheckoutDeclined, PortalAccessGranted } from '@checkout/contracts';
 import {
   createServiceRuntime,
   openToken,
@@ -29,6 +29,7 @@ export interface NotificationDeps extends ServiceContext {
 const inbox = {
   accessGranted: 'notification.access-granted',
   checkoutDeclined: 'notification.checkout-declined',
+  accessLink: 'notification.access-link',
 } as const;
 
 /**
@@ -65,6 +66,10 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
     const declineMailer = { service: 'notification', inbox: inbox.checkoutDeclined };
     subscribeTo(deps.bus, CheckoutDeclined, declineMailer, deps.logger, (event) =>
       queueThenDispatch(event, { template: 'checkout-declined', data: event.data }),
+    );
+    const linkMailer = { service: 'notification', inbox: inbox.accessLink };
+    subscribeTo(deps.bus, AccessLinkIssued, linkMailer, deps.logger, (event) =>
+      queueThenDispatch(event, { template: 'access-link', data: event.data }),
     );
     return { jobs: [dispatcher] };
   });

@@ -1,11 +1,12 @@
 import { renderAccessGranted } from '../domain/templates/access-granted';
+import { renderAccessLink } from '../domain/templates/access-link';
 import { renderCheckoutDeclined } from '../domain/templates/checkout-declined';
 import type { RenderedEmail } from '../domain/templates/layout';
 import type { ActivationTokenOpener, EmailContent, NotificationSettings } from './ports';
 
 /** Who gets the e-mail of a queued event. */
 export const recipientOf = (content: EmailContent): string =>
-  content.template === 'access-granted' ? content.data.student.email : content.data.payer.email;
+  content.template === 'checkout-declined' ? content.data.payer.email : content.data.student.email;
 
 /**
  * Renders a queued e-mail just before it is sent, in the language of the person it is about (the
@@ -27,6 +28,21 @@ export function composeEmail(
         courseTitle: declined.courseTitle,
         reason: declined.declineReason,
         retryUrl: `${publicUrl}/courses/${encodeURIComponent(declined.courseId)}`,
+      },
+      language,
+    );
+  }
+  if (content.template === 'access-link') {
+    const link = content.data;
+    const token = tokens.open(link.sealedToken, link.studentId);
+    // The purpose is no secret; it lets the page say "choose a new password" for a reset.
+    const reset = link.purpose === 'password-reset' ? '&purpose=password-reset' : '';
+    return renderAccessLink(
+      {
+        studentName: link.student.name,
+        email: link.student.email,
+        purpose: link.purpose,
+        url: `${publicUrl}/activate?token=${encodeURIComponent(token)}${reset}`,
       },
       language,
     );

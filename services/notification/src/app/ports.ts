@@ -1,4 +1,9 @@
-import type { CheckoutDeclined, EventData, PortalAccessGranted } from '@checkout/contracts';
+import type {
+  AccessLinkIssued,
+  CheckoutDeclined,
+  EventData,
+  PortalAccessGranted,
+} from '@checkout/contracts';
 import type { Inbox, SendResult } from '@checkout/service-kit';
 import type { RetryPolicy } from '../domain/retry-schedule';
 import type { Language, RenderedEmail } from '../domain/templates/layout';
@@ -6,7 +11,8 @@ import type { Language, RenderedEmail } from '../domain/templates/layout';
 /** What an e-mail is made from: the template and the event it reports (tokens still sealed). */
 export type EmailContent =
   | { template: 'access-granted'; data: EventData<typeof PortalAccessGranted> }
-  | { template: 'checkout-declined'; data: EventData<typeof CheckoutDeclined> };
+  | { template: 'checkout-declined'; data: EventData<typeof CheckoutDeclined> }
+  | { template: 'access-link'; data: EventData<typeof AccessLinkIssued> };
 
 export interface EmailSender {
   send(email: RenderedEmail & { to: string; messageId: string }): Promise<SendResult>;

@@ -1,4 +1,5 @@
 import { renderAccessGranted } from './access-granted';
+import { renderAccessLink } from './access-link';
 import { renderCheckoutDeclined } from './checkout-declined';
 
 describe('e-mail templates', () => {
@@ -34,5 +35,26 @@ describe('e-mail templates', () => {
     );
     expect(email.text).toContain('não tem saldo ou limite suficiente');
     expect(email.text).toContain('Tentar novamente: http://x/retry');
+  });
+});
+
+describe('the access-link e-mail', () => {
+  const link = {
+    studentName: 'Ana',
+    email: 'ana@example.com',
+    url: 'http://localhost:8080/activate?token=abc',
+  };
+
+  it('offers a reset link as a new password, in the student’s language', () => {
+    const email = renderAccessLink({ ...link, purpose: 'password-reset' }, 'en');
+    expect(email.subject).toBe('Reset your password');
+    expect(email.text).toContain(`Choose a new password: ${link.url}`);
+    expect(email.text).toContain('ana@example.com');
+  });
+
+  it('offers an activation link as activation, in Portuguese', () => {
+    const email = renderAccessLink({ ...link, purpose: 'activation' }, 'pt-BR');
+    expect(email.subject).toBe('Seu novo link de acesso');
+    expect(email.html).toContain('href="http://localhost:8080/activate?token=abc"');
   });
 });
