@@ -8,9 +8,9 @@ import { buyCourse, startTestPlatform, testCards, type TestPlatform } from '@che
 let platform: TestPlatform;
 const publicUrl = 'https://cursos.example.com';
 const limits = {
-  ACCESS_REQUEST_LIMIT_PER_EMAIL: '2',
-  ACCESS_REQUEST_LIMIT_PER_CLIENT: '100',
-  ACCESS_REQUEST_LIMIT_WINDOW_SECONDS: '600',
+  ACCESS_REQUESTS_PER_EMAIL: '2',
+  ACCESS_REQUESTS_PER_CLIENT: '100',
+  ACCESS_REQUESTS_WINDOW_SECONDS: '600',
 };
 
 beforeAll(async () => {

@@ -15,9 +15,9 @@ export interface AcademicConfig {
 export function readAcademicConfig(env: EnvironmentReader): AcademicConfig {
   return {
     accessRequestLimits: {
-      perEmail: env.integer('ACCESS_REQUEST_LIMIT_PER_EMAIL', 3),
-      perClient: env.integer('ACCESS_REQUEST_LIMIT_PER_CLIENT', 20),
-      windowSeconds: env.integer('ACCESS_REQUEST_LIMIT_WINDOW_SECONDS', 3600),
+      perEmail: env.integer('ACCESS_REQUESTS_PER_EMAIL', 3),
+      perClient: env.integer('ACCESS_REQUESTS_PER_CLIENT', 20),
+      windowSeconds: env.integer('ACCESS_REQUESTS_WINDOW_SECONDS', 3600),
     },
   };
 }

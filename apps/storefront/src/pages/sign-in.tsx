@@ -30,7 +30,9 @@ export default function SignIn() {
   return (
     <>
       <PageHeading title={`${t.signIn.title} · ${t.shopName}`}>{t.signIn.title}</PageHeading>
-      {query.signedOut !== undefined && <p class="notice">{t.account.signedOut}</p>}
+      {query.signedOut !== undefined && !askingForLink && (
+        <p class="notice">{t.account.signedOut}</p>
+      )}
       {askingForLink ? (
         <RequestLinkForm onBack={() => setAskingForLink(false)} />
       ) : (
