@@ -109,6 +109,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/access/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask for a new activation or password-reset link by e-mail
+     * @description Always 202, with no body and in about the same time, whether or not the address belongs
+     *     to a student: the answer never tells who is one. When it does, a fresh single-use link
+     *     (24 h) goes to that address: activation while the student has no password, password
+     *     reset otherwise; every earlier unused link of theirs stops working. Limited per e-mail
+     *     address (unknown ones too) and per client.
+     */
+    post: operations['requestAccess'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/sessions': {
     parameters: {
       query?: never;
@@ -121,6 +145,23 @@ export interface paths {
     /** Sign in to the portal */
     post: operations['signIn'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sessions/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Sign out; the access token stops working at once */
+    delete: operations['signOut'];
     options?: never;
     head?: never;
     patch?: never;
@@ -310,6 +351,9 @@ export interface components {
       token: string;
       password: string;
     };
+    AccessRequest: {
+      email: components['schemas']['Email'];
+    };
     SessionRequest: {
       email: components['schemas']['Email'];
       password: string;
@@ -387,6 +431,17 @@ export interface components {
     /** @description Missing or wrong credentials */
     Unauthorized: {
       headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description Over a rate limit; nothing was done */
+    TooManyRequests: {
+      headers: {
+        /** @description Seconds until the limit lets a request through again */
+        'Retry-After'?: number;
         [name: string]: unknown;
       };
       content: {
@@ -601,6 +656,38 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  requestAccess: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "ana.souza@example.com"
+         *     }
+         */
+        'application/json': components['schemas']['AccessRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted; a link is on its way if the address is a student's */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   signIn: {
     parameters: {
       query?: never;
@@ -627,6 +714,26 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
       503: components['responses']['ServiceUnavailable'];
     };
   };

@@ -168,5 +168,23 @@ export const LeadReminderDue = defineEvent(
   }),
 );
 
+/**
+ * A student asked for a new link (POST /access/requests): activation while they have no password,
+ * password reset otherwise. Every earlier unused link of theirs no longer works. The token is
+ * sealed for notification as in PortalAccessGranted v2.
+ */
+export const AccessLinkIssued = defineEvent(
+  'access-link.issued',
+  1,
+  Type.Object({
+    studentId: Type.String(),
+    student: Contact,
+    purpose: Type.Union([Type.Literal('activation'), Type.Literal('password-reset')]),
+    sealedToken: Type.String(),
+    ...InLanguage,
+  }),
+);
+
 export type DeclineReason = Static<typeof DeclineReason>;
 export type Language = Static<typeof Language>;
+export type AccessLinkPurpose = EventData<typeof AccessLinkIssued>['purpose'];

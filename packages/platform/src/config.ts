@@ -1,3 +1,4 @@
+import { readAcademicConfig } from '@checkout/academic';
 import { readCardVaultConfig } from '@checkout/card-vault';
 import { readFinancialConfig } from '@checkout/financial';
 import { readMarketingConfig } from '@checkout/marketing';
@@ -24,6 +25,7 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     cardEncryptionKeys: read.optionalString('CARD_ENCRYPTION_KEYS'),
     /** Seals activation tokens from academic to notification; made once under DATA_DIR by default. */
     activationTokenKeys: read.optionalString('ACTIVATION_TOKEN_KEYS'),
+    academic: readAcademicConfig(read),
     cardVault: readCardVaultConfig(read),
     financial: readFinancialConfig(read),
     notification: readNotificationConfig(read, { publicUrl: `http://localhost:${port}` }),

@@ -102,7 +102,7 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
         ...context('payment'),
         vault: { revealCardNumber: (token) => vault.revealCardNumber(token) },
       }),
-      createAcademicService({ ...context('academic'), activationTokenKeys }),
+      createAcademicService({ ...context('academic'), ...config.academic, activationTokenKeys }),
       createNotificationService({
         ...context('notification'),
         mailer,

@@ -17,6 +17,7 @@ export * from './http/create-http-app';
 export * from './http/drainable-server';
 export * from './http/problem';
 export * from './http/problem-table';
+export * from './http/rate-limit';
 export * from './http/request-validator';
 export * from './jobs/background-loop';
 export * from './lifecycle';

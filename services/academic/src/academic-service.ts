@@ -1,6 +1,7 @@
-import { CheckoutApproved } from '@checkout/contracts';
+import { CheckoutApproved, type ApiSchemas } from '@checkout/contracts';
 import {
   createServiceRuntime,
+  rateLimit,
   sealToken,
   subscribeTo,
   type ServiceContext,
@@ -10,8 +11,9 @@ import {
 import { createMikroOrmAcademicStore } from './adapters/db/mikro-orm-academic-store';
 import { createAcademicRouter } from './adapters/http/academic-router';
 import { enrollStudentOnCheckoutApproved } from './app/enroll-student-on-checkout-approved';
+import type { AcademicConfig } from './config';
 
-export interface AcademicDeps extends ServiceContext {
+export interface AcademicDeps extends ServiceContext, AcademicConfig {
   /** The activation-token keys shared with notification (secret `activation-token-keys`). */
   activationTokenKeys: KeyRing;
 }
@@ -34,6 +36,21 @@ export function createAcademicService(deps: AcademicDeps): ServiceRuntime {
       await enrollStudentOnCheckoutApproved({ store, sealer }, event);
       return 'SUCCESS';
     });
-    return { router: createAcademicRouter(store) };
+    const { perClient, perEmail, windowSeconds } = deps.accessRequestLimits;
+    // The client is Express's req.ip: the peer's address until the platform trusts a proxy's.
+    const accessRequestLimits = [
+      rateLimit(
+        deps.orm,
+        { name: 'access-request-client', points: perClient, windowSeconds },
+        (req) => String(req.ip),
+      ),
+      // Unknown addresses count too, so that a 429 tells nothing about who is a student.
+      rateLimit(
+        deps.orm,
+        { name: 'access-request-email', points: perEmail, windowSeconds },
+        (req) => (req.body as ApiSchemas['AccessRequest']).email.toLowerCase(),
+      ),
+    ];
+    return { router: createAcademicRouter({ store, sealer, accessRequestLimits }) };
   });
 }

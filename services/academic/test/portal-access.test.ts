@@ -1,4 +1,4 @@
-import { CheckoutApproved, PortalAccessGranted } from '@checkout/contracts';
+import { AccessLinkIssued, CheckoutApproved, PortalAccessGranted } from '@checkout/contracts';
 import { openToken, parseKeyRing, type ServiceRuntime } from '@checkout/service-kit';
 import { createCheckoutClient, type CheckoutClient } from '@checkout/client';
 import { eventMessage, startServiceUnderTest, type ServiceUnderTest } from '@checkout/test-kit';
@@ -14,15 +14,21 @@ const activationTokenKeys = parseKeyRing(
 beforeAll(async () => {
   academic = await startServiceUnderTest(
     academicDatabase,
-    (context) => createAcademicService({ ...context, activationTokenKeys }),
-    [PortalAccessGranted.topic],
+    (context) =>
+      createAcademicService({
+        ...context,
+        activationTokenKeys,
+        accessRequestLimits: { perEmail: 100, perClient: 1000, windowSeconds: 3600 },
+      }),
+    [PortalAccessGranted.topic, AccessLinkIssued.topic],
   );
   api = createCheckoutClient({ baseUrl: `${academic.baseUrl}/api/v1` });
 });
 afterAll(() => academic.stop());
 
-const approve = (email: string, courseId = 'typescript-fundamentals') =>
+const approve = (email: string, courseId = 'typescript-fundamentals', language?: 'pt-BR' | 'en') =>
   eventMessage(CheckoutApproved, {
+    ...(language && { language }),
     checkoutId: `c-${email}-${courseId}`,
     leadId: 'l-1',
     courseId,
@@ -38,6 +44,7 @@ type Grant = {
   student: { email: string };
   courseTitle: string;
   sealedActivationToken?: string;
+  language?: string;
 };
 
 const accessFor = async (email: string, courseId = 'typescript-fundamentals') =>
@@ -58,6 +65,7 @@ const grantsFor = async (email: string) => {
   await academic.bus.publish(approve(sentinel));
   await accessFor(sentinel);
   return academic.published
+    .filter((m) => m.topic === PortalAccessGranted.topic)
     .map((m) => m.data as Grant)
     .filter((grant) => grant.student.email === email);
 };
@@ -124,6 +132,19 @@ describe('portal access', () => {
     const second = await accessFor('bia@example.com', 'kubernetes-for-developers');
     expect(second).not.toHaveProperty('sealedActivationToken');
     expect(await grantsFor('bia@example.com')).toHaveLength(2);
+  });
+
+  it("grants access in the language of the student's latest checkout", async () => {
+    await academic.bus.publish(approve('cris@example.com', 'typescript-fundamentals', 'en'));
+    expect(await accessFor('cris@example.com')).toMatchObject({ language: 'en' });
+    await academic.bus.publish(approve('cris@example.com', 'kubernetes-for-developers'));
+    expect(await accessFor('cris@example.com', 'kubernetes-for-developers')).toMatchObject({
+      language: 'en',
+    });
+    await academic.bus.publish(approve('cris@example.com', 'node-in-production', 'pt-BR'));
+    expect(await accessFor('cris@example.com', 'node-in-production')).toMatchObject({
+      language: 'pt-BR',
+    });
   });
 
   it('refuses the enrolments without a valid access token', async () => {

@@ -1,4 +1,5 @@
 import {
+  AccessLinkIssued,
   CheckoutApproved,
   CheckoutDeclined,
   LeadReminderDue,
@@ -36,6 +37,7 @@ const inbox = {
   checkoutDeclined: 'notification.checkout-declined',
   leadReminder: 'notification.lead-reminder',
   checkoutReceipt: 'notification.checkout-receipt',
+  accessLink: 'notification.access-link',
 } as const;
 
 /**
@@ -88,6 +90,10 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
         data: { ...event.data, receipt },
       });
     });
+    const linkMailer = { service: 'notification', inbox: inbox.accessLink };
+    subscribeTo(deps.bus, AccessLinkIssued, linkMailer, deps.logger, (event) =>
+      queueThenDispatch(event, { template: 'access-link', data: event.data }),
+    );
     return { jobs: [dispatcher] };
   });
 }

@@ -129,3 +129,4 @@ export const payerRules: Record<string, Rule> = {
 
 export const activationRules: Record<string, Rule> = { email, password: text(8, 200) };
 export const signInRules: Record<string, Rule> = { email, password: text(1, 200) };
+export const accessRequestRules: Record<string, Rule> = { email };

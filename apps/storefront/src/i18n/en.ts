@@ -107,7 +107,10 @@ export const en: Messages = {
     rules: 'The password must have 8 to 200 characters.',
     submit: 'Activate and sign in',
     invalidLink:
-      'This link is invalid, was already used or has expired. Ask the course seller to send you a new one.',
+      'This link is invalid, was already used or has expired. Ask for a new one on the sign-in page.',
+    resetTitle: 'Choose a new password',
+    resetIntro: 'Choose your new password and enter the e-mail address the message was sent to.',
+    resetSubmit: 'Save and sign in',
     activatedSignInFailed:
       'Your password is set, but we could not sign in with this e-mail. Sign in with the address the message was sent to.',
   },
@@ -115,6 +118,13 @@ export const en: Messages = {
     title: 'Sign in',
     submit: 'Sign in',
     wrong: 'Wrong e-mail or password.',
+    forgot: 'Forgot your password or need a new link?',
+    requestIntro:
+      'Enter the e-mail address you bought with. If it has an account, we will send it a link to set your password.',
+    requestSubmit: 'Send me a link',
+    linkSent: 'If the address has an account, a link is on its way. Check your inbox.',
+    tooManyRequests: 'Too many requests for now. Please try again later.',
+    back: 'Back to sign in',
   },
   account: {
     title: 'My courses',

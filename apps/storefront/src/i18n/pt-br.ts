@@ -105,8 +105,10 @@ export const ptBR = {
     intro: 'Crie sua senha e informe o e-mail que recebeu a mensagem.',
     rules: 'A senha deve ter de 8 a 200 caracteres.',
     submit: 'Ativar e entrar',
-    invalidLink:
-      'Este link é inválido, já foi usado ou expirou. Fale com o vendedor do curso para receber um novo.',
+    invalidLink: 'Este link é inválido, já foi usado ou expirou. Peça um novo na página Entrar.',
+    resetTitle: 'Escolha uma nova senha',
+    resetIntro: 'Escolha sua nova senha e informe o e-mail que recebeu a mensagem.',
+    resetSubmit: 'Salvar e entrar',
     activatedSignInFailed:
       'Sua senha foi criada, mas não conseguimos entrar com este e-mail. Entre com o e-mail que recebeu a mensagem.',
   },
@@ -114,6 +116,14 @@ export const ptBR = {
     title: 'Entrar',
     submit: 'Entrar',
     wrong: 'E-mail ou senha incorretos.',
+    forgot: 'Esqueceu a senha ou precisa de um novo link?',
+    requestIntro:
+      'Informe o e-mail da sua compra. Se ele tiver uma conta, enviaremos um link para definir sua senha.',
+    requestSubmit: 'Enviar link',
+    linkSent:
+      'Se o endereço tiver uma conta, um link está a caminho. Confira sua caixa de entrada.',
+    tooManyRequests: 'Muitos pedidos por enquanto. Tente de novo mais tarde.',
+    back: 'Voltar para entrar',
   },
   account: {
     title: 'Meus cursos',

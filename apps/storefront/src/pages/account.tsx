@@ -1,6 +1,6 @@
 import type { ApiSchemas } from '@checkout/client';
+import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
-import { useAnnounce } from '../announcer';
 import { api } from '../api';
 import { useCourses } from '../courses';
 import { useT } from '../i18n/language';
@@ -13,11 +13,10 @@ type Enrollments = ApiSchemas['Enrollment'][];
 /** My courses: the signed-in student's enrolments, named from the catalogue. */
 export default function Account() {
   const t = useT();
-  const announce = useAnnounce();
+  const { route } = useLocation();
   const courses = useCourses();
   const [token, setToken] = useState(accessToken());
   const [enrollments, setEnrollments] = useState<Enrollments | 'failed'>();
-  const [signedOut, setSignedOut] = useState(false);
 
   useEffect(() => {
     if (!token) return;
@@ -35,11 +34,15 @@ export default function Account() {
       .catch(() => setEnrollments('failed'));
   }, [token]);
 
-  const signOut = () => {
+  // The session ends on the server first, so the token is worthless wherever it was copied.
+  const signOut = async () => {
+    if (token) {
+      await api
+        .DELETE('/sessions/current', { headers: { Authorization: `Bearer ${token}` } })
+        .catch(() => undefined);
+    }
     forgetAccessToken();
-    setToken(undefined);
-    setSignedOut(true);
-    announce(t.account.signedOut);
+    route(`${pagePaths.signIn}?signedOut`);
   };
   const titleOf = (courseId: string) =>
     (Array.isArray(courses) && courses.find(({ id }) => id === courseId)?.title) || courseId;
@@ -50,8 +53,7 @@ export default function Account() {
       <PageHeading title={`${t.account.title} · ${t.shopName}`}>{t.account.title}</PageHeading>
       {!token && (
         <p class="notice">
-          {signedOut ? t.account.signedOut : t.account.signInFirst}{' '}
-          <a href={pagePaths.signIn}>{t.signIn.title}</a>
+          {t.account.signInFirst} <a href={pagePaths.signIn}>{t.signIn.title}</a>
         </p>
       )}
       {token && enrollments === undefined && <p>{t.loading}</p>}
@@ -67,7 +69,7 @@ export default function Account() {
               </li>
             ))}
           </ul>
-          <button type="button" onClick={signOut}>
+          <button type="button" onClick={() => void signOut()}>
             {t.account.signOut}
           </button>
         </>

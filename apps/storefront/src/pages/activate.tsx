@@ -12,8 +12,9 @@ import { keepAccessToken } from '../session';
 import { pagePaths } from '../page-paths';
 
 /**
- * The access e-mail's link: the student sets a password, then is signed in. POST /access/activate
- * answers with no body, so the student also types the e-mail the message went to, to sign in.
+ * The link of an access e-mail (activation) or of a password reset: the student sets a password,
+ * then is signed in. POST /access/activate answers with no body, so the student also types the
+ * e-mail the message went to, to sign in. `purpose=password-reset` only changes the words.
  */
 export default function Activate() {
   const t = useT();
@@ -21,6 +22,8 @@ export default function Activate() {
   const { route } = useLocation();
   const form = useFieldErrors(activationRules);
   const [linkRefused, setLinkRefused] = useState(!query.token);
+  const reset = query.purpose === 'password-reset';
+  const title = reset ? t.activate.resetTitle : t.activate.title;
 
   const { sending, onSubmit } = useSubmit(form, async (element, value) => {
     const password = value('password');
@@ -39,12 +42,14 @@ export default function Activate() {
 
   return (
     <>
-      <PageHeading title={`${t.activate.title} · ${t.shopName}`}>{t.activate.title}</PageHeading>
+      <PageHeading title={`${title} · ${t.shopName}`}>{title}</PageHeading>
       {linkRefused ? (
-        <p class="notice notice-error">{t.activate.invalidLink}</p>
+        <p class="notice notice-error">
+          {t.activate.invalidLink} <a href={pagePaths.signIn}>{t.signIn.title}</a>
+        </p>
       ) : (
         <form noValidate onSubmit={onSubmit}>
-          <p>{t.activate.intro}</p>
+          <p>{reset ? t.activate.resetIntro : t.activate.intro}</p>
           {form.formError && (
             <p class="notice notice-error">
               {form.formError} <a href={pagePaths.signIn}>{t.signIn.title}</a>
@@ -52,7 +57,7 @@ export default function Activate() {
           )}
           <CredentialFields form={form} newPasswordRules={t.activate.rules} />
           <button type="submit" disabled={sending}>
-            {t.activate.submit}
+            {reset ? t.activate.resetSubmit : t.activate.submit}
           </button>
         </form>
       )}

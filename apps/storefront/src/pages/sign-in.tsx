@@ -1,4 +1,5 @@
-import { useLocation } from 'preact-iso';
+import { useLocation, useRoute } from 'preact-iso';
+import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { CredentialFields } from '../forms/credential-fields';
 import { signInRules } from '../forms/rules';
@@ -8,10 +9,14 @@ import { useT } from '../i18n/language';
 import { PageHeading } from '../page-heading';
 import { pagePaths } from '../page-paths';
 import { keepAccessToken } from '../session';
+import { RequestLinkForm } from './sign-in/request-link-form';
 
+/** Sign in, or ask for a new link when the password or the access e-mail's link is lost. */
 export default function SignIn() {
   const t = useT();
   const { route } = useLocation();
+  const { query } = useRoute();
+  const [askingForLink, setAskingForLink] = useState(false);
   const form = useFieldErrors(signInRules);
   const { sending, onSubmit } = useSubmit(form, async (_element, value) => {
     const { data: session, response } = await api.POST('/sessions', {
@@ -25,13 +30,23 @@ export default function SignIn() {
   return (
     <>
       <PageHeading title={`${t.signIn.title} · ${t.shopName}`}>{t.signIn.title}</PageHeading>
-      <form noValidate onSubmit={onSubmit}>
-        {form.formError && <p class="notice notice-error">{form.formError}</p>}
-        <CredentialFields form={form} />
-        <button type="submit" disabled={sending}>
-          {t.signIn.submit}
-        </button>
-      </form>
+      {query.signedOut !== undefined && !askingForLink && (
+        <p class="notice">{t.account.signedOut}</p>
+      )}
+      {askingForLink ? (
+        <RequestLinkForm onBack={() => setAskingForLink(false)} />
+      ) : (
+        <form noValidate onSubmit={onSubmit}>
+          {form.formError && <p class="notice notice-error">{form.formError}</p>}
+          <CredentialFields form={form} />
+          <button type="submit" disabled={sending}>
+            {t.signIn.submit}
+          </button>{' '}
+          <button type="button" class="link-button" onClick={() => setAskingForLink(true)}>
+            {t.signIn.forgot}
+          </button>
+        </form>
+      )}
     </>
   );
 }

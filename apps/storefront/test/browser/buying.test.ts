@@ -26,15 +26,15 @@ describe('a buyer in the browser', () => {
       await buyAndReachMyCourses(page, shop.platform, { payer: 'company', check: checkPage });
     console.log(`checkout opened → approved page: ${checkoutToApprovedMs} ms`);
 
-    // Signing out forgets the token; signing in again brings the course back.
+    // Signing out ends the session, forgets the token and leads to sign-in; signing in again
+    // brings the course back.
     await page.getByRole('button', { name: 'Sair' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Entrar' }).waitFor();
     await page
       .getByRole('main')
       .getByText(/Você saiu/)
       .waitFor();
     expect(await page.evaluate("sessionStorage.getItem('accessToken')")).toBeNull();
-    await page.getByRole('main').getByRole('link', { name: 'Entrar' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Entrar' }).waitFor();
     await checkPage(page, 'sign-in');
     await page.getByLabel('E-mail').fill(studentEmail);
     await page.getByLabel('Senha').fill(password);

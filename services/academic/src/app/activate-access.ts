@@ -7,7 +7,10 @@ export interface ActivateAccessFailure {
 
 export type ActivateAccessResult = { ok: true } | ({ ok: false } & ActivateAccessFailure);
 
-/** Sets the student's first password with the one-time token from the access e-mail. */
+/**
+ * Sets the student's password with the one-time token of an activation or password-reset link,
+ * and signs them out everywhere: whoever held a session under the old password holds none now.
+ */
 export async function activateAccess(
   store: AcademicStore,
   request: { token: string; password: string },
@@ -18,6 +21,7 @@ export async function activateAccess(
     const studentId = await tx.useActivation(hashToken(request.token), now);
     if (!studentId) return { ok: false, reason: 'invalid_token' };
     await tx.setPassword(studentId, passwordHash);
+    await tx.endSessions(studentId);
     return { ok: true };
   });
 }

@@ -1,14 +1,22 @@
+import type { Language } from '@checkout/contracts';
 import type { Inbox, Transaction } from '@checkout/service-kit';
 import type { Enrollment, Student } from '../domain/student';
 
 export interface AcademicTransaction {
+  /** Locks the student's row until the transaction ends: links for one student are issued in turn. */
   findStudentByEmail(email: string): Promise<Student | undefined>;
   addStudent(student: Student): void;
+  setLanguage(studentId: string, language: Language): Promise<void>;
   addEnrollment(studentId: string, courseId: string): Promise<boolean>;
+  /** Activation and password-reset links alike, kept as the hash of their token. */
   addActivation(activation: { tokenHash: string; studentId: string; expiresAt: Date }): void;
-  /** Marks an unexpired, unused activation as used and returns its student, in one step. */
+  /** Every unused link of the student stops working. */
+  revokeUnusedLinks(studentId: string): Promise<void>;
+  /** Marks an unexpired, unused link as used and returns its student, in one step. */
   useActivation(tokenHash: string, now: Date): Promise<string | undefined>;
   setPassword(studentId: string, passwordHash: string): Promise<void>;
+  /** Signs the student out everywhere. */
+  endSessions(studentId: string): Promise<void>;
   publish: Transaction['publish'];
 }
 
@@ -17,6 +25,8 @@ export interface AcademicStore extends Inbox<AcademicTransaction> {
   findStudentByEmail(email: string): Promise<Student | undefined>;
   addSession(session: { tokenHash: string; studentId: string; expiresAt: Date }): Promise<void>;
   findSessionStudent(tokenHash: string, now: Date): Promise<string | undefined>;
+  /** Ends one unexpired session; false if there is none under this hash. */
+  endSession(tokenHash: string, now: Date): Promise<boolean>;
   listEnrollments(studentId: string): Promise<Enrollment[]>;
 }
 

@@ -1,8 +1,12 @@
+import type { Language } from '@checkout/contracts';
+
 export interface Student {
   id: string;
   name: string;
   email: string;
   passwordHash?: string;
+  /** The language of their latest checkout; their e-mails are written in it. */
+  language?: Language;
 }
 
 export interface Enrollment {
@@ -11,5 +15,4 @@ export interface Enrollment {
   enrolledAt: Date;
 }
 
-export const activationLifetimeMs = 24 * 60 * 60 * 1000;
 export const sessionLifetimeMs = 12 * 60 * 60 * 1000;

@@ -63,4 +63,24 @@ describe('composing an e-mail', () => {
     expect(email.text).toContain('Elo final 1234');
     expect(email.text).not.toContain('bia@example.com');
   });
+
+  it('links a reset to the activation page with the opened token, saying it is a reset', () => {
+    const email = composeEmail(
+      {
+        template: 'access-link',
+        data: {
+          studentId: 's1',
+          student: { name: 'Ana', email: 'ana@example.com' },
+          purpose: 'password-reset',
+          sealedToken: 'sealed',
+          language: 'en',
+        },
+      },
+      settings,
+      { open: (sealed, studentId) => `${sealed}-opened-for-${studentId}` },
+    );
+    expect(email.text).toContain(
+      'http://localhost:8080/activate?token=sealed-opened-for-s1&purpose=password-reset',
+    );
+  });
 });

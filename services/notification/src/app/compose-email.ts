@@ -1,7 +1,8 @@
 import { renderAccessGranted } from '../domain/templates/access-granted';
+import { renderAccessLink } from '../domain/templates/access-link';
 import { renderCheckoutDeclined } from '../domain/templates/checkout-declined';
 import { renderCheckoutReceipt } from '../domain/templates/checkout-receipt';
-import type { RenderedEmail } from '../domain/templates/layout';
+import type { Language, RenderedEmail } from '../domain/templates/layout';
 import { renderLeadReminder } from '../domain/templates/lead-reminder';
 import type { ActivationTokenOpener, EmailContent, NotificationSettings } from './ports';
 
@@ -9,20 +10,26 @@ import type { ActivationTokenOpener, EmailContent, NotificationSettings } from '
 export function recipientOf(content: EmailContent): string {
   switch (content.template) {
     case 'access-granted':
+    case 'access-link':
       return content.data.student.email;
     case 'checkout-declined':
       return content.data.payer.email;
-    case 'lead-reminder':
-      return content.data.email;
     case 'checkout-receipt':
       return content.data.receipt.payer.email;
+    case 'lead-reminder':
+      return content.data.email;
   }
 }
 
+const coursePage = (publicUrl: string, courseId: string) =>
+  `${publicUrl}/courses/${encodeURIComponent(courseId)}`;
+const activationPage = (publicUrl: string, token: string) =>
+  `${publicUrl}/activate?token=${encodeURIComponent(token)}`;
+
 /**
  * Renders a queued e-mail just before it is sent, in the language of the person it is about (the
- * platform default when the event does not say): the activation token is opened here and lives
- * only in the rendered e-mail, never in what was stored.
+ * platform default when the event does not say): a sealed token is opened here and lives only in
+ * the rendered e-mail, never in what was stored.
  */
 export function composeEmail(
   content: EmailContent,
@@ -30,34 +37,47 @@ export function composeEmail(
   tokens: ActivationTokenOpener,
 ): RenderedEmail {
   const { publicUrl } = settings;
-  const language = content.data.language ?? settings.language;
-  if (content.template === 'lead-reminder') {
-    const reminder = content.data;
-    return renderLeadReminder(
-      {
-        leadName: reminder.name,
-        courseTitle: reminder.courseTitle,
-        courseUrl: `${publicUrl}/courses/${encodeURIComponent(reminder.courseId)}`,
-      },
-      language,
-    );
-  }
-  if (content.template === 'checkout-declined') {
-    const declined = content.data;
-    return renderCheckoutDeclined(
-      {
+  const language: Language = content.data.language ?? settings.language;
+  switch (content.template) {
+    case 'access-granted': {
+      const access = content.data;
+      const token =
+        access.sealedActivationToken && tokens.open(access.sealedActivationToken, access.studentId);
+      const model = {
+        studentName: access.student.name,
+        email: access.student.email,
+        courseTitle: access.courseTitle,
+        portalUrl: `${publicUrl}/account`,
+        ...(token && { activationUrl: activationPage(publicUrl, token) }),
+      };
+      return renderAccessGranted(model, language);
+    }
+    case 'access-link': {
+      const link = content.data;
+      const token = tokens.open(link.sealedToken, link.studentId);
+      // The purpose is no secret; it lets the page say "choose a new password" for a reset.
+      const reset = link.purpose === 'password-reset' ? '&purpose=password-reset' : '';
+      const model = {
+        studentName: link.student.name,
+        email: link.student.email,
+        purpose: link.purpose,
+        url: `${activationPage(publicUrl, token)}${reset}`,
+      };
+      return renderAccessLink(model, language);
+    }
+    case 'checkout-declined': {
+      const declined = content.data;
+      const model = {
         payerName: declined.payer.name,
         courseTitle: declined.courseTitle,
         reason: declined.declineReason,
-        retryUrl: `${publicUrl}/courses/${encodeURIComponent(declined.courseId)}`,
-      },
-      language,
-    );
-  }
-  if (content.template === 'checkout-receipt') {
-    const { receipt, ...approved } = content.data;
-    return renderCheckoutReceipt(
-      {
+        retryUrl: coursePage(publicUrl, declined.courseId),
+      };
+      return renderCheckoutDeclined(model, language);
+    }
+    case 'checkout-receipt': {
+      const { receipt, ...approved } = content.data;
+      const model = {
         payerName: receipt.payer.name,
         maskedDocument: receipt.payer.maskedDocument,
         courseTitle: approved.courseTitle,
@@ -66,21 +86,17 @@ export function composeEmail(
         cardLast4: receipt.card.last4,
         checkoutId: approved.checkoutId,
         approvedAt: new Date(receipt.approvedAt),
-      },
-      language,
-    );
+      };
+      return renderCheckoutReceipt(model, language);
+    }
+    case 'lead-reminder': {
+      const reminder = content.data;
+      const model = {
+        leadName: reminder.name,
+        courseTitle: reminder.courseTitle,
+        courseUrl: coursePage(publicUrl, reminder.courseId),
+      };
+      return renderLeadReminder(model, language);
+    }
   }
-  const access = content.data;
-  const token =
-    access.sealedActivationToken && tokens.open(access.sealedActivationToken, access.studentId);
-  return renderAccessGranted(
-    {
-      studentName: access.student.name,
-      email: access.student.email,
-      courseTitle: access.courseTitle,
-      portalUrl: `${publicUrl}/account`,
-      ...(token && { activationUrl: `${publicUrl}/activate?token=${encodeURIComponent(token)}` }),
-    },
-    language,
-  );
 }

@@ -1,4 +1,5 @@
 import type {
+  AccessLinkIssued,
   CheckoutApproved,
   CheckoutDeclined,
   EventData,
@@ -19,7 +20,8 @@ export type EmailContent =
   | { template: 'access-granted'; data: EventData<typeof PortalAccessGranted> }
   | { template: 'checkout-declined'; data: EventData<typeof CheckoutDeclined> }
   | { template: 'lead-reminder'; data: EventData<typeof LeadReminderDue> }
-  | { template: 'checkout-receipt'; data: ApprovalWithReceipt };
+  | { template: 'checkout-receipt'; data: ApprovalWithReceipt }
+  | { template: 'access-link'; data: EventData<typeof AccessLinkIssued> };
 
 export interface EmailSender {
   send(email: RenderedEmail & { to: string; messageId: string }): Promise<SendResult>;

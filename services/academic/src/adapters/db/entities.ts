@@ -1,3 +1,4 @@
+import type { Language } from '@checkout/contracts';
 import { defineEntity } from '@mikro-orm/core';
 
 export const StudentEntity = defineEntity({
@@ -8,6 +9,7 @@ export const StudentEntity = defineEntity({
     name: p.text(),
     email: p.text().unique('student_email_key'),
     passwordHash: p.text().nullable(),
+    language: p.text().$type<Language>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });
@@ -30,7 +32,10 @@ export const EnrollmentEntity = defineEntity({
   primaryKeys: ['studentId', 'courseId'],
 });
 
-/** One-time activation links and sign-in sessions, both kept only as token hashes. */
+/**
+ * One-time links (activation and password reset alike) and sign-in sessions, both kept only as
+ * token hashes.
+ */
 export const ActivationEntity = defineEntity({
   name: 'Activation',
   tableName: 'activation',

@@ -11,22 +11,30 @@ import type { AcademicStore, AcademicTransaction } from '../../app/ports';
 import type { Student } from '../../domain/student';
 import { ActivationEntity, EnrollmentEntity, SessionEntity, StudentEntity } from './entities';
 
-async function findStudentByEmail(em: EntityManager, email: string): Promise<Student | undefined> {
-  const row = await em.findOne(StudentEntity, { email });
+async function findStudentByEmail(
+  em: EntityManager,
+  email: string,
+  lockMode?: LockMode,
+): Promise<Student | undefined> {
+  const row = await em.findOne(StudentEntity, { email }, { ...(lockMode && { lockMode }) });
   if (!row) return undefined;
   return {
     id: row.id,
     name: row.name,
     email: row.email,
     ...(row.passwordHash && { passwordHash: row.passwordHash }),
+    ...(row.language && { language: row.language }),
   };
 }
 
 function academicTransaction({ em, publish }: Transaction): AcademicTransaction {
   return {
-    findStudentByEmail: (email) => findStudentByEmail(em, email),
+    findStudentByEmail: (email) => findStudentByEmail(em, email, LockMode.PESSIMISTIC_WRITE),
     addStudent: (student) => {
-      em.create(StudentEntity, { passwordHash: null, ...student });
+      em.create(StudentEntity, { passwordHash: null, language: null, ...student });
+    },
+    setLanguage: async (studentId, language) => {
+      await em.nativeUpdate(StudentEntity, { id: studentId }, { language });
     },
     addEnrollment: (studentId, courseId) =>
       insertIfAbsent(em, EnrollmentEntity, {
@@ -37,6 +45,9 @@ function academicTransaction({ em, publish }: Transaction): AcademicTransaction 
       }),
     addActivation: (activation) => {
       em.create(ActivationEntity, { ...activation, usedAt: null });
+    },
+    revokeUnusedLinks: async (studentId) => {
+      await em.nativeDelete(ActivationEntity, { studentId, usedAt: null });
     },
     useActivation: async (tokenHash, now) => {
       const activation = await em.findOne(
@@ -50,6 +61,9 @@ function academicTransaction({ em, publish }: Transaction): AcademicTransaction 
     },
     setPassword: async (studentId, passwordHash) => {
       await em.nativeUpdate(StudentEntity, { id: studentId }, { passwordHash });
+    },
+    endSessions: async (studentId) => {
+      await em.nativeDelete(SessionEntity, { studentId });
     },
     publish,
   };
@@ -69,6 +83,8 @@ export function createMikroOrmAcademicStore(
     findSessionStudent: async (tokenHash, now) =>
       (await orm.em.fork().findOne(SessionEntity, { tokenHash, expiresAt: { $gt: now } }))
         ?.studentId,
+    endSession: async (tokenHash, now) =>
+      (await orm.em.fork().nativeDelete(SessionEntity, { tokenHash, expiresAt: { $gt: now } })) > 0,
     listEnrollments: async (studentId) => {
       const rows = await orm.em
         .fork()

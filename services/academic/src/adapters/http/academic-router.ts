@@ -1,13 +1,16 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiSchemas } from '@checkout/contracts';
 import { problemFor, problems, validateRequest, type ProblemTable } from '@checkout/service-kit';
-import { Router } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { activateAccess, type ActivateAccessFailure } from '../../app/activate-access';
 import { listMyEnrollments, type ListMyEnrollmentsFailure } from '../../app/list-my-enrollments';
-import type { AcademicStore } from '../../app/ports';
+import type { AcademicStore, ActivationTokenSealer } from '../../app/ports';
+import { requestAccessLink } from '../../app/request-access-link';
 import { signIn, type SignInFailure } from '../../app/sign-in';
+import { signOut, type SignOutFailure } from '../../app/sign-out';
 
 const failureProblems: ProblemTable<
-  ActivateAccessFailure | SignInFailure | ListMyEnrollmentsFailure
+  ActivateAccessFailure | SignInFailure | ListMyEnrollmentsFailure | SignOutFailure
 > = {
   invalid_token: () =>
     problems.unprocessable('token', 'The activation link is invalid, used or expired.'),
@@ -15,8 +18,41 @@ const failureProblems: ProblemTable<
   invalid_access_token: () => problems.unauthorized('Send a valid access token as a Bearer token.'),
 };
 
-export function createAcademicRouter(store: AcademicStore): Router {
+/**
+ * A link request is answered no sooner than this, whether or not the address is a student's:
+ * issuing a link takes a few milliseconds more than finding no one, which would tell them apart.
+ */
+const accessRequestAnswerMs = 150;
+
+const bearerToken = (req: Request) => /^Bearer (\S+)$/.exec(req.get('Authorization') ?? '')?.[1];
+
+export interface AcademicRouterDeps {
+  store: AcademicStore;
+  sealer: ActivationTokenSealer;
+  /** Rate limits on link requests, run in order after the body is validated. */
+  accessRequestLimits: RequestHandler[];
+}
+
+export function createAcademicRouter({
+  store,
+  sealer,
+  accessRequestLimits,
+}: AcademicRouterDeps): Router {
   const router = Router();
+
+  router.post(
+    '/api/v1/access/requests',
+    validateRequest('requestAccess'),
+    ...accessRequestLimits,
+    async (req, res) => {
+      const request = req.body as ApiSchemas['AccessRequest'];
+      await Promise.all([
+        requestAccessLink({ store, sealer }, request),
+        sleep(accessRequestAnswerMs),
+      ]);
+      res.status(202).end();
+    },
+  );
 
   router.post('/api/v1/access/activate', validateRequest('activateAccess'), async (req, res) => {
     const result = await activateAccess(store, req.body as ApiSchemas['ActivationRequest']);
@@ -32,9 +68,14 @@ export function createAcademicRouter(store: AcademicStore): Router {
       .json({ accessToken: result.accessToken, expiresAt: result.expiresAt.toISOString() });
   });
 
+  router.delete('/api/v1/sessions/current', async (req, res) => {
+    const result = await signOut(store, bearerToken(req));
+    if (!result.ok) throw problemFor(failureProblems, result);
+    res.status(204).end();
+  });
+
   router.get('/api/v1/me/enrollments', async (req, res) => {
-    const token = /^Bearer (\S+)$/.exec(req.get('Authorization') ?? '')?.[1];
-    const result = await listMyEnrollments(store, token);
+    const result = await listMyEnrollments(store, bearerToken(req));
     if (!result.ok) throw problemFor(failureProblems, result);
     const items = result.enrollments.map((e) => ({ ...e, enrolledAt: e.enrolledAt.toISOString() }));
     res.json({ items });

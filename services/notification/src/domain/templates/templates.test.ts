@@ -1,4 +1,5 @@
 import { renderAccessGranted } from './access-granted';
+import { renderAccessLink } from './access-link';
 import { renderCheckoutDeclined } from './checkout-declined';
 import { formatBrl, renderCheckoutReceipt } from './checkout-receipt';
 import { renderLeadReminder } from './lead-reminder';
@@ -93,5 +94,26 @@ describe('e-mail templates', () => {
     expect(email.text).toContain('payment of R$1,234.56 for "Fundamentos de TypeScript"');
     expect(email.text).toContain('Card: Card ending in 4242');
     expect(email.text).toContain('Approved on: March 1, 2025 at 10:05 AM (Brasília time)');
+  });
+});
+
+describe('the access-link e-mail', () => {
+  const link = {
+    studentName: 'Ana',
+    email: 'ana@example.com',
+    url: 'http://localhost:8080/activate?token=abc',
+  };
+
+  it('offers a reset link as a new password, in the student’s language', () => {
+    const email = renderAccessLink({ ...link, purpose: 'password-reset' }, 'en');
+    expect(email.subject).toBe('Reset your password');
+    expect(email.text).toContain(`Choose a new password: ${link.url}`);
+    expect(email.text).toContain('ana@example.com');
+  });
+
+  it('offers an activation link as activation, in Portuguese', () => {
+    const email = renderAccessLink({ ...link, purpose: 'activation' }, 'pt-BR');
+    expect(email.subject).toBe('Seu novo link de acesso');
+    expect(email.html).toContain('href="http://localhost:8080/activate?token=abc"');
   });
 });

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { defineEntity } from '@mikro-orm/core';
+import type { Request, RequestHandler } from 'express';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Database } from '../db/open-database';
+import { SchemaMigration } from '../db/schema-migration';
+import { HttpProblem } from './problem';
+
+/*
+ * Rate limits by rate-limiter-flexible on the service's own PostgreSQL: every replica counts in
+ * the same rows, so a limit holds however many replicas answer. Each window is fixed: it starts
+ * with a key's first request and the key's count starts again once it is over.
+ */
+
+/** The library's table (its shape is the library's), made by a migration rather than at start. */
+export const RateLimitCounter = defineEntity({
+  name: 'RateLimitCounter',
+  tableName: 'rate_limit',
+  properties: (p) => ({
+    key: p.string().length(255).primary(),
+    points: p.integer().default(0),
+    /** Epoch milliseconds. */
+    expire: p.bigint().nullable(),
+  }),
+});
+
+export class CreateRateLimitTable extends SchemaMigration {
+  override up(): void {
+    this.inServiceSchema(
+      `create table "rate_limit" ("key" varchar(255) primary key, "points" int not null default 0,
+         "expire" bigint)`,
+    );
+  }
+}
+
+export interface RateLimit {
+  /** Names the limit's counters; two limits of one service never share a name. */
+  name: string;
+  /** Requests allowed per key within a window. */
+  points: number;
+  windowSeconds: number;
+}
+
+/**
+ * Express middleware that counts one request against `keyOf(req)` and answers 429 problem+json
+ * with Retry-After once the key is over its limit. Keys are stored only hashed, as they are often
+ * personal (an e-mail, a client address). A database fault goes on to the error handler.
+ */
+export function rateLimit(
+  orm: Database,
+  limit: RateLimit,
+  keyOf: (req: Request) => string,
+): RequestHandler {
+  const limiter = new RateLimiterPostgres({
+    storeClient: orm.em.getKnex(),
+    storeType: 'knex',
+    schemaName: orm.config.get('schema'),
+    tableName: 'rate_limit',
+    tableCreated: true,
+    keyPrefix: limit.name,
+    points: limit.points,
+    duration: limit.windowSeconds,
+  });
+  return async (req, res, next) => {
+    const key = createHash('sha256').update(keyOf(req)).digest('hex');
+    const refused = await limiter.consume(key).then(
+      () => undefined,
+      (error: unknown) => {
+        if (error instanceof RateLimiterRes) return error;
+        throw error;
+      },
+    );
+    if (!refused) return next();
+    res.set('Retry-After', String(Math.max(1, Math.ceil(refused.msBeforeNext / 1000))));
+    throw new HttpProblem(429, 'Too many requests', 'Too many requests; retry later.');
+  };
+}
