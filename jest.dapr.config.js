@@ -5,7 +5,7 @@ module.exports = {
   ...base,
   projects: base.projects.map((project) => ({
     ...project,
-    // The dapr-only proofs, and the end-to-end journeys, money faults, pages, reminders and
+    // The dapr-only proofs, and the end-to-end journeys, money faults, pages, reminders, access and
     // receipts run unchanged against start:dapr, where the broker and the sidecars' retries matter.
     testMatch: [
       '<rootDir>/test/**/*.dapr.test.ts',
@@ -14,6 +14,7 @@ module.exports = {
       '<rootDir>/test/pages-and-cors.test.ts',
       '<rootDir>/test/lead-reminders.test.ts',
       '<rootDir>/test/receipts-and-history.test.ts',
+      '<rootDir>/test/access-recovery.test.ts',
     ],
     testPathIgnorePatterns: [],
   })),

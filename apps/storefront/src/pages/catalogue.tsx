@@ -2,6 +2,7 @@ import { useCourses } from '../courses';
 import { useT } from '../i18n/language';
 import { formatMoney } from '../money';
 import { PageHeading } from '../page-heading';
+import { linkTo } from '../page-paths';
 
 export default function Catalogue() {
   const t = useT();
@@ -18,10 +19,7 @@ export default function Catalogue() {
             <li key={course.id} class="card">
               <h2>{course.title}</h2>
               <p class="price">{formatMoney(course.priceCents, t.lang)}</p>
-              <a
-                href={`/courses/${encodeURIComponent(course.id)}`}
-                aria-label={`${t.catalogue.see}: ${course.title}`}
-              >
+              <a href={linkTo.course(course.id)} aria-label={`${t.catalogue.see}: ${course.title}`}>
                 {t.catalogue.see}
               </a>
             </li>

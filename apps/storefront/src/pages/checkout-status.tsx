@@ -5,6 +5,7 @@ import { useAnnounce } from '../announcer';
 import { api } from '../api';
 import { useT } from '../i18n/language';
 import { PageHeading } from '../page-heading';
+import { linkTo } from '../page-paths';
 
 const pollEveryMs = 1000;
 /** About two minutes; a charge still processing then is left to the e-mail. */
@@ -98,10 +99,7 @@ export default function CheckoutStatus() {
         <section class="notice notice-error">
           <h2>{t.status.declined}</h2>
           <p>{t.status.reasons[checkout.declineReason ?? 'processing_error']}</p>
-          <a
-            class="button"
-            href={`/courses/${encodeURIComponent(checkout.courseId)}/checkout?lead=${encodeURIComponent(checkout.leadId)}`}
-          >
+          <a class="button" href={linkTo.checkout(checkout.courseId, checkout.leadId)}>
             {t.status.retry}
           </a>
         </section>

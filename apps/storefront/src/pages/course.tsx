@@ -3,6 +3,7 @@ import { useCourses } from '../courses';
 import { useT } from '../i18n/language';
 import { formatMoney } from '../money';
 import { PageHeading } from '../page-heading';
+import { linkTo } from '../page-paths';
 
 /** The course, its price and a buy button; the decline e-mail's "try again" link lands here. */
 export default function Course() {
@@ -22,7 +23,7 @@ export default function Course() {
         <span class="visually-hidden">{t.course.price}: </span>
         {formatMoney(course.priceCents, t.lang)}
       </p>
-      <a class="button" href={`/courses/${encodeURIComponent(course.id)}/checkout`}>
+      <a class="button" href={linkTo.checkout(course.id)}>
         {t.course.buy}
       </a>
     </article>

@@ -12,6 +12,7 @@ import { useT } from '../../i18n/language';
 import type { SavedCard } from './card-step';
 import { payerDefaults, rememberPayer } from './draft';
 import { StepHeading } from './step-heading';
+import { linkTo } from '../../page-paths';
 
 type PayerType = ApiSchemas['Payer']['type'];
 
@@ -60,8 +61,8 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
       ...Object.fromEntries(Object.keys(payerRules).map((name) => [name, value(name)])),
       'payer.type': type,
     });
-    if (data) return route(`/checkouts/${encodeURIComponent(data.id)}`);
-    if (error?.checkoutId) return route(`/checkouts/${encodeURIComponent(error.checkoutId)}`);
+    if (data) return route(linkTo.checkoutStatus(data.id));
+    if (error?.checkoutId) return route(linkTo.checkoutStatus(error.checkoutId));
     if (response.status === 409 && error?.errors?.some(({ field }) => field === 'cardToken')) {
       return onCardRefused(t.checkout.cardUsed);
     }
