@@ -6,6 +6,7 @@ import {
   type ServiceContext,
   type ServiceRuntime,
 } from '@checkout/service-kit';
+import { cachedCourseCatalogue } from './adapters/clients/cached-course-catalogue';
 import { createMikroOrmLeadStore } from './adapters/db/mikro-orm-lead-store';
 import { createMarketingInternalRouter } from './adapters/http/internal-router';
 import { createMarketingRouter } from './adapters/http/marketing-router';
@@ -34,6 +35,9 @@ export interface MarketingService extends ServiceRuntime {
  */
 const inbox = { convertLead: 'marketing.convert-lead' } as const;
 
+/** How long a course looked up in financial's catalogue is used before it is asked again. */
+const courseLookupTtlMs = 5 * 60_000;
+
 export function createMarketingService(deps: MarketingDeps): MarketingService {
   return createServiceRuntime('marketing', deps, (transactions) => {
     const store = createMikroOrmLeadStore(deps.orm, transactions);
@@ -54,7 +58,7 @@ export function createMarketingService(deps: MarketingDeps): MarketingService {
     return {
       router: createMarketingRouter({
         store,
-        courses: deps.courses,
+        courses: cachedCourseCatalogue(deps.courses, courseLookupTtlMs),
         defaultLanguage: deps.defaultLanguage,
       }),
       internalRouter: createMarketingInternalRouter(store),

@@ -25,7 +25,12 @@ export interface LeadStore extends Inbox<LeadConversions> {
   remindersTransaction<R>(work: (tx: ReminderTransaction) => Promise<R>): Promise<R>;
 }
 
+export interface Course {
+  id: string;
+  title: string;
+}
+
 /** The course catalogue, owned by financial. */
 export interface CourseCatalogue {
-  findCourse(id: string): Promise<{ id: string; title: string } | undefined>;
+  findCourse(id: string): Promise<Course | undefined>;
 }
