@@ -84,6 +84,33 @@ describe('the receipt', () => {
   });
 });
 
+describe("the buyer's language", () => {
+  it('writes every e-mail of a buyer who reads English in English: access, receipt and decline', async () => {
+    const approved = await buyCourse(platform.api, {
+      cardNumber: testCards.approved,
+      language: 'en',
+    });
+    const declined = await buyCourse(platform.api, {
+      cardNumber: testCards.declined,
+      language: 'en',
+    });
+    const approvedId = approved.checkout.data!.id;
+    const declinedId = declined.checkout.data!.id;
+    expect(await waitForOutcome(platform.api, approvedId)).toMatchObject({ status: 'approved' });
+    expect(await waitForOutcome(platform.api, declinedId)).toMatchObject({ status: 'declined' });
+
+    const { receipt, access } = await approvalEmails(
+      approvedId,
+      approved.studentEmail,
+      approved.payerEmail,
+    );
+    expect(receipt.subject).toBe('Receipt: Fundamentos de TypeScript');
+    expect(access.subject).toBe('Your access to Fundamentos de TypeScript');
+    const decline = await platform.sink.waitFor((e) => e.to.includes(declined.payerEmail), 30_000);
+    expect(decline.subject).toBe('Payment not approved: Fundamentos de TypeScript');
+  }, 60_000);
+});
+
 describe('the charge history', () => {
   it('shows both attempts of a transient gateway error, between acceptance and decision', async () => {
     const journey = await buyCourse(platform.api, { cardNumber: testCards.transient });

@@ -2,6 +2,7 @@ import type { ApiSchemas, CheckoutClient } from '@checkout/client';
 import { waitUntil } from '@checkout/local-infra';
 
 type Payer = ApiSchemas['Payer'];
+type Language = ApiSchemas['Language'];
 
 export const testCards = {
   approved: '4242424242424242',
@@ -52,8 +53,8 @@ export function tokenizeTestCard(api: CheckoutClient, cardNumber: string) {
   });
 }
 
-/** Registers a lead for the course the journeys buy. */
-export function registerTestLead(api: CheckoutClient, email: string) {
+/** Registers a lead for the course the journeys buy, in `language` if given. */
+export function registerTestLead(api: CheckoutClient, email: string, language?: Language) {
   return api.POST('/leads', {
     body: {
       name: 'Ana Souza',
@@ -62,6 +63,7 @@ export function registerTestLead(api: CheckoutClient, email: string) {
       birthDate: '1990-05-17',
       phone: '+55 11 91234-5678',
       courseId: 'typescript-fundamentals',
+      ...(language && { language }),
     },
   });
 }
@@ -102,11 +104,12 @@ export async function buyCourse(
     studentEmail?: string;
     payerEmail?: string;
     idempotencyKey?: string;
+    language?: Language;
   },
 ) {
   const n = `${Date.now()}-${sequence++}`;
   const studentEmail = options.studentEmail ?? `student-${n}@example.com`;
-  const lead = await registerTestLead(api, studentEmail);
+  const lead = await registerTestLead(api, studentEmail, options.language);
   if (!lead.data) throw new Error(`the lead was refused: ${lead.response.status}`);
   const card = await tokenizeTestCard(api, options.cardNumber);
   if (!card.data) throw new Error(`the card was refused: ${card.response.status}`);
