@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   buyCourse,
   registerTestLead,
@@ -38,22 +39,11 @@ const remindersTo = (email: string) =>
   [...first.sink.emails, ...second.sink.emails].filter(
     (e) => e.to.includes(email) && /^(Sua vaga no curso|Your place in) /.test(e.subject),
   );
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a lead that does not finish buying', () => {
   it('gets exactly one reminder after the delay, in its language, linking to the course', async () => {
     const email = newEmail('reminded');
-    const lead = await first.api.POST('/leads', {
-      body: {
-        name: 'Ana Souza',
-        email,
-        document: '529.982.247-25',
-        birthDate: '1990-05-17',
-        phone: '+55 11 91234-5678',
-        courseId: 'typescript-fundamentals',
-        language: 'en',
-      },
-    });
+    const lead = await registerTestLead(first.api, email, 'en');
     expect(lead.response.status).toBe(201);
 
     const reminder = await waitUntil(
