@@ -214,7 +214,7 @@ export interface components {
     LeadRequest: {
       name: string;
       email: components['schemas']['Email'];
-      /** @description CPF */
+      /** @description CPF, digits with or without punctuation */
       document: string;
       /** Format: date */
       birthDate: string;
@@ -482,6 +482,7 @@ export interface operations {
           };
         };
       };
+      400: components['responses']['BadRequest'];
       503: components['responses']['ServiceUnavailable'];
     };
   };
