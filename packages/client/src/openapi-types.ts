@@ -378,6 +378,14 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
+        /**
+         * @example {
+         *       "type": "/problems/unsupported-charset",
+         *       "title": "Unsupported charset",
+         *       "status": 415,
+         *       "detail": "Send JSON in UTF-8."
+         *     }
+         */
         'application/problem+json': components['schemas']['Problem'];
       };
     };
@@ -389,6 +397,14 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
+        /**
+         * @example {
+         *       "type": "/problems/service-unavailable",
+         *       "title": "Service unavailable",
+         *       "status": 503,
+         *       "detail": "A part of the platform is out of reach for a moment; retry later."
+         *     }
+         */
         'application/problem+json': components['schemas']['Problem'];
       };
     };
@@ -407,6 +423,14 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
+        /**
+         * @example {
+         *       "type": "/problems/payload-too-large",
+         *       "title": "Payload too large",
+         *       "status": 413,
+         *       "detail": "The body is over 100 KB."
+         *     }
+         */
         'application/problem+json': components['schemas']['Problem'];
       };
     };
@@ -416,6 +440,20 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
+        /**
+         * @example {
+         *       "type": "/problems/unprocessable-request",
+         *       "title": "Unprocessable request",
+         *       "status": 422,
+         *       "detail": "No course with this id.",
+         *       "errors": [
+         *         {
+         *           "field": "courseId",
+         *           "message": "No course with this id."
+         *         }
+         *       ]
+         *     }
+         */
         'application/problem+json': components['schemas']['Problem'];
       };
     };
@@ -425,6 +463,14 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
+        /**
+         * @example {
+         *       "type": "/problems/not-found",
+         *       "title": "Not found",
+         *       "status": 404,
+         *       "detail": "No checkout with this id."
+         *     }
+         */
         'application/problem+json': components['schemas']['Problem'];
       };
     };
@@ -434,6 +480,14 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
+        /**
+         * @example {
+         *       "type": "/problems/unauthorized",
+         *       "title": "Unauthorized",
+         *       "status": 401,
+         *       "detail": "Send a valid access token as a Bearer token."
+         *     }
+         */
         'application/problem+json': components['schemas']['Problem'];
       };
     };
@@ -445,6 +499,14 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
+        /**
+         * @example {
+         *       "type": "/problems/too-many-requests",
+         *       "title": "Too many requests",
+         *       "status": 429,
+         *       "detail": "Too many requests; retry later."
+         *     }
+         */
         'application/problem+json': components['schemas']['Problem'];
       };
     };
@@ -453,6 +515,7 @@ export interface components {
     /**
      * @description The same key with the same body returns the first response again; with a different
      *     body it is a 422. Keys live at least 24 h.
+     * @example c0a8f3e2-5d41-4b7a-9e36-1f2d8b4c7a90
      */
     IdempotencyKey: string;
   };
@@ -477,6 +540,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "typescript-fundamentals",
+           *           "title": "Fundamentos de TypeScript",
+           *           "priceCents": 29700,
+           *           "currency": "BRL"
+           *         },
+           *         {
+           *           "id": "kubernetes-for-developers",
+           *           "title": "Kubernetes para desenvolvedores",
+           *           "priceCents": 49700,
+           *           "currency": "BRL"
+           *         }
+           *       ]
+           *     }
+           */
           'application/json': {
             items: components['schemas']['Course'][];
           };
@@ -490,7 +571,10 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The buyer's languages, used when the body names no `language` */
+        /**
+         * @description The buyer's languages, used when the body names no `language`
+         * @example pt-BR,pt;q=0.9,en;q=0.8
+         */
         'Accept-Language'?: string;
       };
       path?: never;
@@ -498,6 +582,17 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "name": "Ana Souza",
+         *       "email": "ana.souza@example.com",
+         *       "document": "529.982.247-25",
+         *       "birthDate": "1990-05-17",
+         *       "phone": "+55 11 91234-5678",
+         *       "courseId": "typescript-fundamentals",
+         *       "language": "pt-BR"
+         *     }
+         */
         'application/json': components['schemas']['LeadRequest'];
       };
     };
@@ -508,6 +603,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "id": "3f6c2a9e-8b1d-4c5e-9a7f-2d4b6e8c0a1b",
+           *       "name": "Ana Souza",
+           *       "email": "ana.souza@example.com",
+           *       "courseId": "typescript-fundamentals",
+           *       "status": "lead",
+           *       "language": "pt-BR"
+           *     }
+           */
           'application/json': components['schemas']['Lead'];
         };
       };
@@ -517,6 +622,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "id": "3f6c2a9e-8b1d-4c5e-9a7f-2d4b6e8c0a1b",
+           *       "name": "Ana Souza",
+           *       "email": "ana.souza@example.com",
+           *       "courseId": "typescript-fundamentals",
+           *       "status": "lead",
+           *       "language": "pt-BR"
+           *     }
+           */
           'application/json': components['schemas']['Lead'];
         };
       };
@@ -536,6 +651,15 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "number": "4242424242424242",
+         *       "holderName": "Ana Souza",
+         *       "expMonth": 12,
+         *       "expYear": 2030,
+         *       "cvc": "123"
+         *     }
+         */
         'application/json': components['schemas']['CardRequest'];
       };
     };
@@ -546,6 +670,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "token": "tok_q2Vb7yJm0aXcR4nTzL8sW1eKpD5fH3gU",
+           *       "brand": "visa",
+           *       "last4": "4242",
+           *       "expMonth": 12,
+           *       "expYear": 2030
+           *     }
+           */
           'application/json': components['schemas']['CardToken'];
         };
       };
@@ -563,6 +696,7 @@ export interface operations {
         /**
          * @description The same key with the same body returns the first response again; with a different
          *     body it is a 422. Keys live at least 24 h.
+         * @example c0a8f3e2-5d41-4b7a-9e36-1f2d8b4c7a90
          */
         'Idempotency-Key': components['parameters']['IdempotencyKey'];
       };
@@ -571,6 +705,28 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "leadId": "3f6c2a9e-8b1d-4c5e-9a7f-2d4b6e8c0a1b",
+         *       "courseId": "typescript-fundamentals",
+         *       "cardToken": "tok_q2Vb7yJm0aXcR4nTzL8sW1eKpD5fH3gU",
+         *       "payer": {
+         *         "type": "individual",
+         *         "name": "Ana Souza",
+         *         "email": "ana.souza@example.com",
+         *         "document": "529.982.247-25",
+         *         "phone": "+55 11 91234-5678",
+         *         "address": {
+         *           "postalCode": "01310-100",
+         *           "street": "Av. Paulista",
+         *           "number": "1000",
+         *           "district": "Bela Vista",
+         *           "city": "São Paulo",
+         *           "state": "SP"
+         *         }
+         *       }
+         *     }
+         */
         'application/json': components['schemas']['CheckoutRequest'];
       };
     };
@@ -581,6 +737,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "id": "9b2e7d4c-1a3f-4e6b-8c5d-0f7a2b9e4d6c",
+           *       "status": "processing",
+           *       "amountCents": 29700,
+           *       "currency": "BRL",
+           *       "courseId": "typescript-fundamentals",
+           *       "leadId": "3f6c2a9e-8b1d-4c5e-9a7f-2d4b6e8c0a1b",
+           *       "createdAt": "2026-05-04T13:20:11.482Z",
+           *       "attempts": []
+           *     }
+           */
           'application/json': components['schemas']['Checkout'];
         };
       };
@@ -596,6 +764,21 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "type": "/problems/checkout-in-progress",
+           *       "title": "Checkout in progress",
+           *       "status": 409,
+           *       "detail": "A checkout of this course for this lead is still processing.",
+           *       "errors": [
+           *         {
+           *           "field": "courseId",
+           *           "message": "A checkout of this course for this lead is still processing."
+           *         }
+           *       ],
+           *       "checkoutId": "9b2e7d4c-1a3f-4e6b-8c5d-0f7a2b9e4d6c"
+           *     }
+           */
           'application/problem+json': components['schemas']['Problem'];
         };
       };
@@ -610,6 +793,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @example 9b2e7d4c-1a3f-4e6b-8c5d-0f7a2b9e4d6c */
         id: string;
       };
       cookie?: never;
@@ -622,6 +806,30 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "id": "9b2e7d4c-1a3f-4e6b-8c5d-0f7a2b9e4d6c",
+           *       "status": "approved",
+           *       "amountCents": 29700,
+           *       "currency": "BRL",
+           *       "courseId": "typescript-fundamentals",
+           *       "leadId": "3f6c2a9e-8b1d-4c5e-9a7f-2d4b6e8c0a1b",
+           *       "createdAt": "2026-05-04T13:20:11.482Z",
+           *       "decidedAt": "2026-05-04T13:20:13.907Z",
+           *       "attempts": [
+           *         {
+           *           "number": 1,
+           *           "outcome": "gateway_error",
+           *           "at": "2026-05-04T13:20:11.913Z"
+           *         },
+           *         {
+           *           "number": 2,
+           *           "outcome": "approved",
+           *           "at": "2026-05-04T13:20:13.907Z"
+           *         }
+           *       ]
+           *     }
+           */
           'application/json': components['schemas']['Checkout'];
         };
       };
@@ -639,6 +847,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "token": "8Jx2kQ0vTn5rWc7yBf1mLa9dHs4gEu6p.Zr3tVb8nKq1w",
+         *       "password": "correct horse battery staple"
+         *     }
+         */
         'application/json': components['schemas']['ActivationRequest'];
       };
     };
@@ -698,6 +912,12 @@ export interface operations {
     };
     requestBody: {
       content: {
+        /**
+         * @example {
+         *       "email": "ana.souza@example.com",
+         *       "password": "correct horse battery staple"
+         *     }
+         */
         'application/json': components['schemas']['SessionRequest'];
       };
     };
@@ -708,6 +928,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "accessToken": "mV3pX9cQe1Lr7Tz0bNw5Ks2Hd8Gy4Fj6Ua1Io3Pl7Rs",
+           *       "expiresAt": "2026-05-05T01:20:11.482Z"
+           *     }
+           */
           'application/json': components['schemas']['Session'];
         };
       };
@@ -753,6 +979,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "courseId": "typescript-fundamentals",
+           *           "status": "active",
+           *           "enrolledAt": "2026-05-04T13:20:14.215Z"
+           *         }
+           *       ]
+           *     }
+           */
           'application/json': {
             items: components['schemas']['Enrollment'][];
           };
