@@ -1,3 +1,4 @@
+import { logFormat } from '@checkout/service-kit';
 import { capturedLogger } from '@checkout/test-kit';
 
 /**
@@ -55,5 +56,15 @@ describe('the log', () => {
     const { logger, lines } = capturedLogger();
     logger.info({ checkout: { holderName: 'Ana', status: 'approved' } }, 'checkout');
     expect(lines[0]).toMatchObject({ checkout: { holderName: 'Ana', status: 'approved' } });
+  });
+});
+
+describe('the log format', () => {
+  it('is readable lines on a terminal and JSON anywhere else, unless LOG_FORMAT says', () => {
+    expect(logFormat({}, { isTTY: true })).toBe('pretty');
+    expect(logFormat({}, { isTTY: false })).toBe('json');
+    expect(logFormat({}, {})).toBe('json');
+    expect(logFormat({ LOG_FORMAT: 'json' }, { isTTY: true })).toBe('json');
+    expect(logFormat({ LOG_FORMAT: ' pretty ' }, {})).toBe('pretty');
   });
 });

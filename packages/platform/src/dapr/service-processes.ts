@@ -9,7 +9,7 @@ import {
   type DaprdPorts,
   type RunningChild,
 } from '@checkout/local-infra';
-import type { Logger } from '@checkout/service-kit';
+import { logFormat, type Logger } from '@checkout/service-kit';
 import { serviceNames, type ServiceName } from '../services';
 import { startSentry } from './sentry';
 import { writeSidecarConfigurations } from './sidecar-configuration';
@@ -74,6 +74,8 @@ export async function startServiceProcesses(
     const env = {
       ...process.env,
       ...tokens,
+      // The apps write to pipes: they log as this process would to its own output.
+      LOG_FORMAT: logFormat(),
       APP_PORT: String(ports[name].appPort),
       DAPR_HTTP_PORT: String(ports[name].httpPort),
     };
