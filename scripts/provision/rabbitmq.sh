@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs RabbitMQ from Debian if missing and starts it as root without systemd, on
-# 127.0.0.1:5672 (guest/guest). Idempotent: a running broker is left alone.
+# 127.0.0.1:5672 (guest/guest), with its management UI on http://localhost:15672 (the same
+# account). Idempotent: a running broker is left alone.
 set -euo pipefail
 if ! command -v rabbitmq-server >/dev/null; then
   echo "installing rabbitmq-server from Debian" >&2
@@ -24,4 +25,6 @@ for _ in $(seq 90); do
   sleep 1
 done
 rabbitmqctl -q await_startup
+# The management plugin ships with the broker; enabling it again is a no-op.
+rabbitmq-plugins -q enable rabbitmq_management >/dev/null
 echo "amqp://guest:guest@127.0.0.1:5672"

@@ -3,7 +3,13 @@ import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from './ports';
-import { initCluster, postgresUser, startServer, stopLeftoverServer } from './postgres-server';
+import {
+  initCluster,
+  postgresUser,
+  runningServerPort,
+  startServer,
+  stopLeftoverServer,
+} from './postgres-server';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -30,6 +36,8 @@ export interface EmbeddedDatabaseOptions {
 
 const user = 'checkout';
 const password = 'checkout';
+const defaultDatabase = 'checkout';
+const serverUrlOn = (port: number) => `postgres://${user}:${password}@127.0.0.1:${port}`;
 
 /** Creates the database unless it exists: a start may have been cut short right after initdb. */
 async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
@@ -53,7 +61,7 @@ export async function startEmbeddedDatabase(
 ): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
   const port = options.port || (await freePort());
-  const database = options.database ?? 'checkout';
+  const database = options.database ?? defaultDatabase;
   const as = await postgresUser();
   const leftover = await stopLeftoverServer(dataDir);
   if (leftover) options.onLeftoverStopped?.(leftover);
@@ -65,7 +73,7 @@ export async function startEmbeddedDatabase(
     ownSession: options.ownSession ?? false,
     ...(options.onLog && { onLog: options.onLog }),
   });
-  const serverUrl = `postgres://${user}:${password}@127.0.0.1:${port}`;
+  const serverUrl = serverUrlOn(port);
   const stop = async () => {
     await server.stop();
     if (options.persistent === false) await rm(dataDir, { recursive: true, force: true });
@@ -76,4 +84,13 @@ export async function startEmbeddedDatabase(
       throw error;
     });
   return { url: `${serverUrl}/${database}`, stop };
+}
+
+/**
+ * The URL of the embedded database a running process (`npm start`) serves from `dataDir`, found
+ * through PostgreSQL's pid file; undefined when none is running there.
+ */
+export async function findRunningEmbeddedDatabase(dataDir: string): Promise<string | undefined> {
+  const port = await runningServerPort(resolve(dataDir));
+  return port === undefined ? undefined : `${serverUrlOn(port)}/${defaultDatabase}`;
 }

@@ -81,10 +81,11 @@ function reasonIn(log: string[]): string | undefined {
   return hint ? `${fault} (${hint})` : fault;
 }
 
+/** PostgreSQL's postmaster.pid: its pid, port and status ("ready" once it accepts sessions). */
 async function readPidFile(dataDir: string) {
   const text = await readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
   const lines = text?.split('\n');
-  return lines && { pid: Number(lines[0]), status: lines[7]?.trim() };
+  return lines && { pid: Number(lines[0]), port: Number(lines[3]), status: lines[7]?.trim() };
 }
 
 /**
@@ -156,6 +157,13 @@ async function commandLine(pid: number): Promise<string> {
 async function isPostgresOn(pid: number, dataDir: string): Promise<boolean> {
   const command = await commandLine(pid);
   return basename(command.split(' ')[0] ?? '') === 'postgres' && command.includes(`-D ${dataDir}`);
+}
+
+/** The port of the PostgreSQL running and ready on `dataDir`, if one is. */
+export async function runningServerPort(dataDir: string): Promise<number | undefined> {
+  const pidFile = await readPidFile(dataDir);
+  if (!pidFile?.pid || pidFile.status !== 'ready') return undefined;
+  return (await isPostgresOn(pidFile.pid, dataDir)) ? pidFile.port : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import { readFinancialConfig } from '@checkout/financial';
 import { readMarketingConfig } from '@checkout/marketing';
 import { readNotificationConfig } from '@checkout/notification';
 import { readEnvironment } from '@checkout/service-kit';
+import { readDataLocation } from './data-location';
 
 export type PlatformConfig = ReturnType<typeof readPlatformConfig>;
 
@@ -13,12 +14,10 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
   const port = read.integer('PORT', 8080);
   const config = {
     port,
-    /** A PostgreSQL to use instead of the embedded one. */
-    databaseUrl: read.optionalUrl('DATABASE_URL'),
+    ...readDataLocation(read),
     /** A real SMTP server to use instead of the built-in sink. */
     smtpUrl: read.optionalUrl('SMTP_URL'),
     smtpSinkPort: read.integer('SMTP_SINK_PORT', 1025),
-    dataDir: read.string('DATA_DIR', '.data'),
     /** Other sites whose pages may call the API (CORS); none by default. */
     allowedOrigins: read.origins('ALLOWED_ORIGINS'),
     /** `id:base64,...`; by default a key is made once and kept under DATA_DIR. */

@@ -1,4 +1,5 @@
 import { createLogger, startFailureReason, stopOnSignals } from '@checkout/service-kit';
+import { announceReady } from './banner';
 import { readPlatformConfig } from './config';
 import { startPlatform } from './start-platform';
 
@@ -12,14 +13,11 @@ async function main(): Promise<void> {
   // Registered before start-up ends, so that a signal meanwhile still stops what was started.
   stopOnSignals(logger, async () => (await starting.catch(() => undefined))?.stop());
   const platform = await starting;
-  logger.info(
-    {
-      api: `${platform.url}/api/v1`,
-      readiness: `${platform.url}/readyz`,
-      mail: platform.mailPageUrl ?? `sent through ${new URL(config.smtpUrl ?? '').host}`,
-      startupMs: Date.now() - startedAt,
-    },
+  announceReady(
+    logger,
     'checkout platform is up (Ctrl-C to stop)',
+    platform.addresses,
+    Date.now() - startedAt,
   );
 }
 

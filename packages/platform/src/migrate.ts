@@ -5,6 +5,7 @@ import {
   readEnvironment,
   type Logger,
 } from '@checkout/service-kit';
+import { databaseOfRunningPlatform, readDataLocation } from './data-location';
 import { databases } from './services';
 
 /** Applies every service's pending migrations, each in its own schema. */
@@ -22,12 +23,17 @@ export async function migrateAll(databaseUrl: string, logger: Logger): Promise<v
   }
 }
 
-/** `npm run migrate`: what a deployment runs once before the services start. */
+/**
+ * `npm run migrate`: what a deployment runs once before the services start. Without
+ * DATABASE_URL, it migrates the embedded database of a running `npm start`.
+ */
 if (require.main === module) {
   const logger = createLogger('migrate');
   const env = readEnvironment();
-  migrateAll(env.done(env.url('DATABASE_URL')), logger).catch((error: unknown) => {
-    logger.fatal({ err: error }, 'migration failed');
-    process.exit(1);
-  });
+  databaseOfRunningPlatform(env.done(readDataLocation(env)))
+    .then((databaseUrl) => migrateAll(databaseUrl, logger))
+    .catch((error: unknown) => {
+      logger.fatal({ err: error }, 'migration failed');
+      process.exit(1);
+    });
 }

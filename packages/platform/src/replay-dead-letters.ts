@@ -4,11 +4,13 @@ import {
   readEnvironment,
   replayDeadLetters,
 } from '@checkout/service-kit';
+import { databaseOfRunningPlatform, readDataLocation } from './data-location';
 import { databases, serviceNames, type ServiceName } from './services';
 
 /**
  * `npm run dead-letters:replay -- <service> [event id ...]`: hands a service's dead letters back
  * to its outbox, once the cause of the failure is fixed. The service must be running to publish them.
+ * Without DATABASE_URL, it works on the embedded database of a running `npm start`.
  */
 async function main(): Promise<void> {
   const logger = createLogger('replay-dead-letters');
@@ -19,11 +21,8 @@ async function main(): Promise<void> {
     );
   }
   const env = readEnvironment();
-  const orm = await openDatabase(
-    databases[service as ServiceName],
-    env.done(env.url('DATABASE_URL')),
-    1,
-  );
+  const databaseUrl = await databaseOfRunningPlatform(env.done(readDataLocation(env)));
+  const orm = await openDatabase(databases[service as ServiceName], databaseUrl, 1);
   try {
     logger.info(
       { service, replayed: await replayDeadLetters(orm, eventIds) },

@@ -23,6 +23,7 @@ export const serviceNames = Object.keys(databases) as ServiceName[];
 
 /** Which service serves which public path: the routing table of the edge and the cluster ingress. */
 export const publicRoutes: { prefix: string; service: ServiceName }[] = [
+  { prefix: '/api/v1/openapi.yaml', service: 'financial' },
   { prefix: '/api/v1/courses', service: 'financial' },
   { prefix: '/api/v1/checkouts', service: 'financial' },
   { prefix: '/api/v1/leads', service: 'marketing' },

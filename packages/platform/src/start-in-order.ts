@@ -1,9 +1,10 @@
 import { listenDrainable, type Logger } from '@checkout/service-kit';
 import type { Express } from 'express';
+import type { PlatformAddresses } from './banner';
 
 export interface RunningPlatform {
   url: string;
-  mailPageUrl?: string;
+  addresses: PlatformAddresses;
   stop(): Promise<void>;
 }
 
@@ -11,31 +12,28 @@ export interface RunningPlatform {
 export type OnStop = (stop: () => Promise<unknown> | void) => void;
 
 /**
- * Starts the platform's parts in order, then serves `app` on `port`. Parts stop in reverse
+ * Starts the platform's parts in order, then serves `app` on `port` (its `url`). Parts stop in reverse
  * order on `stop()`, or at once when a later part fails to start, so nothing is left behind.
  */
 export async function startInOrder(
   port: number,
   logger: Logger,
-  build: (onStop: OnStop) => Promise<{ app: Express; hasMailPage: boolean }>,
+  build: (onStop: OnStop, url: string) => Promise<{ app: Express; addresses: PlatformAddresses }>,
 ): Promise<RunningPlatform> {
   const stops: (() => Promise<unknown> | void)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();
   };
+  const url = `http://localhost:${port}`;
   try {
-    const { app, hasMailPage } = await build((stop) => stops.push(stop));
+    const { app, addresses } = await build((stop) => stops.push(stop), url);
     const { drain } = await listenDrainable(app, port);
     // Stopped first: requests in flight still have every part they need.
     stops.push(async () => {
       const report = await drain();
       logger[report.cutOff > 0 ? 'warn' : 'info'](report, 'HTTP server drained');
     });
-    return {
-      url: `http://localhost:${port}`,
-      ...(hasMailPage && { mailPageUrl: `http://localhost:${port}/dev/mail` }),
-      stop: stopAll,
-    };
+    return { url, addresses, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

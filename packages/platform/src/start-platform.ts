@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { createAcademicService } from '@checkout/academic';
 import { createCardVaultService, createMikroOrmCardStore } from '@checkout/card-vault';
 import { createFinancialService } from '@checkout/financial';
@@ -18,7 +17,9 @@ import {
   type Database,
   type Logger,
 } from '@checkout/service-kit';
+import { platformAddresses } from './banner';
 import type { PlatformConfig } from './config';
+import { embeddedDatabaseDir } from './data-location';
 import { loadOrCreateKeys } from './local-keys';
 import { mailPage } from './mail-page';
 import { databases, serviceNames, type ServiceName } from './services';
@@ -26,10 +27,10 @@ import { startInOrder, type RunningPlatform } from './start-in-order';
 
 /** Starts all six services in this process, wired by the in-process event bus. */
 export function startPlatform(config: PlatformConfig, logger: Logger): Promise<RunningPlatform> {
-  return startInOrder(config.port, logger, async (onStop) => {
+  return startInOrder(config.port, logger, async (onStop, url) => {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
-      const dataDir = resolve(config.dataDir, 'postgres');
+      const dataDir = embeddedDatabaseDir(config.dataDir);
       logger.info({ dataDir }, 'starting embedded PostgreSQL');
       const database = await startEmbeddedDatabase({
         dataDir,
@@ -125,6 +126,9 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
       isReady: async () => (await Promise.all(services.map((s) => s.isReady()))).every(Boolean),
       allowedOrigins: config.allowedOrigins,
     });
-    return { app, hasMailPage: sink !== undefined };
+    return {
+      app,
+      addresses: platformAddresses(url, config, { databaseUrl, mailPage: sink !== undefined }),
+    };
   });
 }

@@ -6,6 +6,7 @@ import { ChargeRequested, CheckoutApproved } from '@checkout/contracts';
 import { Client } from 'pg';
 import {
   buyCourse,
+  logLines,
   repoRoot,
   startTestPlatform,
   testCards,
@@ -54,6 +55,25 @@ async function publishThroughSidecar(
 
 const rabbitmqctl = (...args: string[]) =>
   execFileSync('rabbitmqctl', ['-q', ...args], { encoding: 'utf8' });
+
+describe('start:dapr, once up', () => {
+  it('announces its addresses, RabbitMQ management UI included, and each answers', async () => {
+    const up = await waitUntil('start:dapr to say it is up', () =>
+      logLines(platform.process.output()).find((line) =>
+        String(line.msg).startsWith('checkout platform is up'),
+      ),
+    );
+    expect(up).toMatchObject({ rabbitmqManagement: 'http://localhost:15672/' });
+    const management = await fetch(`${up.rabbitmqManagement as string}api/overview`, {
+      headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` },
+    });
+    expect(management.status).toBe(200);
+    // The edge sends the document to financial, which serves the copy its bundle carries.
+    const document = await fetch(up.openApi as string);
+    expect(document.status).toBe(200);
+    expect(await document.text()).toMatch(/^openapi: 3\.1\.0/);
+  });
+});
 
 describe('the card vault', () => {
   it('keeps sealed cards in the Dapr state store with a TTL, and erases them when the charge is final', async () => {

@@ -4,6 +4,7 @@ import {
   startFailureReason,
   stopOnSignals,
 } from '@checkout/service-kit';
+import { announceReady } from '../banner';
 import { readPlatformConfig } from '../config';
 import { startDaprPlatform } from './start-dapr-platform';
 
@@ -25,14 +26,11 @@ async function main(): Promise<void> {
   // Registered before start-up ends, so that a signal meanwhile still stops what was started.
   stopOnSignals(logger, async () => (await starting.catch(() => undefined))?.stop());
   const platform = await starting;
-  logger.info(
-    {
-      api: `${platform.url}/api/v1`,
-      readiness: `${platform.url}/readyz`,
-      mail: platform.mailPageUrl ?? 'sent through SMTP_URL',
-      startupMs: Date.now() - startedAt,
-    },
+  announceReady(
+    logger,
     'checkout platform is up in Dapr mode (Ctrl-C to stop)',
+    platform.addresses,
+    Date.now() - startedAt,
   );
 }
 

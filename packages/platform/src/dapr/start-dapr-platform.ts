@@ -4,6 +4,7 @@ import { provision, repoRoot, startSmtpSink } from '@checkout/local-infra';
 import { createHttpApp, type Logger } from '@checkout/service-kit';
 import { ensureStorefrontBuilt, storefrontRouter } from '@checkout/storefront';
 import express from 'express';
+import { platformAddresses } from '../banner';
 import { loadOrCreateKeys } from '../local-keys';
 import type { PlatformConfig } from '../config';
 import { mailPage } from '../mail-page';
@@ -13,6 +14,9 @@ import { serviceNames } from '../services';
 import { edgeRouter } from './edge';
 import { succeeds } from './command-succeeds';
 import { isServiceReady, startServiceProcesses } from './service-processes';
+
+/** The management UI of the RabbitMQ that scripts/provision/rabbitmq.sh starts (guest/guest). */
+const rabbitmqManagementUrl = 'http://localhost:15672/';
 
 export interface DaprPlatformConfig extends PlatformConfig {
   rabbitmqUrl?: string;
@@ -28,7 +32,7 @@ export function startDaprPlatform(
   config: DaprPlatformConfig,
   logger: Logger,
 ): Promise<RunningPlatform> {
-  return startInOrder(config.port, logger, async (onStop) => {
+  return startInOrder(config.port, logger, async (onStop, url) => {
     const provisioned = (script: 'daprd' | 'rabbitmq' | 'postgresql') => {
       logger.info(`provisioning ${script} (the first time can take minutes)`);
       return provision(script);
@@ -92,6 +96,12 @@ export function startDaprPlatform(
           ).every(Boolean),
       }),
     );
-    return { app, hasMailPage: sink !== undefined };
+    return {
+      app,
+      addresses: {
+        ...platformAddresses(url, config, { databaseUrl, mailPage: sink !== undefined }),
+        ...(!config.rabbitmqUrl && { rabbitmqManagement: rabbitmqManagementUrl }),
+      },
+    };
   });
 }

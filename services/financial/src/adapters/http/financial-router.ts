@@ -1,3 +1,4 @@
+import { specPath } from '@checkout/contracts';
 import { problemFor, problems, validateRequest, type ProblemTable } from '@checkout/service-kit';
 import { Router } from 'express';
 import {
@@ -38,6 +39,12 @@ const failureProblems: ProblemTable<AcceptCheckoutFailure> = {
 
 export function createFinancialRouter(deps: AcceptCheckoutDeps): Router {
   const router = Router();
+
+  // The API's own document, served by the catalogue's owner so that one route reaches it in
+  // every runtime (the Ingress and the local edge send /api/v1/openapi.yaml here).
+  router.get('/api/v1/openapi.yaml', (_req, res) => {
+    res.type('application/yaml').sendFile(specPath);
+  });
 
   router.get('/api/v1/courses', async (_req, res) => {
     res.json({ items: await deps.store.listCourses() });
