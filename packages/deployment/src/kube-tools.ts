@@ -6,7 +6,10 @@ export type KubeTool = 'helm' | 'kubeconform' | 'k3d' | 'skaffold' | 'tilt' | 'p
 
 const toolPaths = new Map<KubeTool, string>();
 
-/** The path of a tool built by scripts/provision/kube-tools.sh (cached; the first build is slow). */
+/**
+ * The path of a tool from scripts/provision/kube-tools.sh: the one on PATH when it reports the
+ * pinned version, else our build (cached; the first build takes minutes, and says so).
+ */
 export function kubeTool(tool: KubeTool): string {
   const path = toolPaths.get(tool) ?? provision('kube-tools', tool);
   toolPaths.set(tool, path);

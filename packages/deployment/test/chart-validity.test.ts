@@ -39,7 +39,8 @@ function podSecurity(manifests: string, flags: string[] = []): Verdict[] {
     .map((line) => JSON.parse(line) as Verdict);
 }
 
-// The first run builds helm, kubeconform and the Pod Security checker with the go command.
+// The first run builds the Pod Security checker with the go command, and helm and kubeconform
+// unless they are on PATH at the pinned versions.
 beforeAll(() => {
   for (const tool of ['helm', 'kubeconform', 'pod-security-check'] as const) kubeTool(tool);
 }, 900_000);

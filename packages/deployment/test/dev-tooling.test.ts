@@ -18,7 +18,8 @@ const units = [...serviceNames, 'migrate', 'storefront'];
 const fullname = 'checkout-course-checkout';
 const work = mkdtempSync(join(tmpdir(), 'dev-tooling-'));
 
-// skaffold, tilt and k3d are built with the go command the first time (several minutes).
+// Unless on PATH at the pinned versions, skaffold, tilt and k3d are built with the go command the
+// first time (several minutes).
 beforeAll(() => {
   for (const tool of ['helm', 'kubeconform', 'skaffold', 'tilt', 'k3d'] as const) kubeTool(tool);
 }, 1_800_000);
