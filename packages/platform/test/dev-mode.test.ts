@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, repoRoot, waitUntil } from '@checkout/local-infra';
-import { createTestDatabase } from '@checkout/test-kit';
+import { createTestDatabase, npmInTerminal, type NpmInTerminal } from '@checkout/test-kit';
 
 /** Files whose mtime the tests move (content untouched); put back after the run. */
 const files = {
@@ -19,30 +18,6 @@ const quietMs = 1_500;
 /** A bound on a wait that must not keep jest alive once the test is over. */
 const giveUpAfter = (ms: number) => sleep(ms, 'still running', { ref: false });
 
-/**
- * `npm run dev` as a terminal runs it: in a process group of its own, so that Ctrl-C (SIGINT to
- * the group) reaches every process in it, as it does in a terminal.
- */
-function startNpmRunDev(env: Record<string, string>) {
-  const npm = spawn('npm', ['run', 'dev'], {
-    cwd: repoRoot,
-    detached: true,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  for (const stream of [npm.stdout, npm.stderr])
-    stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | string | null>((resolve) =>
-    npm.once('exit', (code, signal) => resolve(code ?? signal)),
-  );
-  const hasExited = () => npm.exitCode !== null || npm.signalCode !== null;
-  const toGroup = (signal: NodeJS.Signals) => {
-    if (!hasExited()) process.kill(-(npm.pid as number), signal); // the group started here
-  };
-  return { output: () => output, hasExited, exited, toGroup };
-}
-
 /** The status a server answers with, or undefined when nothing listens. */
 const answers = (url: string) =>
   fetch(url).then(
@@ -55,7 +30,7 @@ describe('npm run dev', () => {
   const mtimes = Object.values(files).map(
     (file) => [file, statSync(join(repoRoot, file))] as const,
   );
-  let dev: ReturnType<typeof startNpmRunDev>;
+  let dev: NpmInTerminal;
   let api: string;
   let pages: string;
   const ups = () => dev.output().split('checkout platform is up').length - 1;
@@ -65,7 +40,7 @@ describe('npm run dev', () => {
     const [port, pagesPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
     api = `http://127.0.0.1:${port}`;
     pages = `http://localhost:${pagesPort}`;
-    dev = startNpmRunDev({
+    dev = npmInTerminal('dev', {
       PORT: String(port),
       STOREFRONT_DEV_PORT: String(pagesPort),
       SMTP_SINK_PORT: String(smtpPort),

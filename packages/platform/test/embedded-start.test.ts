@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import {
   buyCourse,
   expectOnlyRefusalsAfter,
   logLines,
-  repoRoot,
+  npmInTerminal,
   startPlatformProcess,
   startPurchaseBurst,
   testCards,
@@ -17,27 +16,15 @@ import {
   waitUntil,
 } from '@checkout/test-kit';
 
-/**
- * `npm start` as a terminal runs it: in a process group of its own, so that Ctrl-C (SIGINT to
- * the group) reaches npm and the platform alike, and npm relays it once more.
- */
+/** `npm start` in a terminal of its own, once it is ready. */
 async function npmStartInTerminal(env: Record<string, string>) {
-  const npm = spawn('npm', ['start'], {
-    cwd: repoRoot,
-    detached: true,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  for (const stream of [npm.stdout, npm.stderr])
-    stream.on('data', (c: Buffer) => (output += c.toString()));
-  const hasExited = () => npm.exitCode !== null || npm.signalCode !== null;
-  const toGroup = (signal: NodeJS.Signals) => process.kill(-(npm.pid as number), signal);
+  const npm = npmInTerminal('start', env);
+  const { hasExited, toGroup } = npm;
   const baseUrl = `http://127.0.0.1:${env.PORT}`;
   await waitUntil(
     'npm start to be ready',
     async () => {
-      if (hasExited()) throw new Error(`npm start exited early:\n${output}`);
+      if (hasExited()) throw new Error(`npm start exited early:\n${npm.output()}`);
       return (
         (await fetch(`${baseUrl}/readyz`).then(
           (r) => r.ok,
@@ -47,10 +34,10 @@ async function npmStartInTerminal(env: Record<string, string>) {
     },
     120_000,
   ).catch((error: unknown) => {
-    if (!hasExited()) toGroup('SIGTERM'); // the group this test started, and only it
+    toGroup('SIGTERM');
     throw error;
   });
-  return { baseUrl, output: () => output, hasExited, pressCtrlC: () => toGroup('SIGINT'), toGroup };
+  return { ...npm, baseUrl, pressCtrlC: () => toGroup('SIGINT') };
 }
 
 /** `npm start` with nothing configured: embedded PostgreSQL, built-in SMTP sink, data kept between runs. */
@@ -120,7 +107,7 @@ describe('npm start with embedded defaults', () => {
       expectOnlyRefusalsAfter(burst.outcomes, pressedAt);
       expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
     } finally {
-      if (!npm.hasExited()) npm.toGroup('SIGTERM');
+      npm.toGroup('SIGTERM');
       await sink.stop();
     }
   }, 180_000);

@@ -14,3 +14,4 @@ export * from './purchase-burst';
 export * from './captured-log';
 export * from './test-platform';
 export * from './steady';
+export * from './npm-in-terminal';
