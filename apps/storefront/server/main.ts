@@ -17,6 +17,8 @@ const config = readConfigOrExit('storefront', (env) => ({
   port: env.integer('PORT', 8080),
   /** The built pages; the image sets it. Unset (from the sources), they are built here. */
   dist: env.optionalString('STOREFRONT_DIST'),
+  /** Where buyers reach the pages: HSTS when it is https. */
+  publicUrl: env.optionalUrl('PUBLIC_URL'),
 }));
 
 /** From the sources, as `npm start` does: Vite runs once per change of the pages' sources. */
@@ -34,6 +36,7 @@ async function start(): Promise<void> {
     routers: [storefrontRouter(dist)],
     // Nothing to reach: ready while the built pages are there to serve.
     isReady: () => Promise.resolve(existsSync(page)),
+    publicUrl: config.publicUrl,
   });
   const server = await listenDrainable(app, config.port);
   logger.info({ port: config.port, dist }, 'storefront is up');

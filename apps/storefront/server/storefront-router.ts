@@ -23,9 +23,13 @@ const securityHeaders = helmet({
       frameAncestors: ["'none'"],
     },
   },
-  // Shops are first tried over plain HTTP on a laptop; HTTPS is the Ingress's to enforce.
+  // HSTS is createHttpApp's to send, when PUBLIC_URL is https: shops are first tried over plain
+  // HTTP on a laptop.
   strictTransportSecurity: false,
 });
+
+/** Paths of the pages and their files: an API request that no route took passes by untouched. */
+const notApi = /^(?!\/api\/)/;
 
 /** Lets only a browser's page request through: an API client gets the API's own 404. */
 const asksForPage: express.RequestHandler = (req, _res, next) => {
@@ -49,6 +53,6 @@ export function storefrontRouter(distDir: string): Router {
       express.static(join(distDir, 'assets'), { immutable: true, maxAge: '1y', index: false }),
     )
     .get(Object.values(pagePaths), securityHeaders, sendPage(200))
-    .use(securityHeaders, express.static(distDir, { index: false, maxAge: '1h' }))
-    .get(/^(?!\/api\/)/, asksForPage, securityHeaders, sendPage(404));
+    .use(notApi, securityHeaders, express.static(distDir, { index: false, maxAge: '1h' }))
+    .get(notApi, asksForPage, securityHeaders, sendPage(404));
 }

@@ -61,10 +61,17 @@ spec:
           env:
             - { name: NODE_ENV, value: production }
             - { name: LOG_LEVEL, value: {{ $svc.logLevel | default "info" | quote }} }
+            # Where buyers reach the platform: links in e-mails, and HSTS when it is https.
+            - { name: PUBLIC_URL, value: {{ $root.Values.publicUrl | quote }} }
             {{- if .sidecar }}
             - { name: APP_PORT, value: '3000' }
-            - { name: PUBLIC_URL, value: {{ $root.Values.publicUrl | quote }} }
             - { name: ALLOWED_ORIGINS, value: {{ join "," $root.Values.allowedOrigins | quote }} }
+            # The injector gives both tokens to the sidecar only. The app needs them too: one to call
+            # its sidecar, one to know its sidecar is calling (without it those routes refuse all).
+            - name: DAPR_API_TOKEN
+              valueFrom: { secretKeyRef: { name: {{ $root.Values.dapr.apiTokenSecret }}, key: token } }
+            - name: APP_API_TOKEN
+              valueFrom: { secretKeyRef: { name: {{ $root.Values.dapr.appTokenSecret }}, key: token } }
             {{- else }}
             - { name: PORT, value: '3000' }
             {{- end }}

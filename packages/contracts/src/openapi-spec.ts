@@ -10,6 +10,7 @@ export const specPath =
   process.env.OPENAPI_SPEC ?? join(__dirname, '../../../openapi/openapi.yaml');
 
 export interface OpenApiSpec {
+  servers?: { url: string }[];
   paths: Record<
     string,
     Record<string, { operationId?: string; requestBody?: unknown; parameters?: unknown[] }>

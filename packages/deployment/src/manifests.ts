@@ -4,7 +4,11 @@ export interface Container {
   name: string;
   image: string;
   ports?: { name: string; containerPort: number }[];
-  env?: { name: string; value?: string }[];
+  env?: {
+    name: string;
+    value?: string;
+    valueFrom?: { secretKeyRef?: { name: string; key: string } };
+  }[];
   securityContext?: Record<string, unknown> & { capabilities?: { drop?: string[] } };
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
   startupProbe?: Probe;

@@ -96,6 +96,24 @@ describe.each(profileNames)('every workload of the %s profile', (profile) => {
     },
   );
 
+  it.each(serviceNames)(
+    'gives the %s app the tokens its sidecar holds, so the routes the sidecar calls let it in',
+    (name) => {
+      const pod = podTemplate(named(manifests, 'Deployment', `${fullname}-${name}`));
+      const [app] = pod.spec.containers as [Container];
+      const secretOf = (variable: string) =>
+        app.env?.find((entry) => entry.name === variable)?.valueFrom?.secretKeyRef;
+      expect(secretOf('APP_API_TOKEN')).toEqual({
+        name: pod.metadata.annotations?.['dapr.io/app-token-secret'],
+        key: 'token',
+      });
+      expect(secretOf('DAPR_API_TOKEN')).toEqual({
+        name: pod.metadata.annotations?.['dapr.io/api-token-secret'],
+        key: 'token',
+      });
+    },
+  );
+
   it('runs the storefront alone in its pod: no Dapr sidecar, no service account token, probed on /healthz and /readyz', () => {
     const pod = podTemplate(named(manifests, 'Deployment', `${fullname}-storefront`));
     expect(pod.metadata.annotations).toEqual({ 'dapr.io/enabled': 'false' });
@@ -107,7 +125,13 @@ describe.each(profileNames)('every workload of the %s profile', (profile) => {
     expect(app.readinessProbe?.httpGet).toEqual({ path: '/readyz', port: 'http' });
     expect(app.livenessProbe?.httpGet).toEqual({ path: '/healthz', port: 'http' });
     const port = app.ports?.find((entry) => entry.name === 'http')?.containerPort;
-    expect(app.env).toEqual(expect.arrayContaining([{ name: 'PORT', value: String(port) }]));
+    const [service] = podTemplate(named(manifests, 'Deployment', `${fullname}-marketing`)).spec
+      .containers as [Container];
+    const publicUrl = service.env?.find((entry) => entry.name === 'PUBLIC_URL');
+    expect(publicUrl?.value).toMatch(/^https?:\/\//);
+    expect(app.env).toEqual(
+      expect.arrayContaining([{ name: 'PORT', value: String(port) }, publicUrl]),
+    );
     expect(app.env?.map((entry) => entry.name)).not.toContain('ALLOWED_ORIGINS');
     expect(named(manifests, 'Service', `${fullname}-storefront`)).toBeDefined();
     expect(named(manifests, 'PodDisruptionBudget', `${fullname}-storefront`)).toBeDefined();

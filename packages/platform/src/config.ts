@@ -14,6 +14,8 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
   const port = read.integer('PORT', 8080);
   const config = {
     port,
+    /** The public listener's address: this machine only, unless asked (0.0.0.0 in a container). */
+    host: read.string('HOST', '127.0.0.1'),
     ...readDataLocation(read),
     /** A real SMTP server to use instead of the built-in sink. */
     smtpUrl: read.optionalUrl('SMTP_URL'),

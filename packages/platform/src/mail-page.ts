@@ -1,10 +1,35 @@
+import { BlockList } from 'node:net';
 import type { SmtpSink } from '@checkout/local-infra';
+import { pagePolicy } from '@checkout/service-kit';
 import escapeHtml from 'escape-html';
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
+
+const loopback = new BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+
+/**
+ * The page lists activation links: only a person at this machine may read it. The address the
+ * request arrived on (not one a client names) must be loopback; from elsewhere there is no page.
+ */
+const arrivedOnLoopback: RequestHandler = (req, _res, next) => {
+  const local = req.socket.localAddress ?? '';
+  const family = local.includes(':') ? 'ipv6' : 'ipv4';
+  next(loopback.check(local, family) ? undefined : 'router');
+};
+
+/** Its one inline style attribute and nothing else: no script, no other source, no framing. */
+const policy = pagePolicy({
+  defaultSrc: ["'none'"],
+  styleSrc: ["'unsafe-inline'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+  frameAncestors: ["'none'"],
+});
 
 /** GET /dev/mail: a page listing what the built-in SMTP sink received, newest first. */
 export function mailPage(sink: SmtpSink): Router {
-  return Router().get('/dev/mail', (_req, res) => {
+  return Router().get('/dev/mail', arrivedOnLoopback, policy, (_req, res) => {
     const rows = [...sink.emails]
       .reverse()
       .map(

@@ -12,11 +12,12 @@ export interface RunningPlatform {
 export type OnStop = (stop: () => Promise<unknown> | void) => void;
 
 /**
- * Starts the platform's parts in order, then serves `app` on `port` (its `url`). Parts stop in reverse
+ * Starts the platform's parts in order, then serves `app` on `port` of `host` (its `url` names
+ * localhost, which reaches it whether it listens on loopback or everywhere). Parts stop in reverse
  * order on `stop()`, or at once when a later part fails to start, so nothing is left behind.
  */
 export async function startInOrder(
-  port: number,
+  { port, host }: { port: number; host: string },
   logger: Logger,
   build: (onStop: OnStop, url: string) => Promise<{ app: Express; addresses: PlatformAddresses }>,
 ): Promise<RunningPlatform> {
@@ -27,7 +28,7 @@ export async function startInOrder(
   const url = `http://localhost:${port}`;
   try {
     const { app, addresses } = await build((stop) => stops.push(stop), url);
-    const { drain } = await listenDrainable(app, port);
+    const { drain } = await listenDrainable(app, port, host);
     // Stopped first: requests in flight still have every part they need.
     stops.push(async () => {
       const report = await drain();

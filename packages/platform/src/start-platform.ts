@@ -1,6 +1,7 @@
 import { createAcademicService } from '@checkout/academic';
 import { createCardVaultService, createMikroOrmCardStore } from '@checkout/card-vault';
 import { createFinancialService } from '@checkout/financial';
+import { loadOpenApiSpec } from '@checkout/contracts';
 import { startEmbeddedDatabase, startSmtpSink } from '@checkout/local-infra';
 import { ensureStorefrontBuilt, storefrontRouter } from '@checkout/storefront';
 import { createMarketingService } from '@checkout/marketing';
@@ -27,7 +28,7 @@ import { startInOrder, type RunningPlatform } from './start-in-order';
 
 /** Starts all six services in this process, wired by the in-process event bus. */
 export function startPlatform(config: PlatformConfig, logger: Logger): Promise<RunningPlatform> {
-  return startInOrder(config.port, logger, async (onStop, url) => {
+  return startInOrder(config, logger, async (onStop, url) => {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       const dataDir = embeddedDatabaseDir(config.dataDir);
@@ -125,6 +126,8 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
       ],
       isReady: async () => (await Promise.all(services.map((s) => s.isReady()))).every(Boolean),
       allowedOrigins: config.allowedOrigins,
+      publicUrl: config.notification.settings.publicUrl,
+      spec: loadOpenApiSpec(),
     });
     return {
       app,

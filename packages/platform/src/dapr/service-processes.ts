@@ -87,6 +87,8 @@ export async function startServiceProcesses(
           ...env,
           ...command.env,
           PUBLIC_URL: options.publicUrl,
+          // Only their sidecars and the edge, both on this machine, call them.
+          HOST: '127.0.0.1',
         },
         output: 'show',
       }),

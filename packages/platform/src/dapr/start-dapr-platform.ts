@@ -32,7 +32,7 @@ export function startDaprPlatform(
   config: DaprPlatformConfig,
   logger: Logger,
 ): Promise<RunningPlatform> {
-  return startInOrder(config.port, logger, async (onStop, url) => {
+  return startInOrder(config, logger, async (onStop, url) => {
     const provisioned = (script: 'daprd' | 'rabbitmq' | 'postgresql') => {
       logger.info(`provisioning ${script} (the first time can take minutes)`);
       return provision(script);
@@ -94,6 +94,7 @@ export function startDaprPlatform(
           (
             await Promise.all(serviceNames.map((name) => isServiceReady(services.ports[name])))
           ).every(Boolean),
+        publicUrl: config.notification.settings.publicUrl,
       }),
     );
     return {

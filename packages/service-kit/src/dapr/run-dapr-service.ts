@@ -1,3 +1,4 @@
+import { loadOpenApiSpec } from '@checkout/contracts';
 import { CommunicationProtocolEnum, DaprClient, LogLevel } from '@dapr/dapr';
 import { Router } from 'express';
 import { readEnvironment } from '../config';
@@ -30,12 +31,15 @@ function readDaprConfig() {
   const env = readEnvironment();
   return env.done({
     appPort: env.integer('APP_PORT', 3000),
+    /** All interfaces by default: in a pod the sidecar and the probes reach the app by its IP. */
+    host: env.optionalString('HOST'),
     daprHttpPort: env.integer('DAPR_HTTP_PORT', 3500),
     daprApiToken: env.optionalString('DAPR_API_TOKEN'),
     appApiToken: env.optionalString('APP_API_TOKEN'),
     pubsubName: env.string('PUBSUB_NAME', 'pubsub'),
     secretStore: env.string('SECRET_STORE', 'secretstore'),
     allowedOrigins: env.origins('ALLOWED_ORIGINS'),
+    publicUrl: env.optionalUrl('PUBLIC_URL'),
   });
 }
 
@@ -101,8 +105,12 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
     ],
     isReady: () => service.isReady(),
     allowedOrigins: config.allowedOrigins,
+    publicUrl: config.publicUrl,
+    spec: loadOpenApiSpec(),
   });
-  const server = await listenDrainable(app, config.appPort);
+  if (config.appApiToken === undefined)
+    logger.warn('APP_API_TOKEN is not set: the routes the sidecar calls refuse every request');
+  const server = await listenDrainable(app, config.appPort, config.host);
   logger.info({ port: config.appPort }, `${spec.appId} is up`);
   service.start();
   // Requests and event deliveries in flight finish first; the relay, database and client last.

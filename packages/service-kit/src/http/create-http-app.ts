@@ -1,8 +1,11 @@
+import type { OpenApiSpec } from '@checkout/contracts';
 import cors from 'cors';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from '../logger';
 import { createErrorHandler } from './error-handler';
+import { methodNotAllowed } from './method-not-allowed';
 import { HttpProblem, sendProblem } from './problem';
+import { noStore, securityHeaders } from './security-headers';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -11,6 +14,13 @@ export interface HttpAppOptions {
   isReady: () => Promise<boolean>;
   /** Other sites whose pages may call the public API from the browser (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /** Where buyers reach the platform (PUBLIC_URL): HSTS when it is https. */
+  publicUrl?: string;
+  /**
+   * The public contract, for a 405 with Allow on a method it does not declare. Passed in, not
+   * loaded here, so that an app serving no API (the storefront's) stays free of the spec.
+   */
+  spec?: OpenApiSpec;
 }
 
 /** An Express app serving the given routers with health endpoints and problem+json errors. */
@@ -19,10 +29,14 @@ export function createHttpApp({
   routers,
   isReady,
   allowedOrigins = [],
+  publicUrl,
+  spec,
 }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(securityHeaders(publicUrl));
+  app.use('/api', noStore);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -33,6 +47,7 @@ export function createHttpApp({
   if (allowedOrigins.length > 0) app.use('/api', corsFor(allowedOrigins));
   app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'] }));
   for (const router of routers) app.use(router);
+  if (spec) app.use(methodNotAllowed(spec));
   app.use((req, res) => {
     sendProblem(res, new HttpProblem(404, 'Not found', `No route for ${req.method} ${req.path}.`));
   });

@@ -24,8 +24,15 @@ const nextPoll = async () => {
   for (let hop = 0; hop < 2; hop++) await new Promise((resolve) => setImmediate(resolve));
 };
 
-/** Serves `app` on `port`; fails as `listen` does (EADDRINUSE carries the port). */
-export function listenDrainable(app: RequestListener, port: number): Promise<DrainableServer> {
+/**
+ * Serves `app` on `port` of `host` (every interface when it is not given); fails as `listen`
+ * does (EADDRINUSE carries the port).
+ */
+export function listenDrainable(
+  app: RequestListener,
+  port: number,
+  host?: string,
+): Promise<DrainableServer> {
   let draining = false;
   const report = { answered: 0, cutOff: 0 };
   const unanswered = new Set<Parameters<RequestListener>[1]>();
@@ -57,6 +64,6 @@ export function listenDrainable(app: RequestListener, port: number): Promise<Dra
   };
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve({ server, drain }));
+    server.listen({ port, host }, () => resolve({ server, drain }));
   });
 }

@@ -1,6 +1,6 @@
 import { specPath } from '@checkout/contracts';
 import { problemFor, problems, validateRequest, type ProblemTable } from '@checkout/service-kit';
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import {
   acceptCheckout,
   toCheckoutView,
@@ -37,16 +37,26 @@ const failureProblems: ProblemTable<AcceptCheckoutFailure> = {
     ),
 };
 
+/**
+ * The catalogue and the API's document are the same for everyone and carry nothing personal: a
+ * cache may keep them (over the kit's no-store), asking each time whether they changed (ETag), so
+ * a new price is seen at once.
+ */
+const cacheable: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-cache');
+  next();
+};
+
 export function createFinancialRouter(deps: AcceptCheckoutDeps): Router {
   const router = Router();
 
   // The API's own document, served by the catalogue's owner so that one route reaches it in
   // every runtime (the Ingress and the local edge send /api/v1/openapi.yaml here).
-  router.get('/api/v1/openapi.yaml', (_req, res) => {
+  router.get('/api/v1/openapi.yaml', cacheable, (_req, res) => {
     res.type('application/yaml').sendFile(specPath);
   });
 
-  router.get('/api/v1/courses', async (_req, res) => {
+  router.get('/api/v1/courses', cacheable, async (_req, res) => {
     res.json({ items: await deps.store.listCourses() });
   });
 
