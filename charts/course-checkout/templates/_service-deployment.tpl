@@ -65,6 +65,7 @@ spec:
             - { name: APP_PORT, value: '3000' }
             - { name: PUBLIC_URL, value: {{ $root.Values.publicUrl | quote }} }
             - { name: ALLOWED_ORIGINS, value: {{ join "," $root.Values.allowedOrigins | quote }} }
+            - { name: TRUST_PROXY, value: {{ $root.Values.trustProxy | quote }} }
             {{- else }}
             - { name: PORT, value: '3000' }
             {{- end }}

@@ -125,6 +125,7 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
       ],
       isReady: async () => (await Promise.all(services.map((s) => s.isReady()))).every(Boolean),
       allowedOrigins: config.allowedOrigins,
+      proxyTrust: config.proxyTrust,
     });
     return {
       app,

@@ -37,7 +37,7 @@ export function createAcademicService(deps: AcademicDeps): ServiceRuntime {
       return 'SUCCESS';
     });
     const { perClient, perEmail, windowSeconds } = deps.accessRequestLimits;
-    // The client is Express's req.ip: the peer's address until the platform trusts a proxy's.
+    // The client is Express's req.ip: the peer, or the address the proxies TRUST_PROXY names saw.
     const accessRequestLimits = [
       rateLimit(
         deps.orm,

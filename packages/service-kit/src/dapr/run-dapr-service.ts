@@ -36,6 +36,7 @@ function readDaprConfig() {
     pubsubName: env.string('PUBSUB_NAME', 'pubsub'),
     secretStore: env.string('SECRET_STORE', 'secretstore'),
     allowedOrigins: env.origins('ALLOWED_ORIGINS'),
+    proxyTrust: env.proxyTrust('TRUST_PROXY'),
   });
 }
 
@@ -101,6 +102,7 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
     ],
     isReady: () => service.isReady(),
     allowedOrigins: config.allowedOrigins,
+    proxyTrust: config.proxyTrust,
   });
   const server = await listenDrainable(app, config.appPort);
   logger.info({ port: config.appPort }, `${spec.appId} is up`);

@@ -1,5 +1,6 @@
 import cors from 'cors';
 import express, { type Express, type Router } from 'express';
+import type { ProxyTrust } from '../config';
 import type { Logger } from '../logger';
 import { createErrorHandler } from './error-handler';
 import { HttpProblem, sendProblem } from './problem';
@@ -11,6 +12,11 @@ export interface HttpAppOptions {
   isReady: () => Promise<boolean>;
   /** Other sites whose pages may call the public API from the browser (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /**
+   * The proxies in front of this app whose X-Forwarded-For gives the client's address, req.ip,
+   * which rate limits count by (TRUST_PROXY); none by default, so req.ip is the connection's peer.
+   */
+  proxyTrust?: ProxyTrust;
 }
 
 /** An Express app serving the given routers with health endpoints and problem+json errors. */
@@ -19,9 +25,11 @@ export function createHttpApp({
   routers,
   isReady,
   allowedOrigins = [],
+  proxyTrust = false,
 }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', proxyTrust);
   app.set('query parser', 'simple');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
