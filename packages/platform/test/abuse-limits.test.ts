@@ -1,7 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createCheckoutClient } from '@checkout/client';
 import { freePort } from '@checkout/local-infra';
 import {
@@ -35,31 +31,26 @@ const limits = {
   DECLINES_PER_CLIENT: '3',
   DECLINE_WINDOW_SECONDS: '3600',
 };
-/** Both instances open each other's cards and activation tokens, as replicas would. */
-const keys = {
-  CARD_ENCRYPTION_KEYS: `abuse-1:${randomBytes(32).toString('base64')}`,
-  ACTIVATION_TOKEN_KEYS: `abuse-1:${randomBytes(32).toString('base64')}`,
-};
 let trusting: TestPlatform;
 let untrusting: PlatformProcess;
-const untrustingDataDir = mkdtempSync(join(tmpdir(), 'checkout-abuse-'));
 
 beforeAll(async () => {
-  trusting = await startTestPlatform({ TRUST_PROXY: 'loopback', ...limits, ...keys });
+  trusting = await startTestPlatform({ TRUST_PROXY: 'loopback', ...limits });
+  // The second shares the first's data folder, as replicas share secrets: its card and token
+  // keys, and in Dapr mode its sentry's root certificate, so that either instance's sidecars
+  // may invoke the other's.
   untrusting = await startPlatformProcess({
     PORT: String(await freePort()),
     DATABASE_URL: trusting.databaseUrl,
     SMTP_URL: trusting.sink.url,
-    DATA_DIR: untrustingDataDir,
+    DATA_DIR: trusting.dataDir,
     TRUST_PROXY: '',
     ...limits,
-    ...keys,
   });
 }, 300_000);
 
 afterAll(async () => {
   await untrusting?.stop('SIGINT');
-  rmSync(untrustingDataDir, { recursive: true, force: true });
   await trusting?.stop();
 });
 
