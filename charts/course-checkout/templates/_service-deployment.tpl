@@ -72,6 +72,7 @@ spec:
               valueFrom: { secretKeyRef: { name: {{ $root.Values.dapr.apiTokenSecret }}, key: token } }
             - name: APP_API_TOKEN
               valueFrom: { secretKeyRef: { name: {{ $root.Values.dapr.appTokenSecret }}, key: token } }
+            - { name: TRUST_PROXY, value: {{ $root.Values.trustProxy | quote }} }
             {{- else }}
             - { name: PORT, value: '3000' }
             {{- end }}

@@ -706,6 +706,7 @@ export interface operations {
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
       503: components['responses']['ServiceUnavailable'];
     };
   };
@@ -805,6 +806,29 @@ export interface operations {
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      /**
+       * @description Too many checkouts from this client address or for this lead, or too many of their
+       *     cards were declined lately (`detail` says which). Nothing is charged; `Retry-After`
+       *     says when to try again.
+       */
+      429: {
+        headers: {
+          /** @description Seconds until a checkout may be tried again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "/problems/too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many cards were declined lately; try again later."
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       503: components['responses']['ServiceUnavailable'];
     };
   };
@@ -888,6 +912,7 @@ export interface operations {
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
       503: components['responses']['ServiceUnavailable'];
     };
   };

@@ -9,7 +9,10 @@ export interface SubmitCheckoutOptions {
   idempotencyKey?: string;
   /** Tries in all, the first included (3). */
   attempts?: number;
-  /** The longest wait between tries, whatever `Retry-After` asks (10 s). */
+  /**
+   * The longest wait between tries (10 s). An answer whose `Retry-After` asks for longer (a limit
+   * that lasts minutes) is returned at once, for the buyer to be told, not kept waiting.
+   */
   maxDelayMs?: number;
 }
 
@@ -41,8 +44,10 @@ export async function submitCheckout(
       await sleep(Math.min(maxDelayMs, 500 * 2 ** (attempt - 1)));
       continue;
     }
-    if (last || !retriedStatuses.has(result.response.status)) return { ...result, idempotencyKey };
-    await sleep(Math.min(maxDelayMs, retryAfterMs(result.response) ?? 500 * 2 ** (attempt - 1)));
+    const delayMs = retryAfterMs(result.response) ?? 500 * 2 ** (attempt - 1);
+    if (last || !retriedStatuses.has(result.response.status) || delayMs > maxDelayMs)
+      return { ...result, idempotencyKey };
+    await sleep(delayMs);
   }
 }
 

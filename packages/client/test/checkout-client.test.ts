@@ -76,6 +76,29 @@ test('an answer lost on the way back is retried under the same key: one checkout
   expect(await checkoutsOf(leadId)).toEqual([{ id: submitted.data!.id }]);
 });
 
+test('a 429 that asks for a longer wait than the client allows is returned at once', async () => {
+  let tries = 0;
+  const client = createCheckoutClient({
+    baseUrl: `${platform.baseUrl}/api/v1`,
+    fetch: async (request: Request) => {
+      if (request.method !== 'POST' || !request.url.endsWith('/checkouts')) return fetch(request);
+      tries++;
+      return new Response(
+        JSON.stringify({ type: '/problems/too-many-requests', title: 'Too many', status: 429 }),
+        {
+          status: 429,
+          headers: { 'content-type': 'application/problem+json', 'retry-after': '3600' },
+        },
+      );
+    },
+  });
+  const startedAt = Date.now();
+  const refused = await client.submitCheckout(checkoutRequestFor('l', 't', 'p@example.com'));
+  expect(refused.response.status).toBe(429);
+  expect(tries).toBe(1);
+  expect(Date.now() - startedAt).toBeLessThan(1000);
+});
+
 test('a 503 is retried after its Retry-After with the same key; a 4xx is not retried', async () => {
   const keys: string[] = [];
   const client = createCheckoutClient({

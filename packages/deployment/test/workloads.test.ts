@@ -218,6 +218,19 @@ describe('options', () => {
     );
   });
 
+  it('passes trustProxy to every service as TRUST_PROXY, one hop (the Ingress controller) by default', () => {
+    const trustOf = (manifests: ReturnType<typeof renderChart>) =>
+      serviceNames.map(
+        (name) =>
+          podTemplate(
+            named(manifests, 'Deployment', `${fullname}-${name}`),
+          ).spec.containers[0]?.env?.find((entry) => entry.name === 'TRUST_PROXY')?.value,
+      );
+    expect(new Set(trustOf(renderChart('default')))).toEqual(new Set(['1']));
+    const behindBalancer = renderChart('default', ['--set-string', 'trustProxy=2']);
+    expect(new Set(trustOf(behindBalancer))).toEqual(new Set(['2']));
+  });
+
   it('dev credentials are generated Secrets; the default profile creates no Secret at all', () => {
     expect(ofKind(renderChart('default'), 'Secret')).toEqual([]);
     const names = ofKind(renderChart('dev'), 'Secret').map((secret) => secret.metadata.name);

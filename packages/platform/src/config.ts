@@ -22,6 +22,8 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     smtpSinkPort: read.integer('SMTP_SINK_PORT', 1025),
     /** Other sites whose pages may call the API (CORS); none by default. */
     allowedOrigins: read.origins('ALLOWED_ORIGINS'),
+    /** The proxies in front of the public listener that name the client; none by default. */
+    proxyTrust: read.proxyTrust('TRUST_PROXY'),
     /** `id:base64,...`; by default a key is made once and kept under DATA_DIR. */
     cardEncryptionKeys: read.optionalString('CARD_ENCRYPTION_KEYS'),
     /** Seals activation tokens from academic to notification; made once under DATA_DIR by default. */

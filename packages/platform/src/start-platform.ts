@@ -128,6 +128,7 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
       allowedOrigins: config.allowedOrigins,
       publicUrl: config.notification.settings.publicUrl,
       spec: loadOpenApiSpec(),
+      proxyTrust: config.proxyTrust,
     });
     return {
       app,

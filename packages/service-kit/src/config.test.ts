@@ -60,6 +60,26 @@ describe('reading the environment', () => {
     expect(origins('shop.example')).toMatch(/got "shop.example"/);
   });
 
+  it('trusts no proxy by default, and takes a hop count or Express-style addresses', () => {
+    const trust = (value?: string) =>
+      parse(value === undefined ? {} : { TRUST_PROXY: value }, (read) =>
+        read.proxyTrust('TRUST_PROXY'),
+      );
+    expect(trust()).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('1')).toBe(1);
+    expect(trust('loopback')).toBe('loopback');
+    expect(trust('loopback, 10.0.0.0/8')).toBe('loopback, 10.0.0.0/8');
+  });
+
+  it('refuses a proxy trust a client could forge or Express could not read', () => {
+    const trust = (value: string) =>
+      parse({ TRUST_PROXY: value }, (read) => read.proxyTrust('TRUST_PROXY'));
+    expect(trust('true')).toMatch(/TRUST_PROXY .*true would trust any X-Forwarded-For/);
+    expect(trust('10.0.0.0/33')).toMatch(/^Invalid configuration: TRUST_PROXY must be a hop count/);
+    expect(trust('the-ingress')).toMatch(/TRUST_PROXY/);
+  });
+
   it('reports every problem in one message', () => {
     const reader = readEnvironment({ EMAIL_LANGUAGE: 'fr', PORT: 'eighty' });
     reader.oneOf('EMAIL_LANGUAGE', ['pt-BR', 'en']);

@@ -1,4 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser';
+import { compile as compileProxyTrust } from 'proxy-addr';
 import { createLogger } from './logger';
 import { startFailureReason } from './start-failure-reason';
 
@@ -6,6 +7,25 @@ import { startFailureReason } from './start-failure-reason';
 export class ConfigError extends Error {}
 
 export type EnvironmentReader = ReturnType<typeof readEnvironment>;
+
+/**
+ * Which proxies Express may take a client's address from (its `trust proxy` setting): none, the
+ * nearest `n` hops, or the listed addresses, CIDR ranges and names (loopback, linklocal,
+ * uniquelocal).
+ */
+export type ProxyTrust = false | number | string;
+
+/** Express's own syntax, checked now rather than at the first request; `true` is refused. */
+const proxyTrustProblem = (value: string) => {
+  if (value === 'true') return 'true would trust any X-Forwarded-For a client sends';
+  if (/^\d+$/.test(value) || value === 'false') return undefined;
+  try {
+    compileProxyTrust(value.split(',').map((entry) => entry.trim()));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+};
 
 /** One address, optionally named ("Cursos <no-reply@example.com>"): what a sender may be. */
 const isMailbox = (value: string) => {
@@ -76,6 +96,17 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env) {
         if (!URL.canParse(value) || new URL(value).origin !== value)
           problems.push(`${name} must list origins such as https://shop.example, got "${value}"`);
       return origins;
+    },
+    /** Unset: trust no proxy, so a client's address is its connection's peer. */
+    proxyTrust(name: string): ProxyTrust {
+      const value = raw(name);
+      if (value === undefined || value === 'false') return false;
+      const problem = proxyTrustProblem(value);
+      if (problem)
+        problems.push(
+          `${name} must be a hop count, or addresses, CIDR ranges and loopback, linklocal or uniquelocal, comma-separated: ${problem}`,
+        );
+      return /^\d+$/.test(value) ? Number(value) : value;
     },
     /** Returns the config when every variable parsed; otherwise throws one error listing them all. */
     done<T>(config: T): T {

@@ -37,7 +37,7 @@ export function createAcademicService(deps: AcademicDeps): ServiceRuntime {
       return 'SUCCESS';
     });
     const { perClient, perEmail, windowSeconds } = deps.accessRequestLimits;
-    // The client is Express's req.ip: the peer's address until the platform trusts a proxy's.
+    // The client is Express's req.ip: the peer, or the address the proxies TRUST_PROXY names saw.
     const accessRequestLimits = [
       rateLimit(
         deps.orm,
@@ -51,6 +51,22 @@ export function createAcademicService(deps: AcademicDeps): ServiceRuntime {
         (req) => (req.body as ApiSchemas['AccessRequest']).email.toLowerCase(),
       ),
     ];
-    return { router: createAcademicRouter({ store, sealer, accessRequestLimits }) };
+    const activation = deps.activationLimits;
+    const activationLimits = [
+      rateLimit(
+        deps.orm,
+        { name: 'activation-client', points: activation.perClient, ...activation },
+        (req) => String(req.ip),
+      ),
+      // Hashed like every key, so the table never holds a token that could still be used.
+      rateLimit(
+        deps.orm,
+        { name: 'activation-token', points: activation.perToken, ...activation },
+        (req) => (req.body as ApiSchemas['ActivationRequest']).token,
+      ),
+    ];
+    return {
+      router: createAcademicRouter({ store, sealer, accessRequestLimits, activationLimits }),
+    };
   });
 }

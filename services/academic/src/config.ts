@@ -7,8 +7,16 @@ export interface AccessRequestLimits {
   windowSeconds: number;
 }
 
+/** How often one activation token and one client may try POST /access/activate per window. */
+export interface ActivationLimits {
+  perToken: number;
+  perClient: number;
+  windowSeconds: number;
+}
+
 export interface AcademicConfig {
   accessRequestLimits: AccessRequestLimits;
+  activationLimits: ActivationLimits;
 }
 
 /** Academic settings from the environment; read by both composition roots. */
@@ -18,6 +26,11 @@ export function readAcademicConfig(env: EnvironmentReader): AcademicConfig {
       perEmail: env.integer('ACCESS_REQUESTS_PER_EMAIL', 3),
       perClient: env.integer('ACCESS_REQUESTS_PER_CLIENT', 20),
       windowSeconds: env.integer('ACCESS_REQUESTS_WINDOW_SECONDS', 3600),
+    },
+    activationLimits: {
+      perToken: env.integer('ACTIVATIONS_PER_TOKEN', 5),
+      perClient: env.integer('ACTIVATIONS_PER_CLIENT', 20),
+      windowSeconds: env.integer('ACTIVATION_LIMIT_WINDOW_SECONDS', 3600),
     },
   };
 }

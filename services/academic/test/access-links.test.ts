@@ -21,6 +21,7 @@ beforeAll(async () => {
         ...context,
         activationTokenKeys: keys,
         accessRequestLimits: { perEmail: 3, perClient: 1000, windowSeconds: 3600 },
+        activationLimits: { perToken: 1000, perClient: 1000, windowSeconds: 3600 },
       }),
     [PortalAccessGranted.topic, AccessLinkIssued.topic],
   );

@@ -19,6 +19,7 @@ beforeAll(async () => {
         ...context,
         activationTokenKeys,
         accessRequestLimits: { perEmail: 100, perClient: 1000, windowSeconds: 3600 },
+        activationLimits: { perToken: 3, perClient: 1000, windowSeconds: 3600 },
       }),
     [PortalAccessGranted.topic, AccessLinkIssued.topic],
   );
@@ -121,6 +122,18 @@ describe('portal access', () => {
     expect(enrollments.data?.items).toEqual([
       { courseId: 'typescript-fundamentals', status: 'active', enrolledAt: expect.any(String) },
     ]);
+  });
+
+  it('refuses a token tried more often than its limit with 429 and Retry-After, other tokens still answered', async () => {
+    const activate = (token: string) =>
+      api.POST('/access/activate', { body: { token, password: 'a long secret' } });
+    for (let attempt = 1; attempt <= 3; attempt++)
+      expect((await activate('guessed-token')).response.status).toBe(422);
+    const refused = await activate('guessed-token');
+    expect(refused.response.status).toBe(429);
+    expect(refused.error).toMatchObject({ type: '/problems/too-many-requests', status: 429 });
+    expect(Number(refused.response.headers.get('retry-after'))).toBeGreaterThan(3500);
+    expect((await activate('another-guess')).response.status).toBe(422);
   });
 
   it('sends no new activation link to a student who already has a password', async () => {

@@ -2,6 +2,7 @@ import { ChargeAttempted, CheckoutApproved, CheckoutDeclined } from '@checkout/c
 import {
   createServiceRuntime,
   BackgroundLoop,
+  rateLimit,
   subscribeTo,
   type ServiceContext,
   type TransactionRunner,
@@ -20,6 +21,8 @@ export interface CardVaultDeps extends ServiceContext {
   createCardStore(transactions: TransactionRunner): CardStore;
   keys: KeyRing;
   cardTtlSeconds: number;
+  /** POST /cards allowed per client address (req.ip) in each window. */
+  cardLimits: { perClient: number; windowSeconds: number };
   /** How often cards past their TTL are deleted; 30 s unless a test needs it sooner. */
   expiredCardSweepMs?: number;
 }
@@ -68,11 +71,14 @@ export function createCardVaultService(deps: CardVaultDeps): CardVaultService {
         return record && { brand: record.brand, last4: record.last4 };
       },
     };
+    const { perClient, windowSeconds } = deps.cardLimits;
+    const perClientLimit = { name: 'cards-client', points: perClient, windowSeconds };
     return {
       router: createCardVaultRouter({
         store,
         keys: deps.keys,
         cardTtlSeconds: deps.cardTtlSeconds,
+        cardLimit: rateLimit(deps.orm, perClientLimit, (req) => String(req.ip)),
       }),
       internalRouter: createCardVaultInternalRouter(calls),
       jobs: [expiredCardSweeper],

@@ -33,6 +33,7 @@ const startVault = (options: { cardTtlSeconds: number; expiredCardSweepMs?: numb
     createCardVaultService({
       ...context,
       keys,
+      cardLimits: { perClient: 1000, windowSeconds: 60 },
       createCardStore: (transactions) => createMikroOrmCardStore(context.orm, transactions),
       ...options,
     }),

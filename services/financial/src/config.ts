@@ -5,5 +5,17 @@ export function readFinancialConfig(env: EnvironmentReader) {
   return {
     /** A charge with no answer for this long is driven on by the sweeper. */
     chargeStuckAfterMs: env.integer('CHARGE_STUCK_AFTER_SECONDS', 120) * 1000,
+    /** POST /checkouts allowed per client address and per lead in each window. */
+    checkoutLimits: {
+      perClient: env.integer('CHECKOUTS_PER_CLIENT', 30),
+      perLead: env.integer('CHECKOUTS_PER_LEAD', 10),
+      windowSeconds: env.integer('CHECKOUT_LIMIT_WINDOW_SECONDS', 600),
+    },
+    /** Declined checkouts a lead or a client address may have in a window before more are refused. */
+    declineLimits: {
+      perLead: env.integer('DECLINES_PER_LEAD', 3),
+      perClient: env.integer('DECLINES_PER_CLIENT', 3),
+      windowSeconds: env.integer('DECLINE_WINDOW_SECONDS', 3600),
+    },
   };
 }

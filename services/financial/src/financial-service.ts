@@ -1,7 +1,8 @@
-import { ChargeAttempted } from '@checkout/contracts';
+import { ChargeAttempted, type ApiSchemas } from '@checkout/contracts';
 import {
   createServiceRuntime,
   BackgroundLoop,
+  rateLimit,
   subscribeTo,
   type ServiceContext,
   type ServiceRuntime,
@@ -12,12 +13,16 @@ import { createFinancialInternalRouter } from './adapters/http/internal-router';
 import type { CardDirectory, Course, LeadDirectory } from './app/ports';
 import { recordChargeAttempt } from './app/record-charge-attempt';
 import { recoverStuckCharges } from './app/recover-stuck-charges';
+import type { DeclineLimits } from './app/wait-before-another-card';
 
 export interface FinancialDeps extends ServiceContext {
   leads: LeadDirectory;
   cards: CardDirectory;
   /** A charge with no answer for this long is stuck (CHARGE_STUCK_AFTER_SECONDS). */
   chargeStuckAfterMs: number;
+  /** POST /checkouts allowed per client address (req.ip) and per lead in each window. */
+  checkoutLimits: { perClient: number; perLead: number; windowSeconds: number };
+  declineLimits: DeclineLimits;
 }
 
 /**
@@ -48,8 +53,27 @@ export function createFinancialService(deps: FinancialDeps): FinancialService {
       logger.child({ component: 'stuck-charge-sweeper' }),
       sweepEveryMs,
     );
+    const { perClient, perLead, windowSeconds } = deps.checkoutLimits;
+    const checkoutLimits = {
+      perClient: rateLimit(
+        deps.orm,
+        { name: 'checkouts-client', points: perClient, windowSeconds },
+        (req) => String(req.ip),
+      ),
+      perLead: rateLimit(
+        deps.orm,
+        { name: 'checkouts-lead', points: perLead, windowSeconds },
+        (req) => (req.body as ApiSchemas['CheckoutRequest']).leadId,
+      ),
+    };
     return {
-      router: createFinancialRouter({ store, leads: deps.leads, cards: deps.cards }),
+      router: createFinancialRouter({
+        store,
+        leads: deps.leads,
+        cards: deps.cards,
+        declineLimits: deps.declineLimits,
+        checkoutLimits,
+      }),
       internalRouter: createFinancialInternalRouter(store),
       jobs: [sweeper],
       findCourse: (id: string) => store.findCourse(id),

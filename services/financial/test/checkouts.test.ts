@@ -55,6 +55,8 @@ beforeAll(async () => {
             token.startsWith('tok_chargeable_') ? card : undefined,
         },
         chargeStuckAfterMs,
+        checkoutLimits: { perClient: 1000, perLead: 1000, windowSeconds: 60 },
+        declineLimits: { perLead: 1000, perClient: 1000, windowSeconds: 3600 },
       }),
     [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic],
   );

@@ -33,6 +33,11 @@ export const en: Messages = {
     address: 'Address',
     alreadyEnrolled: 'You already own this course. Sign in to reach it.',
     cardUsed: 'This card was already used for another purchase. Please enter the card again.',
+    tooManyCards: (wait) =>
+      `Too many cards were sent from here in a short time. Try again ${wait}.`,
+    tooManyPayments: (wait) =>
+      `Too many payment attempts or declined cards in a short time. For your safety, try again ${wait}.`,
+    retryIn: (minutes) => (minutes <= 1 ? 'in a minute' : `in ${minutes} minutes`),
     fixErrors: (count) =>
       count === 1 ? 'There is 1 field to correct.' : `There are ${count} fields to correct.`,
   },

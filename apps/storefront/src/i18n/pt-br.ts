@@ -32,6 +32,12 @@ export const ptBR = {
     address: 'Endereço',
     alreadyEnrolled: 'Você já tem este curso. Entre para acessá-lo.',
     cardUsed: 'Este cartão já foi usado em outra compra. Informe o cartão de novo.',
+    tooManyCards: (wait: string) =>
+      `Muitos cartões foram enviados daqui em pouco tempo. Tente de novo ${wait}.`,
+    tooManyPayments: (wait: string) =>
+      `Muitas tentativas de pagamento ou cartões recusados em pouco tempo. Por segurança, tente de novo ${wait}.`,
+    retryIn: (minutes: number) =>
+      minutes <= 1 ? 'daqui a um minuto' : `daqui a ${minutes} minutos`,
     fixErrors: (count: number) =>
       count === 1 ? 'Há 1 campo para corrigir.' : `Há ${count} campos para corrigir.`,
   },

@@ -8,8 +8,10 @@ import {
   waitForFocus,
 } from './browser-kit';
 import {
+  fillCard,
   fillCheckout,
   fillLead,
+  fillPayer,
   newStudentEmail,
   payButton,
   stepHeading,
@@ -85,6 +87,44 @@ describe('the checkout form', () => {
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(email)).toMatch(/email/);
     expect(await cpf.getAttribute('aria-invalid')).toBeNull();
+    await watched.close();
+  }, 120_000);
+
+  it('tells the buyer in plain words, with the wait, when a card or a payment is over a limit', async () => {
+    const watched = await shop.openPage();
+    const { page } = watched;
+    // The platform's limits are proved in packages/platform/test/abuse-limits.test.ts; its
+    // answer stands in for them here, once for the card and once for the payment.
+    const tooMany = (seconds: number) => ({
+      status: 429,
+      contentType: 'application/problem+json',
+      headers: { 'Retry-After': String(seconds) },
+      body: JSON.stringify({ type: '/problems/too-many-requests', title: 'Too many', status: 429 }),
+    });
+    await page.route('**/api/v1/cards', (route) => route.fulfill(tooMany(60)), { times: 1 });
+    await page.route('**/api/v1/checkouts', (route) => route.fulfill(tooMany(3600)), { times: 1 });
+    await page.goto(checkoutUrl());
+    await waitForFocus(stepHeading(page, 'Seus dados'));
+    await fillLead(page, newStudentEmail());
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    await waitForFocus(stepHeading(page, 'Cartão'));
+    await fillCard(page, testCards.approved);
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    await page
+      .getByText(
+        'Muitos cartões foram enviados daqui em pouco tempo. Tente de novo daqui a um minuto.',
+      )
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    await waitForFocus(stepHeading(page, 'Quem paga'));
+    await fillPayer(page, 'individual', 'pagador@example.com');
+    await payButton(page).click();
+    await page
+      .getByText(
+        'Muitas tentativas de pagamento ou cartões recusados em pouco tempo. Por segurança, tente de novo daqui a 60 minutos.',
+      )
+      .waitFor();
     await watched.close();
   }, 120_000);
 

@@ -11,6 +11,7 @@ const serviceFor = (path: string) =>
 /**
  * The local stand-in for the cluster's ingress: forwards each public path, unchanged, to the
  * service that owns it. Bodies stream through untouched, so the services do all validation.
+ * The client's address (req.ip under the app's `trust proxy`) goes on as X-Forwarded-For.
  */
 export function edgeRouter(appPorts: Record<ServiceName, number>): RequestHandler {
   return createProxyMiddleware<Request, Response>({
@@ -24,7 +25,10 @@ export function edgeRouter(appPorts: Record<ServiceName, number>): RequestHandle
         // also keep the engine from raising proxyReq, and with it the abort below.
         delete req.headers.expect;
       },
-      proxyReq: (request, _req, res) => {
+      proxyReq: (request, req, res) => {
+        // The services take the client's address from this header alone (they trust one hop,
+        // this edge), so it carries only the address this edge found by its own TRUST_PROXY.
+        request.setHeader('X-Forwarded-For', String(req.ip));
         // A client that goes away before its answer is complete (even one that sent its whole
         // body and is only waiting) ends the service's work on it too.
         finished(res, (gone) => {

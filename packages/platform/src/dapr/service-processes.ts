@@ -76,6 +76,8 @@ export async function startServiceProcesses(
       ...tokens,
       // The apps write to pipes: they log as this process would to its own output.
       LOG_FORMAT: logFormat(),
+      // Behind the edge, one hop that names the client by the platform's own TRUST_PROXY.
+      TRUST_PROXY: '1',
       APP_PORT: String(ports[name].appPort),
       DAPR_HTTP_PORT: String(ports[name].httpPort),
     };

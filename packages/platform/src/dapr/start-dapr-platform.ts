@@ -82,6 +82,7 @@ export function startDaprPlatform(
     writeFileSync(join(daprDir, 'ports.json'), JSON.stringify(services.ports, null, 2));
 
     const app = express();
+    app.set('trust proxy', config.proxyTrust);
     app.use(edgeRouter(services.appPorts));
     app.use(
       createHttpApp({

@@ -40,6 +40,7 @@ function readDaprConfig() {
     secretStore: env.string('SECRET_STORE', 'secretstore'),
     allowedOrigins: env.origins('ALLOWED_ORIGINS'),
     publicUrl: env.optionalUrl('PUBLIC_URL'),
+    proxyTrust: env.proxyTrust('TRUST_PROXY'),
   });
 }
 
@@ -107,6 +108,7 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
     allowedOrigins: config.allowedOrigins,
     publicUrl: config.publicUrl,
     spec: loadOpenApiSpec(),
+    proxyTrust: config.proxyTrust,
   });
   if (config.appApiToken === undefined)
     logger.warn('APP_API_TOKEN is not set: the routes the sidecar calls refuse every request');

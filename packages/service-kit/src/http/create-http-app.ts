@@ -1,6 +1,7 @@
 import type { OpenApiSpec } from '@checkout/contracts';
 import cors from 'cors';
 import express, { type Express, type Router } from 'express';
+import type { ProxyTrust } from '../config';
 import type { Logger } from '../logger';
 import { createErrorHandler } from './error-handler';
 import { methodNotAllowed } from './method-not-allowed';
@@ -21,6 +22,11 @@ export interface HttpAppOptions {
    * loaded here, so that an app serving no API (the storefront's) stays free of the spec.
    */
   spec?: OpenApiSpec;
+  /**
+   * The proxies in front of this app whose X-Forwarded-For gives the client's address, req.ip,
+   * which rate limits count by (TRUST_PROXY); none by default, so req.ip is the connection's peer.
+   */
+  proxyTrust?: ProxyTrust;
 }
 
 /** An Express app serving the given routers with health endpoints and problem+json errors. */
@@ -31,9 +37,11 @@ export function createHttpApp({
   allowedOrigins = [],
   publicUrl,
   spec,
+  proxyTrust = false,
 }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', proxyTrust);
   app.set('query parser', 'simple');
   app.use(securityHeaders(publicUrl));
   app.use('/api', noStore);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { defineEntity } from '@mikro-orm/core';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Database } from '../db/open-database';
 import { SchemaMigration } from '../db/schema-migration';
@@ -62,7 +62,7 @@ export function rateLimit(
     duration: limit.windowSeconds,
   });
   return async (req, res, next) => {
-    const key = createHash('sha256').update(keyOf(req)).digest('hex');
+    const key = hashedKey(keyOf(req));
     const refused = await limiter.consume(key).then(
       () => undefined,
       (error: unknown) => {
@@ -71,7 +71,22 @@ export function rateLimit(
       },
     );
     if (!refused) return next();
-    res.set('Retry-After', String(Math.max(1, Math.ceil(refused.msBeforeNext / 1000))));
-    throw new HttpProblem(429, 'Too many requests', 'Too many requests; retry later.');
+    throw tooManyRequests(res, refused.msBeforeNext);
   };
+}
+
+/** How a limit's key is kept: a client address or an e-mail is personal, its SHA-256 is not shown. */
+export const hashedKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/**
+ * The answer of every limit, rateLimit's and those a service counts in its own tables: a 429
+ * problem whose Retry-After says in whole seconds (at least one) when to try again.
+ */
+export function tooManyRequests(
+  res: Response,
+  msBeforeNext: number,
+  detail = 'Too many requests; retry later.',
+): HttpProblem {
+  res.set('Retry-After', String(Math.max(1, Math.ceil(msBeforeNext / 1000))));
+  return new HttpProblem(429, 'Too many requests', detail);
 }

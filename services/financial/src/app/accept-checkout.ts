@@ -12,11 +12,13 @@ import type {
   LeadDirectory,
   StoredResponse,
 } from './ports';
+import { waitBeforeAnotherCard, type DeclineLimits } from './wait-before-another-card';
 
 export interface AcceptCheckoutDeps {
   store: FinancialStore;
   leads: LeadDirectory;
   cards: CardDirectory;
+  declineLimits: DeclineLimits;
 }
 
 export type CheckoutRequest = ApiSchemas['CheckoutRequest'];
@@ -24,6 +26,7 @@ export type CheckoutRequest = ApiSchemas['CheckoutRequest'];
 export type AcceptCheckoutFailure =
   | { reason: 'idempotency_key_reused' | 'unknown_lead' | 'unknown_course' | 'unknown_card_token' }
   | { reason: 'invalid_payer_document'; detail: string }
+  | { reason: 'too_many_declines'; retryAfterMs: number }
   | CheckoutConflict;
 
 export type AcceptCheckoutResult =
@@ -63,16 +66,21 @@ function replay(previous: StoredResponse, fingerprint: string): AcceptCheckoutRe
  * Accepts a checkout: the price comes from the catalogue, the lead and the card are looked up
  * before the transaction opens (no remote call inside it), and the checkout, its payer, its first
  * charge request and the response kept for its Idempotency-Key commit together. A card token backs one
- * checkout, and a lead buys a course once.
+ * checkout, and a lead buys a course once. A lead or client (`clientKey`, its hashed address) with
+ * too many declined cards lately is refused before any card reaches the acquirer.
  */
 export async function acceptCheckout(
-  { store, leads, cards }: AcceptCheckoutDeps,
+  { store, leads, cards, declineLimits }: AcceptCheckoutDeps,
   idempotencyKey: string,
   request: CheckoutRequest,
+  clientKey: string,
 ): Promise<AcceptCheckoutResult> {
   const fingerprint = requestFingerprint(request);
   const previous = await store.findStoredResponse(idempotencyKey);
   if (previous) return replay(previous, fingerprint);
+  const of = { leadId: request.leadId, clientKey };
+  const retryAfterMs = await waitBeforeAnotherCard(store, declineLimits, of);
+  if (retryAfterMs > 0) return { ok: false, reason: 'too_many_declines', retryAfterMs };
   const documentProblem = payerDocumentProblem(request.payer.type, request.payer.document);
   if (documentProblem)
     return { ok: false, reason: 'invalid_payer_document', detail: documentProblem };
@@ -99,6 +107,7 @@ export async function acceptCheckout(
     card,
     ...(lead.language && { language: lead.language }),
     createdAt: new Date(),
+    clientKey,
   };
   const payer: Payer = { ...request.payer, document: normalizeDocument(request.payer.document) };
   return store.transaction(async (tx): Promise<AcceptCheckoutResult> => {

@@ -50,6 +50,15 @@ export interface FinancialStore extends Inbox<FinancialTransaction> {
   findCourse(id: string): Promise<Course | undefined>;
   findStoredResponse(key: string): Promise<StoredResponse | undefined>;
   findCheckout(id: string): Promise<Checkout | undefined>;
+  /**
+   * When the `nth` latest of the checkouts of a lead or a client declined since `since` was
+   * declined; undefined when fewer were.
+   */
+  nthLatestDecline(
+    of: { leadId: string } | { clientKey: string },
+    nth: number,
+    since: Date,
+  ): Promise<Date | undefined>;
   /** The checkout's attempts as payment answered them, oldest first. */
   listAttempts(checkoutId: string): Promise<ChargeAttemptRecord[]>;
   transaction<R>(work: (tx: FinancialTransaction) => Promise<R>): Promise<R>;

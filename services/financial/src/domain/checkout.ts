@@ -45,6 +45,11 @@ export interface Checkout {
   createdAt: Date;
   /** When the charge became final; absent while processing. */
   decidedAt?: Date;
+  /**
+   * The client address the checkout came from, hashed: declines are counted by it. Absent on
+   * checkouts taken before it was kept.
+   */
+  clientKey?: string;
 }
 
 /** What happens after an attempt: a final answer, or another attempt after a pause. */

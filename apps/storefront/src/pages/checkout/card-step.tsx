@@ -5,6 +5,7 @@ import { cardDigits, cardRules } from '../../forms/rules';
 import { useFieldErrors } from '../../forms/use-field-errors';
 import { useSubmit } from '../../forms/use-submit';
 import { useT } from '../../i18n/language';
+import { retryWait } from './retry-wait';
 import { StepHeading } from './step-heading';
 
 /** What the page keeps of a card once the vault has it. */
@@ -37,7 +38,11 @@ export function CardStep({
   });
 
   const { sending, onSubmit } = useSubmit(form, async (element, value) => {
-    const { data: card, error } = await api.POST('/cards', {
+    const {
+      data: card,
+      error,
+      response,
+    } = await api.POST('/cards', {
       body: {
         number: cardDigits(value('number')),
         holderName: value('holderName'),
@@ -46,6 +51,8 @@ export function CardStep({
         cvc: value('cvc'),
       },
     });
+    if (response.status === 429)
+      return form.setFormError(t.checkout.tooManyCards(retryWait(t, response)));
     if (!card) return form.showProblem(element, error, t.loadFailed);
     element.reset();
     onDone({ token: card.token, brand: card.brand, last4: card.last4 });

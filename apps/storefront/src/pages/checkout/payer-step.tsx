@@ -10,6 +10,7 @@ import { useFieldErrors } from '../../forms/use-field-errors';
 import { useSubmit } from '../../forms/use-submit';
 import { useT } from '../../i18n/language';
 import type { SavedCard } from './card-step';
+import { retryWait } from './retry-wait';
 import { payerDefaults, rememberPayer } from './draft';
 import { StepHeading } from './step-heading';
 import { linkTo } from '../../page-paths';
@@ -67,6 +68,8 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
       return onCardRefused(t.checkout.cardUsed);
     }
     if (response.status === 409) return form.setFormError(t.checkout.alreadyEnrolled);
+    if (response.status === 429)
+      return form.setFormError(t.checkout.tooManyPayments(retryWait(t, response)));
     form.showProblem(element, error, t.loadFailed);
   });
 

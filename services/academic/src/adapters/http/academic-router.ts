@@ -31,12 +31,15 @@ export interface AcademicRouterDeps {
   sealer: ActivationTokenSealer;
   /** Rate limits on link requests, run in order after the body is validated. */
   accessRequestLimits: RequestHandler[];
+  /** Rate limits on activations (per client, per token), run in order after validation. */
+  activationLimits: RequestHandler[];
 }
 
 export function createAcademicRouter({
   store,
   sealer,
   accessRequestLimits,
+  activationLimits,
 }: AcademicRouterDeps): Router {
   const router = Router();
 
@@ -54,11 +57,16 @@ export function createAcademicRouter({
     },
   );
 
-  router.post('/api/v1/access/activate', validateRequest('activateAccess'), async (req, res) => {
-    const result = await activateAccess(store, req.body as ApiSchemas['ActivationRequest']);
-    if (!result.ok) throw problemFor(failureProblems, result);
-    res.status(204).end();
-  });
+  router.post(
+    '/api/v1/access/activate',
+    validateRequest('activateAccess'),
+    ...activationLimits,
+    async (req, res) => {
+      const result = await activateAccess(store, req.body as ApiSchemas['ActivationRequest']);
+      if (!result.ok) throw problemFor(failureProblems, result);
+      res.status(204).end();
+    },
+  );
 
   router.post('/api/v1/sessions', validateRequest('signIn'), async (req, res) => {
     const result = await signIn(store, req.body as ApiSchemas['SessionRequest']);

@@ -46,6 +46,7 @@ export const CheckoutEntity = defineEntity({
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
     decidedAt: p.datetime().nullable(),
+    clientKey: p.text().nullable(),
   }),
   // One checkout per card token, one open or approved checkout per lead and course (0003).
   uniques: [{ name: 'checkout_card_token_key', properties: 'cardToken' }],
@@ -57,6 +58,15 @@ export const CheckoutEntity = defineEntity({
     {
       name: 'checkout_processing_updated_at_idx',
       expression: `create index "checkout_processing_updated_at_idx" on "financial"."checkout" ("updated_at") where "status" = 'processing'`,
+    },
+    // Recent declines per lead and per client (0006).
+    {
+      name: 'checkout_declined_lead_idx',
+      expression: `create index "checkout_declined_lead_idx" on "financial"."checkout" ("lead_id", "decided_at") where "status" = 'declined'`,
+    },
+    {
+      name: 'checkout_declined_client_idx',
+      expression: `create index "checkout_declined_client_idx" on "financial"."checkout" ("client_key", "decided_at") where "status" = 'declined'`,
     },
   ],
 });

@@ -1,4 +1,9 @@
-import { deadLetterMigration, type DatabaseModule } from '@checkout/service-kit';
+import {
+  CreateRateLimitTable,
+  deadLetterMigration,
+  RateLimitCounter,
+  type DatabaseModule,
+} from '@checkout/service-kit';
 import {
   ChargeAttemptEntity,
   CheckoutEntity,
@@ -7,6 +12,7 @@ import {
   PayerEntity,
 } from './entities';
 import { CountChargeRecoveries } from './migrations/count-charge-recoveries';
+import { CountDeclinesPerClient } from './migrations/count-declines-per-client';
 import { CreateFinancialTables } from './migrations/create-financial-tables';
 import { KeepPayersCardsAndAttempts } from './migrations/keep-payers-cards-and-attempts';
 import { OneCheckoutPerCardAndPurchase } from './migrations/one-checkout-per-card-and-purchase';
@@ -19,6 +25,7 @@ export const financialDatabase: DatabaseModule = {
     IdempotencyRecordEntity,
     PayerEntity,
     ChargeAttemptEntity,
+    RateLimitCounter,
   ],
   migrations: [
     { name: '0001-create-financial-tables', class: CreateFinancialTables },
@@ -26,5 +33,7 @@ export const financialDatabase: DatabaseModule = {
     { name: '0003-one-checkout-per-card-and-purchase', class: OneCheckoutPerCardAndPurchase },
     { name: '0004-count-charge-recoveries', class: CountChargeRecoveries },
     { name: '0005-keep-payers-cards-and-attempts', class: KeepPayersCardsAndAttempts },
+    { name: '0006-count-declines-per-client', class: CountDeclinesPerClient },
+    { name: '0007-create-rate-limit-table', class: CreateRateLimitTable },
   ],
 };

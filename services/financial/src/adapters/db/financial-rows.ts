@@ -15,6 +15,7 @@ export const toCheckout = ({
   cardLast4,
   language,
   decidedAt,
+  clientKey,
   ...row
 }: CheckoutRow): Checkout => ({
   ...row,
@@ -22,6 +23,7 @@ export const toCheckout = ({
   ...(cardBrand && cardLast4 && { card: { brand: cardBrand, last4: cardLast4 } }),
   ...(language && { language }),
   ...(decidedAt && { decidedAt }),
+  ...(clientKey && { clientKey }),
 });
 
 export const toCheckoutRow = ({
@@ -29,6 +31,7 @@ export const toCheckoutRow = ({
   declineReason,
   language,
   decidedAt,
+  clientKey,
   ...checkout
 }: Checkout) => ({
   ...checkout,
@@ -37,6 +40,7 @@ export const toCheckoutRow = ({
   cardLast4: card?.last4 ?? null,
   language: language ?? null,
   decidedAt: decidedAt ?? null,
+  clientKey: clientKey ?? null,
   updatedAt: checkout.createdAt,
 });
 

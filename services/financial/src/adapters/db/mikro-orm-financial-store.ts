@@ -101,6 +101,16 @@ export function createMikroOrmFinancialStore(
       return row ? toCheckout(row) : undefined;
     },
     listAttempts: (checkoutId) => listAttempts(orm.em.fork(), checkoutId),
+    nthLatestDecline: async (of, nth, since) => {
+      const [row] = await orm.em
+        .fork()
+        .find(
+          CheckoutEntity,
+          { ...of, status: 'declined', decidedAt: { $gte: since } },
+          { orderBy: { decidedAt: 'desc' }, offset: Math.max(nth - 1, 0), limit: 1 },
+        );
+      return row?.decidedAt ?? undefined;
+    },
     transaction: (work) => transactions.run((tx) => work(financialTransaction(tx))),
     ...inboxOf(transactions, financialTransaction),
   };

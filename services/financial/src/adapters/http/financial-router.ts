@@ -1,6 +1,13 @@
 import { specPath } from '@checkout/contracts';
-import { problemFor, problems, validateRequest, type ProblemTable } from '@checkout/service-kit';
-import { Router, type RequestHandler } from 'express';
+import {
+  hashedKey,
+  problemFor,
+  problems,
+  tooManyRequests,
+  validateRequest,
+  type ProblemTable,
+} from '@checkout/service-kit';
+import { Router, type RequestHandler, type Response } from 'express';
 import {
   acceptCheckout,
   toCheckoutView,
@@ -9,7 +16,8 @@ import {
   type CheckoutRequest,
 } from '../../app/accept-checkout';
 
-const failureProblems: ProblemTable<AcceptCheckoutFailure> = {
+/** The router's one table; a function of the response, where a refusal's Retry-After goes. */
+const failureProblems = (res: Response): ProblemTable<AcceptCheckoutFailure> => ({
   idempotency_key_reused: () =>
     problems.unprocessable(
       'Idempotency-Key',
@@ -35,7 +43,9 @@ const failureProblems: ProblemTable<AcceptCheckoutFailure> = {
       'courseId',
       { checkoutId },
     ),
-};
+  too_many_declines: ({ retryAfterMs }) =>
+    tooManyRequests(res, retryAfterMs, 'Too many cards were declined lately; try again later.'),
+});
 
 /**
  * The catalogue and the API's document are the same for everyone and carry nothing personal: a
@@ -47,7 +57,12 @@ const cacheable: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function createFinancialRouter(deps: AcceptCheckoutDeps): Router {
+export interface FinancialRouterDeps extends AcceptCheckoutDeps {
+  /** Rate limits on POST /checkouts: per client address (any request), per lead (valid ones). */
+  checkoutLimits: { perClient: RequestHandler; perLead: RequestHandler };
+}
+
+export function createFinancialRouter({ checkoutLimits, ...deps }: FinancialRouterDeps): Router {
   const router = Router();
 
   // The API's own document, served by the catalogue's owner so that one route reaches it in
@@ -60,15 +75,22 @@ export function createFinancialRouter(deps: AcceptCheckoutDeps): Router {
     res.json({ items: await deps.store.listCourses() });
   });
 
-  router.post('/api/v1/checkouts', validateRequest('createCheckout'), async (req, res) => {
-    const key = req.get('Idempotency-Key') as string;
-    const result = await acceptCheckout(deps, key, req.body as CheckoutRequest);
-    if (!result.ok) throw problemFor(failureProblems, result);
-    res
-      .status(result.status)
-      .location(`/api/v1/checkouts/${result.checkout.id}`)
-      .json(result.checkout);
-  });
+  router.post(
+    '/api/v1/checkouts',
+    checkoutLimits.perClient,
+    validateRequest('createCheckout'),
+    checkoutLimits.perLead,
+    async (req, res) => {
+      const key = req.get('Idempotency-Key') as string;
+      const clientKey = hashedKey(String(req.ip));
+      const result = await acceptCheckout(deps, key, req.body as CheckoutRequest, clientKey);
+      if (!result.ok) throw problemFor(failureProblems(res), result);
+      res
+        .status(result.status)
+        .location(`/api/v1/checkouts/${result.checkout.id}`)
+        .json(result.checkout);
+    },
+  );
 
   router.get('/api/v1/checkouts/:id', validateRequest('getCheckout'), async (req, res) => {
     // Checked against the spec's path parameter by validateRequest.
