@@ -1,6 +1,7 @@
 import { CheckoutApproved, type ApiSchemas } from '@checkout/contracts';
 import {
   createServiceRuntime,
+  failureBackoff,
   rateLimit,
   sealToken,
   subscribeTo,
@@ -51,6 +52,37 @@ export function createAcademicService(deps: AcademicDeps): ServiceRuntime {
         (req) => (req.body as ApiSchemas['AccessRequest']).email.toLowerCase(),
       ),
     ];
-    return { router: createAcademicRouter({ store, sealer, accessRequestLimits }) };
+    const signIn = deps.signInLimits;
+    const backoff = {
+      backoffSeconds: signIn.backoffSeconds,
+      maxBackoffSeconds: signIn.maxBackoffSeconds,
+      memorySeconds: signIn.failureMemorySeconds,
+    };
+    // The client's limit comes first: a client already refused adds nothing to the account's count.
+    const signInLimits = [
+      failureBackoff(
+        deps.orm,
+        {
+          name: 'sign-in-client',
+          freeFailures: signIn.failuresPerClient,
+          resetOnSuccess: false,
+          ...backoff,
+        },
+        (req) => String(req.ip),
+      ),
+      // Unknown addresses count too, so that a 429 tells nothing about who is a student.
+      failureBackoff(
+        deps.orm,
+        {
+          name: 'sign-in-account',
+          freeFailures: signIn.failuresPerAccount,
+          resetOnSuccess: true,
+          ...backoff,
+        },
+        (req) => (req.body as ApiSchemas['SessionRequest']).email.toLowerCase(),
+      ),
+    ];
+    const router = createAcademicRouter({ store, sealer, accessRequestLimits, signInLimits });
+    return { router };
   });
 }

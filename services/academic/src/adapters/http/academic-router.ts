@@ -1,6 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiSchemas } from '@checkout/contracts';
-import { problemFor, problems, validateRequest, type ProblemTable } from '@checkout/service-kit';
+import {
+  problemFor,
+  problems,
+  validateRequest,
+  type FailureLimit,
+  type ProblemTable,
+} from '@checkout/service-kit';
 import { Router, type Request, type RequestHandler } from 'express';
 import { activateAccess, type ActivateAccessFailure } from '../../app/activate-access';
 import { listMyEnrollments, type ListMyEnrollmentsFailure } from '../../app/list-my-enrollments';
@@ -31,12 +37,15 @@ export interface AcademicRouterDeps {
   sealer: ActivationTokenSealer;
   /** Rate limits on link requests, run in order after the body is validated. */
   accessRequestLimits: RequestHandler[];
+  /** Back-offs after wrong passwords, admitted in order after the body is validated. */
+  signInLimits: FailureLimit[];
 }
 
 export function createAcademicRouter({
   store,
   sealer,
   accessRequestLimits,
+  signInLimits,
 }: AcademicRouterDeps): Router {
   const router = Router();
 
@@ -60,13 +69,19 @@ export function createAcademicRouter({
     res.status(204).end();
   });
 
-  router.post('/api/v1/sessions', validateRequest('signIn'), async (req, res) => {
-    const result = await signIn(store, req.body as ApiSchemas['SessionRequest']);
-    if (!result.ok) throw problemFor(failureProblems, result);
-    res
-      .status(201)
-      .json({ accessToken: result.accessToken, expiresAt: result.expiresAt.toISOString() });
-  });
+  router.post(
+    '/api/v1/sessions',
+    validateRequest('signIn'),
+    ...signInLimits.map((limit) => limit.admit),
+    async (req, res) => {
+      const result = await signIn(store, req.body as ApiSchemas['SessionRequest']);
+      if (!result.ok) throw problemFor(failureProblems, result);
+      await Promise.all(signInLimits.map((limit) => limit.succeeded(req)));
+      res
+        .status(201)
+        .json({ accessToken: result.accessToken, expiresAt: result.expiresAt.toISOString() });
+    },
+  );
 
   router.delete('/api/v1/sessions/current', async (req, res) => {
     const result = await signOut(store, bearerToken(req));
