@@ -1,7 +1,6 @@
 import { CheckoutApproved, type ApiSchemas } from '@checkout/contracts';
 import {
   createServiceRuntime,
-  failureBackoff,
   rateLimit,
   sealToken,
   subscribeTo,
@@ -11,6 +10,7 @@ import {
 } from '@checkout/service-kit';
 import { createMikroOrmAcademicStore } from './adapters/db/mikro-orm-academic-store';
 import { createAcademicRouter } from './adapters/http/academic-router';
+import { createSignInLimits } from './adapters/http/sign-in-limits';
 import { enrollStudentOnCheckoutApproved } from './app/enroll-student-on-checkout-approved';
 import type { AcademicConfig } from './config';
 
@@ -52,36 +52,7 @@ export function createAcademicService(deps: AcademicDeps): ServiceRuntime {
         (req) => (req.body as ApiSchemas['AccessRequest']).email.toLowerCase(),
       ),
     ];
-    const signIn = deps.signInLimits;
-    const backoff = {
-      backoffSeconds: signIn.backoffSeconds,
-      maxBackoffSeconds: signIn.maxBackoffSeconds,
-      memorySeconds: signIn.failureMemorySeconds,
-    };
-    // The client's limit comes first: a client already refused adds nothing to the account's count.
-    const signInLimits = [
-      failureBackoff(
-        deps.orm,
-        {
-          name: 'sign-in-client',
-          freeFailures: signIn.failuresPerClient,
-          resetOnSuccess: false,
-          ...backoff,
-        },
-        (req) => String(req.ip),
-      ),
-      // Unknown addresses count too, so that a 429 tells nothing about who is a student.
-      failureBackoff(
-        deps.orm,
-        {
-          name: 'sign-in-account',
-          freeFailures: signIn.failuresPerAccount,
-          resetOnSuccess: true,
-          ...backoff,
-        },
-        (req) => (req.body as ApiSchemas['SessionRequest']).email.toLowerCase(),
-      ),
-    ];
+    const signInLimits = createSignInLimits(deps.orm, deps.signInLimits);
     const router = createAcademicRouter({ store, sealer, accessRequestLimits, signInLimits });
     return { router };
   });
