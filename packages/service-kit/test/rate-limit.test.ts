@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestDatabase } from '@checkout/test-kit';
 import { Router } from 'express';
 import {
@@ -7,6 +8,7 @@ import {
   RateLimitCounter,
   createHttpApp,
   createLogger,
+  failureBackoff,
   migrateDatabase,
   openDatabase,
   rateLimit,
@@ -19,11 +21,26 @@ const limitedDatabase = {
   migrations: [{ name: '0001', class: CreateRateLimitTable }],
 };
 const limit = { name: 'greeting', points: 2, windowSeconds: 60 };
+const backoff = {
+  name: 'guess',
+  freeFailures: 2,
+  backoffSeconds: 1,
+  maxBackoffSeconds: 2,
+  memorySeconds: 60,
+  resetOnSuccess: true,
+};
 
 /** A replica: its own pool and app, counting on the shared database. */
 async function startReplica(databaseUrl: string) {
   const orm = await openDatabase(limitedDatabase, databaseUrl, 2);
   const router = Router();
+  const guesses = failureBackoff(orm, backoff, (req) => String(req.params.name));
+  // A guess is right when it says so; the limit learns of it as sign-in would tell it.
+  router.post('/guess/:name/:guess', guesses.admit, async (req, res) => {
+    if (req.params.guess !== 'right') return void res.status(401).end();
+    await guesses.succeeded(req);
+    res.status(204).end();
+  });
   router.post(
     '/greet/:name',
     rateLimit(orm, limit, (req) => String(req.params.name)),
@@ -42,6 +59,8 @@ async function startReplica(databaseUrl: string) {
   return {
     orm,
     greet: (name: string) => fetch(`${url}/greet/${name}`, { method: 'POST' }),
+    guess: (name: string, guess: 'right' | 'wrong') =>
+      fetch(`${url}/guess/${name}/${guess}`, { method: 'POST' }),
     stop: async () => {
       await new Promise((resolve) => server.close(resolve));
       await orm.close();
@@ -83,5 +102,39 @@ describe('a rate limit', () => {
     const rows = await orm.em.fork().execute('select key from limited.rate_limit');
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toMatch(/ana|bia/);
+  });
+});
+
+describe('a failure back-off', () => {
+  const retryAfter = (response: Response) => Number(response.headers.get('retry-after'));
+
+  it('makes every attempt after the free failures wait, doubling the wait up to its cap', async () => {
+    const [one, two] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    expect((await one.guess('caio', 'wrong')).status).toBe(401);
+    expect((await two.guess('caio', 'wrong')).status).toBe(401);
+    const refused = await one.guess('caio', 'right');
+    expect(refused.status).toBe(429);
+    expect(retryAfter(refused)).toBe(1);
+    expect(await refused.json()).toMatchObject({ status: 429, title: 'Too many requests' });
+
+    await sleep(1100);
+    expect((await two.guess('caio', 'wrong')).status).toBe(401);
+    const longer = await one.guess('caio', 'right');
+    expect([longer.status, retryAfter(longer)]).toEqual([429, 2]);
+    await sleep(2100);
+    expect((await one.guess('caio', 'wrong')).status).toBe(401);
+    const capped = await two.guess('caio', 'right');
+    expect([capped.status, retryAfter(capped)]).toEqual([429, 2]);
+  });
+
+  it('forgets the failures once the right guess comes after the wait', async () => {
+    const [one] = replicas as [(typeof replicas)[0]];
+    expect((await one.guess('davi', 'wrong')).status).toBe(401);
+    expect((await one.guess('davi', 'wrong')).status).toBe(401);
+    expect((await one.guess('davi', 'right')).status).toBe(429);
+    await sleep(1100);
+    expect((await one.guess('davi', 'right')).status).toBe(204);
+    expect((await one.guess('davi', 'wrong')).status).toBe(401);
+    expect((await one.guess('davi', 'right')).status).toBe(204);
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '@checkout/service-kit';
 import { createMikroOrmAcademicStore } from './adapters/db/mikro-orm-academic-store';
 import { createAcademicRouter } from './adapters/http/academic-router';
+import { createSignInLimits } from './adapters/http/sign-in-limits';
 import { enrollStudentOnCheckoutApproved } from './app/enroll-student-on-checkout-approved';
 import type { AcademicConfig } from './config';
 
@@ -65,8 +66,14 @@ export function createAcademicService(deps: AcademicDeps): ServiceRuntime {
         (req) => (req.body as ApiSchemas['ActivationRequest']).token,
       ),
     ];
-    return {
-      router: createAcademicRouter({ store, sealer, accessRequestLimits, activationLimits }),
-    };
+    const signInLimits = createSignInLimits(deps.orm, deps.signInLimits);
+    const router = createAcademicRouter({
+      store,
+      sealer,
+      accessRequestLimits,
+      activationLimits,
+      signInLimits,
+    });
+    return { router };
   });
 }

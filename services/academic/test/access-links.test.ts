@@ -22,6 +22,13 @@ beforeAll(async () => {
         activationTokenKeys: keys,
         accessRequestLimits: { perEmail: 3, perClient: 1000, windowSeconds: 3600 },
         activationLimits: { perToken: 1000, perClient: 1000, windowSeconds: 3600 },
+        signInLimits: {
+          failuresPerAccount: 5,
+          failuresPerClient: 1000,
+          backoffSeconds: 30,
+          maxBackoffSeconds: 900,
+          failureMemorySeconds: 86400,
+        },
       }),
     [PortalAccessGranted.topic, AccessLinkIssued.topic],
   );

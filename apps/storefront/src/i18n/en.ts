@@ -129,6 +129,8 @@ export const en: Messages = {
     requestSubmit: 'Send me a link',
     linkSent: 'If the address has an account, a link is on its way. Check your inbox.',
     tooManyRequests: 'Too many requests for now. Please try again later.',
+    tooManyAttempts: (minutes: number) =>
+      `Too many wrong passwords for now. To keep the account safe, please wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again, or ask for a new link.`,
     back: 'Back to sign in',
   },
   account: {

@@ -129,6 +129,8 @@ export const ptBR = {
     linkSent:
       'Se o endereço tiver uma conta, um link está a caminho. Confira sua caixa de entrada.',
     tooManyRequests: 'Muitos pedidos por enquanto. Tente de novo mais tarde.',
+    tooManyAttempts: (minutes: number) =>
+      `Muitas senhas erradas por enquanto. Para proteger a conta, espere ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'} e tente de novo, ou peça um novo link.`,
     back: 'Voltar para entrar',
   },
   account: {

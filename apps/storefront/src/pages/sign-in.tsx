@@ -11,6 +11,10 @@ import { pagePaths } from '../page-paths';
 import { keepAccessToken } from '../session';
 import { RequestLinkForm } from './sign-in/request-link-form';
 
+/** The back-off after wrong passwords, in whole minutes: seconds would read as a countdown. */
+const minutesToWait = (response: Response) =>
+  Math.max(1, Math.ceil((Number(response.headers.get('Retry-After')) || 60) / 60));
+
 /** Sign in, or ask for a new link when the password or the access e-mail's link is lost. */
 export default function SignIn() {
   const t = useT();
@@ -22,6 +26,8 @@ export default function SignIn() {
     const { data: session, response } = await api.POST('/sessions', {
       body: { email: value('email'), password: value('password') },
     });
+    if (response.status === 429)
+      return form.setFormError(t.signIn.tooManyAttempts(minutesToWait(response)));
     if (!session) return form.setFormError(response.status === 401 ? t.signIn.wrong : t.loadFailed);
     keepAccessToken(session.accessToken);
     route(pagePaths.account);

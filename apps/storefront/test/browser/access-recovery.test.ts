@@ -81,4 +81,27 @@ describe('a student in the browser', () => {
       .waitFor();
     await watched.close();
   }, 60_000);
+
+  it('is told in plain words to wait after too many wrong passwords', async () => {
+    const watched = await shop.openPage();
+    const { page } = watched;
+    await page.goto(`${shop.platform.baseUrl}/sign-in`);
+    // Unknown addresses meet the back-off too (five wrong passwords by default).
+    await page.getByLabel('E-mail').fill(`ninguem-${Date.now()}@example.com`);
+    await page.getByLabel('Senha').fill('um palpite errado');
+    const wrong = page.getByRole('main').getByText('E-mail ou senha incorretos.');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/sessions'));
+      await page.getByRole('button', { name: 'Entrar', exact: true }).click();
+      expect((await answered).status()).toBe(401);
+      await wrong.waitFor();
+    }
+    await page.getByRole('button', { name: 'Entrar', exact: true }).click();
+    await page
+      .getByRole('main')
+      .getByText(/Muitas senhas erradas por enquanto\. .* espere 1 minuto e tente de novo/)
+      .waitFor();
+    await checkPage(page, 'sign-in-too-many-attempts');
+    await watched.close();
+  }, 60_000);
 });

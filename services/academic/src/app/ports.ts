@@ -23,6 +23,8 @@ export interface AcademicTransaction {
 export interface AcademicStore extends Inbox<AcademicTransaction> {
   transaction<R>(work: (tx: AcademicTransaction) => Promise<R>): Promise<R>;
   findStudentByEmail(email: string): Promise<Student | undefined>;
+  /** Stores a new hash of the same password, unless the password changed since `previous` was read. */
+  replacePasswordHash(studentId: string, previous: string, next: string): Promise<void>;
   addSession(session: { tokenHash: string; studentId: string; expiresAt: Date }): Promise<void>;
   findSessionStudent(tokenHash: string, now: Date): Promise<string | undefined>;
   /** Ends one unexpired session; false if there is none under this hash. */

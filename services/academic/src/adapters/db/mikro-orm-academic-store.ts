@@ -77,6 +77,15 @@ export function createMikroOrmAcademicStore(
     transaction: (work) => transactions.run((tx) => work(academicTransaction(tx))),
     ...inboxOf(transactions, academicTransaction),
     findStudentByEmail: (email) => findStudentByEmail(orm.em.fork(), email),
+    replacePasswordHash: async (studentId, previous, next) => {
+      await orm.em
+        .fork()
+        .nativeUpdate(
+          StudentEntity,
+          { id: studentId, passwordHash: previous },
+          { passwordHash: next },
+        );
+    },
     addSession: async (session) => {
       await orm.em.fork().insert(SessionEntity, session);
     },

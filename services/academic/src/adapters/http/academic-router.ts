@@ -1,6 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiSchemas } from '@checkout/contracts';
-import { problemFor, problems, validateRequest, type ProblemTable } from '@checkout/service-kit';
+import {
+  problemFor,
+  problems,
+  validateRequest,
+  type FailureLimit,
+  type ProblemTable,
+} from '@checkout/service-kit';
 import { Router, type Request, type RequestHandler } from 'express';
 import { activateAccess, type ActivateAccessFailure } from '../../app/activate-access';
 import { listMyEnrollments, type ListMyEnrollmentsFailure } from '../../app/list-my-enrollments';
@@ -33,6 +39,8 @@ export interface AcademicRouterDeps {
   accessRequestLimits: RequestHandler[];
   /** Rate limits on activations (per client, per token), run in order after validation. */
   activationLimits: RequestHandler[];
+  /** Back-offs after wrong passwords, admitted in order after the body is validated. */
+  signInLimits: FailureLimit[];
 }
 
 export function createAcademicRouter({
@@ -40,6 +48,7 @@ export function createAcademicRouter({
   sealer,
   accessRequestLimits,
   activationLimits,
+  signInLimits,
 }: AcademicRouterDeps): Router {
   const router = Router();
 
@@ -68,13 +77,19 @@ export function createAcademicRouter({
     },
   );
 
-  router.post('/api/v1/sessions', validateRequest('signIn'), async (req, res) => {
-    const result = await signIn(store, req.body as ApiSchemas['SessionRequest']);
-    if (!result.ok) throw problemFor(failureProblems, result);
-    res
-      .status(201)
-      .json({ accessToken: result.accessToken, expiresAt: result.expiresAt.toISOString() });
-  });
+  router.post(
+    '/api/v1/sessions',
+    validateRequest('signIn'),
+    ...signInLimits.map((limit) => limit.admit),
+    async (req, res) => {
+      const result = await signIn(store, req.body as ApiSchemas['SessionRequest']);
+      if (!result.ok) throw problemFor(failureProblems, result);
+      await Promise.all(signInLimits.map((limit) => limit.succeeded(req)));
+      res
+        .status(201)
+        .json({ accessToken: result.accessToken, expiresAt: result.expiresAt.toISOString() });
+    },
+  );
 
   router.delete('/api/v1/sessions/current', async (req, res) => {
     const result = await signOut(store, bearerToken(req));
