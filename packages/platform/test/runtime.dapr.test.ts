@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { ChargeRequested, CheckoutApproved } from '@checkout/contracts';
 import { Client } from 'pg';
 import {
@@ -53,8 +54,13 @@ async function publishThroughSidecar(
   return response.status;
 }
 
-const rabbitmqctl = (...args: string[]) =>
-  execFileSync('rabbitmqctl', ['-q', ...args], { encoding: 'utf8' });
+/**
+ * Asynchronous, so that the event loop runs meanwhile: a stop_app takes over 5 s with the
+ * management plugin, and a blocked loop would keep the client from retiring kept-alive
+ * connections the edge closes after 5 s idle, then send the next request into one of them.
+ */
+const rabbitmqctl = async (...args: string[]) =>
+  (await promisify(execFile)('rabbitmqctl', ['-q', ...args], { encoding: 'utf8' })).stdout;
 
 describe('start:dapr, once up', () => {
   it('announces its addresses, RabbitMQ management UI included, and each answers', async () => {
@@ -138,9 +144,9 @@ describe('secret scopes', () => {
 });
 
 describe('on RabbitMQ', () => {
-  it('keeps every subscription queue durable and alive without consumers', () => {
+  it('keeps every subscription queue durable and alive without consumers', async () => {
     const queues = JSON.parse(
-      rabbitmqctl('list_queues', 'name', 'durable', 'auto_delete', '--formatter', 'json'),
+      await rabbitmqctl('list_queues', 'name', 'durable', 'auto_delete', '--formatter', 'json'),
     ) as {
       name: string;
       durable: boolean;
@@ -198,13 +204,13 @@ describe('on RabbitMQ', () => {
   // stays unacknowledged until that sidecar's connection closes. Nothing is lost: once the
   // sidecars reconnect afresh (here, a restart of the platform), the checkout completes.
   it('loses nothing when RabbitMQ restarts in the middle of a checkout', async () => {
-    rabbitmqctl('stop_app');
+    await rabbitmqctl('stop_app');
     let journey: Awaited<ReturnType<typeof buyCourse>>;
     try {
       journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
       expect(journey.checkout.response.status).toBe(202);
     } finally {
-      rabbitmqctl('start_app');
+      await rabbitmqctl('start_app');
     }
     // The checkout's event reaches the broker once it is back (the outbox empties); only then is
     // the platform restarted, so the restart is what delivers it, not what publishes it.
