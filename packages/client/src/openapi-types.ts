@@ -1035,11 +1035,24 @@ export interface operations {
         };
         content: {
           /**
-           * @example openapi: 3.1.0
-           *     info:
-           *       title: Course checkout public API
+           * @example {
+           *       "openapi": "3.1.0",
+           *       "info": {
+           *         "title": "Course checkout public API",
+           *         "version": "1.0.0"
+           *       },
+           *       "paths": {}
+           *     }
            */
-          'application/yaml': string;
+          'application/yaml': {
+            openapi: string;
+            info: {
+              [key: string]: unknown;
+            };
+            paths: {
+              [key: string]: unknown;
+            };
+          };
         };
       };
       400: components['responses']['BadRequest'];
