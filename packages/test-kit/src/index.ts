@@ -13,4 +13,5 @@ export * from './daprd-process';
 export * from './purchase-burst';
 export * from './captured-log';
 export * from './test-platform';
+export * from './spec-conformance';
 export * from './steady';
