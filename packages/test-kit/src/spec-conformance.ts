@@ -28,10 +28,12 @@ function declaredResponse(path: string, method: string, status: number) {
   return { where, content: (resolve(where) as { content?: Record<string, unknown> }).content };
 }
 
-/** Why the answer breaks the spec, or undefined when it conforms. */
-async function mismatch(request: Request, response: Response, path: string) {
-  const method = request.method.toLowerCase();
-  const declared = declaredResponse(path, method, response.status);
+/**
+ * Why `response` to `method` on the spec's `path` (`/checkouts/{id}`) breaks the spec, or
+ * undefined when it conforms.
+ */
+export async function specMismatch(method: string, path: string, response: Response) {
+  const declared = declaredResponse(path, method.toLowerCase(), response.status);
   if (!declared) return `status ${response.status} is not declared`;
   const text = await response.clone().text();
   const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
@@ -54,7 +56,7 @@ async function mismatch(request: Request, response: Response, path: string) {
  */
 export const specConformance: Middleware = {
   async onResponse({ request, response, schemaPath }) {
-    const reason = await mismatch(request, response, schemaPath);
+    const reason = await specMismatch(request.method, schemaPath, response);
     if (reason) {
       throw new Error(
         `${request.method} ${schemaPath} answered ${response.status}, not as the spec says: ${reason}`,
