@@ -20,12 +20,12 @@ import {
   waitForOutcome,
 } from '@checkout/test-kit';
 
-const maxExamples = process.env.FUZZ_MAX_EXAMPLES ?? '200';
+const maxExamples = process.env.FUZZ_MAX_EXAMPLES ?? '400';
 /** Leads and card tokens for fuzz-hooks.py's positive checkouts; used ones answer 409. */
 const checkoutChains = 20;
 const scriptsDir = join(repoRoot, 'packages/platform/scripts');
 
-/** Two sessions of a student, so the bearer operations are fuzzed past their 401. */
+/** Two sessions of a student, so the bearer operations are fuzzed past their 401, and its credentials. */
 async function signInAStudent(api: CheckoutClient, sink: SmtpSink) {
   const journey = await buyCourse(api, { cardNumber: testCards.approved });
   if (!journey.checkout.data) throw new Error(`checkout: ${journey.checkout.response.status}`);
@@ -44,7 +44,11 @@ async function signInAStudent(api: CheckoutClient, sink: SmtpSink) {
     if (!session.data) throw new Error(`sign-in: ${session.response.status}`);
     return session.data.accessToken;
   };
-  return { FUZZ_ACCESS_TOKEN: await signIn(), FUZZ_SIGN_OUT_TOKEN: await signIn() };
+  return {
+    FUZZ_ACCESS_TOKEN: await signIn(),
+    FUZZ_SIGN_OUT_TOKEN: await signIn(),
+    FUZZ_STUDENT: JSON.stringify({ email: journey.studentEmail, password }),
+  };
 }
 
 async function createCheckoutChains(api: CheckoutClient) {
