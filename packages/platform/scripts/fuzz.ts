@@ -13,6 +13,7 @@ import { createCheckoutClient, type CheckoutClient } from '@checkout/client';
 import { freePort, repoRoot, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import {
   buyCourse,
+  logLines,
   registerTestLead,
   startPlatformProcess,
   testCards,
@@ -109,6 +110,12 @@ async function main(): Promise<number> {
       const startedAt = Date.now();
       const code = await runSchemathesis(baseUrl, secrets);
       console.log(`fuzz: Schemathesis exited ${code} after ${Date.now() - startedAt} ms`);
+      // A 5xx is explained by the platform's own error lines (its log carries no personal data).
+      const errors = logLines(platform.output()).filter((line) => Number(line.level) >= 50);
+      if (code !== 0 && errors.length > 0)
+        console.log(
+          `fuzz: the platform logged these errors:\n${errors.map((e) => JSON.stringify(e)).join('\n')}`,
+        );
       return code ?? 1;
     } finally {
       const exitCode = await platform.stop('SIGINT');
