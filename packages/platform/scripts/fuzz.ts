@@ -6,7 +6,7 @@
  * (`npm run fuzz -- --report har`).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCheckoutClient, type CheckoutClient } from '@checkout/client';
@@ -82,11 +82,14 @@ function runSchemathesis(baseUrl: string, env: Record<string, string>): Promise<
   ];
   console.log(`fuzz: ${st} ${args.join(' ')}`);
   // Tokens reach Schemathesis through its config file's ${...} and the hooks' environment, not argv.
-  const cache = { FUZZ_CACHE_DIR: join(repoRoot, '.tools/schemathesis/cache') };
+  // Run from the cache folder: Hypothesis keeps its examples in .hypothesis/ of the working one.
+  const cacheDir = join(repoRoot, '.tools/schemathesis/cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const paths = { FUZZ_CACHE_DIR: cacheDir, FUZZ_HOOKS: join(scriptsDir, 'fuzz-hooks.py') };
   const child = spawn(st, args, {
-    cwd: scriptsDir,
+    cwd: cacheDir,
     stdio: 'inherit',
-    env: { ...process.env, ...cache, ...env },
+    env: { ...process.env, ...paths, ...env },
   });
   return new Promise((resolve) => child.on('exit', resolve));
 }
