@@ -13,5 +13,6 @@ export * from './daprd-process';
 export * from './purchase-burst';
 export * from './captured-log';
 export * from './test-platform';
+export * from './spec-conformance';
 export * from './steady';
 export * from './npm-in-terminal';

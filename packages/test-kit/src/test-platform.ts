@@ -6,12 +6,13 @@ import { createCheckoutClient, type CheckoutClient } from '@checkout/client';
 import { Client } from 'pg';
 import { purgeLeftoverMessages } from './broker-leftovers';
 import { startPlatformProcess, type PlatformProcess } from './platform-process';
+import { specConformance } from './spec-conformance';
 import { createTestDatabase } from './test-database';
 
 /** The platform as a user runs it, with the real parts a test reads its effects from. */
 export interface TestPlatform {
   baseUrl: string;
-  /** The typed client of its public API. */
+  /** The typed client of its public API; an answer that breaks the spec rejects the call. */
   api: CheckoutClient;
   /** The real SMTP server the platform sends to. */
   sink: SmtpSink;
@@ -54,9 +55,11 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
     await cleanUp();
     throw error;
   });
+  const api = createCheckoutClient({ baseUrl: `${current.baseUrl}/api/v1` });
+  api.use(specConformance);
   return {
     baseUrl: current.baseUrl,
-    api: createCheckoutClient({ baseUrl: `${current.baseUrl}/api/v1` }),
+    api,
     sink,
     databaseUrl,
     dataDir,
