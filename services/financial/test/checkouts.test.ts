@@ -21,6 +21,8 @@ import type { ServiceRuntime } from '@checkout/service-kit';
 const lead = { name: 'Ana Souza', email: 'ana@example.com' };
 const payer = individualPayer;
 const card = { brand: 'visa', last4: '4242' };
+/** Tokens the vault has forgotten, as it does once a charge is final. */
+const erasedCards = new Set<string>();
 let counter = 0;
 /** A request from a lead of its own with a card token of its own, as each purchase has. */
 const newCheckoutRequest = (): ApiSchemas['CheckoutRequest'] => ({
@@ -52,7 +54,7 @@ beforeAll(async () => {
         },
         cards: {
           findChargeableCard: async (token) =>
-            token.startsWith('tok_chargeable_') ? card : undefined,
+            token.startsWith('tok_chargeable_') && !erasedCards.has(token) ? card : undefined,
         },
         chargeStuckAfterMs,
         checkoutLimits: { perClient: 1000, perLead: 1000, windowSeconds: 60 },
@@ -202,6 +204,15 @@ describe('one charge per purchase', () => {
         ...(outcome === 'declined' && { declineReason: 'card_declined' as const }),
       }),
     );
+
+  it('refuses a token whose card the vault erased after its checkout with 409 naming cardToken, not as unknown', async () => {
+    const request = newCheckoutRequest();
+    expect((await post(request)).response.status).toBe(202);
+    erasedCards.add(request.cardToken); // the vault forgets a card once its charge is final
+    const again = await post({ ...request, leadId: `${request.leadId}-again` });
+    expect(again.response.status).toBe(409);
+    expect(again.error?.errors).toEqual([{ field: 'cardToken', message: expect.any(String) }]);
+  });
 
   it('accepts one of ten concurrent checkouts with the same card token and refuses the rest with 409 naming cardToken', async () => {
     const request = newCheckoutRequest();

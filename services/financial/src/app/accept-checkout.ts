@@ -89,7 +89,12 @@ export async function acceptCheckout(
   const lead = await leads.findLead(request.leadId);
   if (!lead) return { ok: false, reason: 'unknown_lead' };
   const card = await cards.findChargeableCard(request.cardToken);
-  if (!card) return { ok: false, reason: 'unknown_card_token' };
+  // The vault erases a card once its charge is final: a token it no longer knows may be one a
+  // checkout used, which is the 409 the contract promises rather than an unknown token.
+  if (!card) {
+    const used = await store.isCardTokenUsed(request.cardToken);
+    return { ok: false, reason: used ? 'card_token_used' : 'unknown_card_token' };
+  }
 
   const checkout: Checkout = {
     id: randomUUID(),

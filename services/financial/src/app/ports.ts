@@ -50,6 +50,8 @@ export interface FinancialStore extends Inbox<FinancialTransaction> {
   findCourse(id: string): Promise<Course | undefined>;
   findStoredResponse(key: string): Promise<StoredResponse | undefined>;
   findCheckout(id: string): Promise<Checkout | undefined>;
+  /** Whether a checkout was made with this card token (the vault forgets it once charged). */
+  isCardTokenUsed(cardToken: string): Promise<boolean>;
   /**
    * When the `nth` latest of the checkouts of a lead or a client declined since `since` was
    * declined; undefined when fewer were.

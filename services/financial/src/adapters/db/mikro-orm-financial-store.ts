@@ -100,6 +100,8 @@ export function createMikroOrmFinancialStore(
       const row = await orm.em.fork().findOne(CheckoutEntity, { id });
       return row ? toCheckout(row) : undefined;
     },
+    isCardTokenUsed: async (cardToken) =>
+      (await orm.em.fork().count(CheckoutEntity, { cardToken })) > 0,
     listAttempts: (checkoutId) => listAttempts(orm.em.fork(), checkoutId),
     nthLatestDecline: async (of, nth, since) => {
       const [row] = await orm.em
