@@ -5,8 +5,9 @@ module.exports = {
   ...base,
   projects: base.projects.map((project) => ({
     ...project,
-    // The dapr-only proofs, and the end-to-end journeys, money faults, pages, reminders, access and
-    // receipts run unchanged against start:dapr, where the broker and the sidecars' retries matter.
+    // The dapr-only proofs, and the end-to-end journeys, money faults, pages, reminders, access,
+    // receipts, abuse limits and security headers run unchanged against start:dapr, where the
+    // broker, the edge and the sidecars' retries matter.
     testMatch: [
       '<rootDir>/test/**/*.dapr.test.ts',
       '<rootDir>/test/checkout-journeys.test.ts',
@@ -15,6 +16,9 @@ module.exports = {
       '<rootDir>/test/lead-reminders.test.ts',
       '<rootDir>/test/receipts-and-history.test.ts',
       '<rootDir>/test/access-recovery.test.ts',
+      '<rootDir>/test/abuse-limits.test.ts',
+      '<rootDir>/test/sign-in-limits.test.ts',
+      '<rootDir>/test/security-headers-and-methods.test.ts',
     ],
     testPathIgnorePatterns: [],
   })),
