@@ -8,6 +8,7 @@ import {
   type ServiceUnderTest,
 } from '@checkout/test-kit';
 import { academicDatabase, createAcademicService } from '../src';
+import { roomyLimits } from './roomy-limits';
 
 let academic: ServiceUnderTest<ServiceRuntime>;
 let api: CheckoutClient;
@@ -20,15 +21,8 @@ beforeAll(async () => {
       createAcademicService({
         ...context,
         activationTokenKeys: keys,
-        accessRequestLimits: { perEmail: 3, perClient: 1000, windowSeconds: 3600 },
-        activationLimits: { perToken: 1000, perClient: 1000, windowSeconds: 3600 },
-        signInLimits: {
-          failuresPerAccount: 5,
-          failuresPerClient: 1000,
-          backoffSeconds: 30,
-          maxBackoffSeconds: 900,
-          failureMemorySeconds: 86400,
-        },
+        ...roomyLimits,
+        accessRequestLimits: { ...roomyLimits.accessRequestLimits, perEmail: 3 },
       }),
     [PortalAccessGranted.topic, AccessLinkIssued.topic],
   );

@@ -3,6 +3,7 @@ import { openToken, parseKeyRing, type ServiceRuntime } from '@checkout/service-
 import { createCheckoutClient, type CheckoutClient } from '@checkout/client';
 import { eventMessage, startServiceUnderTest, type ServiceUnderTest } from '@checkout/test-kit';
 import { academicDatabase, createAcademicService } from '../src';
+import { roomyLimits } from './roomy-limits';
 
 let academic: ServiceUnderTest<ServiceRuntime>;
 let api: CheckoutClient;
@@ -18,15 +19,8 @@ beforeAll(async () => {
       createAcademicService({
         ...context,
         activationTokenKeys,
-        accessRequestLimits: { perEmail: 100, perClient: 1000, windowSeconds: 3600 },
-        activationLimits: { perToken: 3, perClient: 1000, windowSeconds: 3600 },
-        signInLimits: {
-          failuresPerAccount: 5,
-          failuresPerClient: 1000,
-          backoffSeconds: 30,
-          maxBackoffSeconds: 900,
-          failureMemorySeconds: 86400,
-        },
+        ...roomyLimits,
+        activationLimits: { ...roomyLimits.activationLimits, perToken: 3 },
       }),
     [PortalAccessGranted.topic, AccessLinkIssued.topic],
   );

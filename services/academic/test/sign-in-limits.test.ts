@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { parseKeyRing, type ServiceRuntime } from '@checkout/service-kit';
 import { startServiceUnderTest, type ServiceUnderTest } from '@checkout/test-kit';
 import { academicDatabase, createAcademicService } from '../src';
+import { roomyLimits } from './roomy-limits';
 import { hashPassword } from '../src/domain/secrets';
 
 /**
@@ -15,8 +16,7 @@ beforeAll(async () => {
     createAcademicService({
       ...context,
       activationTokenKeys: parseKeyRing(`k-1:${Buffer.alloc(32, 9).toString('base64')}`, 'keys'),
-      accessRequestLimits: { perEmail: 100, perClient: 1000, windowSeconds: 3600 },
-      activationLimits: { perToken: 1000, perClient: 1000, windowSeconds: 3600 },
+      ...roomyLimits,
       signInLimits: {
         failuresPerAccount: 100,
         failuresPerClient: 2,
