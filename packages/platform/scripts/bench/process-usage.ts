@@ -1,0 +1,111 @@
+/**
+ * CPU time and resident memory of the platform's processes, read from /proc (Linux only): the
+ * platform's process tree, the PostgreSQL server's tree, and RabbitMQ (a system service in Dapr
+ * mode, outside the tree).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+export type ProcessKind = 'node' | 'daprd' | 'postgres' | 'rabbitmq' | 'other';
+
+interface ProcessStat {
+  pid: number;
+  ppid: number;
+  comm: string;
+  /** utime + stime, in ms. */
+  cpuMs: number;
+}
+
+const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+/** The Erlang VM's processes: RabbitMQ's runtime. */
+const erlangCommands = new Set(['beam.smp', 'epmd', 'erl_child_setup', 'inet_gethost']);
+
+function readStat(pid: number): ProcessStat | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may hold spaces; the fields after it are fixed.
+    const close = text.lastIndexOf(')');
+    const fields = text.slice(close + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return {
+      pid,
+      ppid: Number(fields[1]),
+      comm: text.slice(text.indexOf('(') + 1, close),
+      cpuMs: (ticks * 1000) / ticksPerSecond,
+    };
+  } catch {
+    return undefined; // it ended between the listing and the read
+  }
+}
+
+const allProcesses = (): ProcessStat[] =>
+  readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => readStat(Number(name)) ?? []);
+
+function kindOf(comm: string): ProcessKind {
+  if (comm === 'node' || comm === 'MainThread') return 'node';
+  if (comm === 'daprd') return 'daprd';
+  if (comm === 'postgres' || comm === 'postmaster') return 'postgres';
+  if (erlangCommands.has(comm)) return 'rabbitmq';
+  return 'other';
+}
+
+/** The processes at `roots` and below them, plus any Erlang VM on the machine. */
+function platformProcesses(roots: number[]): ProcessStat[] {
+  const processes = allProcesses();
+  const wanted = new Set(roots);
+  // Parents come before children in pid order only mostly, so repeat until nothing is added.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of processes)
+      if (!wanted.has(p.pid) && wanted.has(p.ppid)) {
+        wanted.add(p.pid);
+        grew = true;
+      }
+  }
+  return processes.filter((p) => wanted.has(p.pid) || erlangCommands.has(p.comm));
+}
+
+/** CPU ms per process (by pid, with its kind) at one moment. */
+export interface CpuSnapshot {
+  byPid: Map<number, { kind: ProcessKind; cpuMs: number }>;
+}
+
+export function takeCpuSnapshot(roots: number[]): CpuSnapshot {
+  return {
+    byPid: new Map(
+      platformProcesses(roots).map((p) => [p.pid, { kind: kindOf(p.comm), cpuMs: p.cpuMs }]),
+    ),
+  };
+}
+
+/** CPU ms spent between two snapshots, summed per kind; a process born in between counts whole. */
+export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): Map<ProcessKind, number> {
+  const spent = new Map<ProcessKind, number>();
+  for (const [pid, now] of after.byPid) {
+    const delta = now.cpuMs - (before.byPid.get(pid)?.cpuMs ?? 0);
+    spent.set(now.kind, (spent.get(now.kind) ?? 0) + delta);
+  }
+  return spent;
+}
+
+/** Resident memory (VmRSS, MB) of each node process under `roots`, named by its script. */
+export function nodeResidentMemory(roots: number[]): { name: string; mb: number }[] {
+  return platformProcesses(roots)
+    .filter((p) => kindOf(p.comm) === 'node')
+    .flatMap((p) => {
+      try {
+        const status = readFileSync(`/proc/${p.pid}/status`, 'utf8');
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        const args = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+        const script = args.findLast((arg) => /\.(ts|js|cjs|mjs)$/.test(arg)) ?? p.comm;
+        return [{ name: `${script.split('/').slice(-2).join('/')} (${p.pid})`, mb: kb / 1024 }];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/** The parent of `pid`: a PostgreSQL backend's parent is the server (postmaster). */
+export const parentOf = (pid: number): number | undefined => readStat(pid)?.ppid;

@@ -1,0 +1,94 @@
+import type { WatchedDatabase } from './database-commits';
+import { settle, type EmailArrivals, type OwedEmails } from './email-ledger';
+import { offerJourneys, type Call } from './open-loop';
+import { cpuBetween, nodeResidentMemory, takeCpuSnapshot, type ProcessKind } from './process-usage';
+
+export interface RampSettings {
+  rates: number[];
+  stepSeconds: number;
+  warmupSeconds: number;
+  declinedShare: number;
+  timeoutMs: number;
+}
+
+/** What one step measured while it ran; its latencies are read after the ramp has drained. */
+export interface StepRecord {
+  rate: number;
+  /** The measured window (ms since the epoch), after the step's warm-up. */
+  from: number;
+  to: number;
+  started: number;
+  accepted: Promise<OwedEmails[]>;
+  calls: Call[];
+  cpuMs: Map<ProcessKind, number>;
+  commits: number;
+  residentMb: { name: string; mb: number }[];
+  maxStartLagMs: number;
+}
+
+/**
+ * Offers each rate in turn: `warmupSeconds` unmeasured, then `stepSeconds` measured, with CPU
+ * (the platform's tree and PostgreSQL's) and commits read at the window's edges. Journeys of the
+ * warm-ups are returned too: the ledger owes them their e-mails as well.
+ */
+export async function runRamp(
+  settings: RampSettings,
+  target: { baseUrl: string; pid: number; database: WatchedDatabase },
+  log: (line: string) => void,
+): Promise<{ steps: StepRecord[]; warmups: Promise<OwedEmails[]>[] }> {
+  const runId = `${Date.now()}`;
+  const roots = [target.pid, ...(target.database.serverPid ? [target.database.serverPid] : [])];
+  const steps: StepRecord[] = [];
+  const warmups: Promise<OwedEmails[]>[] = [];
+  let journeys = 0;
+  const offer = async (rate: number, seconds: number) => {
+    const offered = await offerJourneys({
+      ...settings,
+      baseUrl: target.baseUrl,
+      runId,
+      rate,
+      seconds,
+      firstJourney: journeys,
+    });
+    journeys += offered.started();
+    return offered;
+  };
+  for (const rate of settings.rates) {
+    log(
+      `offering ${rate} checkouts/s: ${settings.warmupSeconds} s warm-up, ${settings.stepSeconds} s measured`,
+    );
+    if (settings.warmupSeconds > 0)
+      warmups.push((await offer(rate, settings.warmupSeconds)).accepted);
+    const cpuBefore = takeCpuSnapshot(roots);
+    const commitsBefore = await target.database.commits();
+    const from = Date.now();
+    const measured = await offer(rate, settings.stepSeconds);
+    const to = Date.now();
+    steps.push({
+      rate,
+      from,
+      to,
+      started: measured.started(),
+      accepted: measured.accepted,
+      calls: measured.calls,
+      cpuMs: cpuBetween(cpuBefore, takeCpuSnapshot(roots)),
+      commits: (await target.database.commits()) - commitsBefore,
+      residentMb: nodeResidentMemory([target.pid]),
+      maxStartLagMs: measured.maxStartLagMs(),
+    });
+  }
+  return { steps, warmups };
+}
+
+/** Waits (up to `timeoutMs`) until every accepted journey has its e-mails, then `quietMs` more for duplicates. */
+export async function drain(
+  journeys: OwedEmails[],
+  arrivals: EmailArrivals,
+  timeoutMs: number,
+  quietMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  while (Date.now() < deadline && journeys.some((j) => settle(j, arrivals).lost)) await pause(200);
+  await pause(quietMs);
+}

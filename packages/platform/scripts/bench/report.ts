@@ -1,0 +1,82 @@
+import { settle, type EmailArrivals, type OwedEmails } from './email-ledger';
+import { meetsBound, percentile } from './figures';
+import type { CallName } from './open-loop';
+import type { StepRecord } from './ramp';
+
+const callNames: CallName[] = ['leads', 'cards', 'checkouts'];
+const kinds = ['node', 'postgres', 'daprd', 'rabbitmq', 'other'] as const;
+const round = (n: number | undefined) => (n === undefined ? '-' : `${Math.round(n)}`);
+const oneDecimal = (n: number) => n.toFixed(1);
+
+/** Every e-mail arrival of the run as checkouts: the outcome e-mail of each accepted journey. */
+export const outcomeTimes = (journeys: OwedEmails[], arrivals: EmailArrivals) =>
+  journeys.flatMap((j) => arrivals.to(j.outcomeTo).slice(0, 1));
+
+/** Prints one step's figures and says whether it met the bound. */
+export async function reportStep(
+  step: StepRecord,
+  arrivals: EmailArrivals,
+  allOutcomes: number[],
+  boundMs: number,
+): Promise<boolean> {
+  const seconds = (step.to - step.from) / 1000;
+  const journeys = await step.accepted;
+  const settled = journeys.map((j) => settle(j, arrivals));
+  const latencies = settled
+    .flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs]))
+    .sort((a, b) => a - b);
+  const completed = allOutcomes.filter((at) => at >= step.from && at < step.to).length;
+  const failures = step.calls.filter((c) => c.failure !== undefined);
+  const lost = settled.filter((s) => s.lost).length;
+  const p99 = percentile(latencies, 0.99);
+  const perCheckout = (n: number) => (completed === 0 ? '-' : oneDecimal(n / completed));
+  const met = meetsBound(
+    {
+      offeredPerSecond: step.started / seconds,
+      completedPerSecond: completed / seconds,
+      p99Ms: p99,
+      errors: failures.length,
+      lost,
+    },
+    boundMs,
+  );
+  const failureKinds = [...new Set(failures.map((f) => `${f.name} ${f.failure}`))];
+  const cpu = kinds
+    .filter((kind) => step.cpuMs.has(kind))
+    .map((kind) => `${kind} ${perCheckout(step.cpuMs.get(kind) ?? 0)}`);
+  const cpuTotal = [...step.cpuMs.values()].reduce((a, b) => a + b, 0);
+  const httpP99 = callNames.map((name) => {
+    const sorted = step.calls
+      .filter((c) => c.name === name)
+      .map((c) => c.ms)
+      .sort((a, b) => a - b);
+    return `${name} ${round(percentile(sorted, 0.99))}`;
+  });
+  console.log(
+    [
+      `\n${step.rate}/s ${met ? 'meets' : 'misses'} the bound (p99 <= ${boundMs} ms, no errors, completed >= 95 % of offered)`,
+      `  offered ${oneDecimal(step.started / seconds)}/s, completed ${oneDecimal(completed / seconds)}/s over ${oneDecimal(seconds)} s (generator at most ${round(step.maxStartLagMs)} ms late)`,
+      `  checkout -> e-mail ms: p50 ${round(percentile(latencies, 0.5))}  p95 ${round(percentile(latencies, 0.95))}  p99 ${round(p99)}  (${latencies.length} e-mails, ${lost} missing)`,
+      `  HTTP p99 ms: ${httpP99.join(', ')}`,
+      `  errors: ${failures.length}${failureKinds.length ? ` (${failureKinds.join(', ')})` : ''}`,
+      `  CPU ms per checkout: ${perCheckout(cpuTotal)} (${cpu.join(', ')})`,
+      `  commits per checkout: ${perCheckout(step.commits)}`,
+      `  resident MB: ${step.residentMb.map((p) => `${p.name} ${round(p.mb)}`).join(', ')}`,
+    ].join('\n'),
+  );
+  return met;
+}
+
+/** The run's ledger: each accepted journey's e-mails exactly once. Returns whether it held. */
+export function reportLedger(journeys: OwedEmails[], arrivals: EmailArrivals): boolean {
+  const settled = journeys.map((j) => settle(j, arrivals));
+  const lost = settled.filter((s) => s.lost).length;
+  const duplicated = settled.filter((s) => s.duplicated).length;
+  const held = lost === 0 && duplicated === 0;
+  console.log(
+    held
+      ? `\nledger: all ${journeys.length} accepted checkouts got their e-mails exactly once`
+      : `\nledger BROKEN: of ${journeys.length} accepted checkouts, ${lost} lost an e-mail and ${duplicated} got one twice`,
+  );
+  return held;
+}
