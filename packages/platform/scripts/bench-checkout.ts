@@ -27,6 +27,7 @@ const settings = {
   warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 5),
   declinedShare: Number(process.env.BENCH_DECLINED_SHARE ?? 0.2),
   timeoutMs: Number(process.env.BENCH_TIMEOUT_MS ?? 10_000),
+  rabbitmq: dapr,
 };
 const runsPerFlow = Number(process.env.BENCH_RUNS ?? 5);
 /** The latency bound of issue 13: p99 checkout to e-mail. */

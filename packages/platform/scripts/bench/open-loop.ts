@@ -77,7 +77,7 @@ async function runJourney(api: CheckoutClient, id: string, declined: boolean) {
 /**
  * Starts journeys at `rate` per second for `seconds`, each on schedule whether or not earlier
  * ones have ended. `firstJourney` numbers them across the run (for the declined share and
- * unique addresses). Resolves when the last one has started.
+ * unique addresses). Resolves when the step's time is up.
  */
 export async function offerJourneys(options: {
   baseUrl: string;
@@ -107,10 +107,12 @@ export async function offerJourneys(options: {
       );
       due = offsets[journeys.length];
     }
-    const next = offsets[journeys.length];
-    if (next !== undefined)
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - now)));
+    const next = offsets[journeys.length] ?? options.seconds * 1000;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - now)));
   }
+  // The step lasts its full time, not until its last start: the window the figures divide by.
+  const left = options.seconds * 1000 - (performance.now() - stepStart);
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
   return {
     accepted: Promise.all(journeys).then((all) => all.filter((j) => j !== undefined)),
     calls,

@@ -51,8 +51,11 @@ function kindOf(comm: string): ProcessKind {
   return 'other';
 }
 
-/** The processes at `roots` and below them, plus any Erlang VM on the machine. */
-function platformProcesses(roots: number[]): ProcessStat[] {
+/**
+ * The processes at `roots` and below them, plus with `rabbitmq` any Erlang VM on the machine
+ * (Dapr mode's broker runs as a system service, outside the platform's tree).
+ */
+function platformProcesses(roots: number[], rabbitmq = false): ProcessStat[] {
   const processes = allProcesses();
   const wanted = new Set(roots);
   // Parents come before children in pid order only mostly, so repeat until nothing is added.
@@ -64,7 +67,7 @@ function platformProcesses(roots: number[]): ProcessStat[] {
         grew = true;
       }
   }
-  return processes.filter((p) => wanted.has(p.pid) || erlangCommands.has(p.comm));
+  return processes.filter((p) => wanted.has(p.pid) || (rabbitmq && erlangCommands.has(p.comm)));
 }
 
 /** CPU ms per process (by pid, with its kind) at one moment. */
@@ -72,10 +75,13 @@ export interface CpuSnapshot {
   byPid: Map<number, { kind: ProcessKind; cpuMs: number }>;
 }
 
-export function takeCpuSnapshot(roots: number[]): CpuSnapshot {
+export function takeCpuSnapshot(roots: number[], rabbitmq: boolean): CpuSnapshot {
   return {
     byPid: new Map(
-      platformProcesses(roots).map((p) => [p.pid, { kind: kindOf(p.comm), cpuMs: p.cpuMs }]),
+      platformProcesses(roots, rabbitmq).map((p) => [
+        p.pid,
+        { kind: kindOf(p.comm), cpuMs: p.cpuMs },
+      ]),
     ),
   };
 }

@@ -9,6 +9,8 @@ export interface RampSettings {
   warmupSeconds: number;
   declinedShare: number;
   timeoutMs: number;
+  /** Count RabbitMQ's CPU (Dapr mode). */
+  rabbitmq: boolean;
 }
 
 /** What one step measured while it ran; its latencies are read after the ramp has drained. */
@@ -59,7 +61,7 @@ export async function runRamp(
     );
     if (settings.warmupSeconds > 0)
       warmups.push((await offer(rate, settings.warmupSeconds)).accepted);
-    const cpuBefore = takeCpuSnapshot(roots);
+    const cpuBefore = takeCpuSnapshot(roots, settings.rabbitmq);
     const commitsBefore = await target.database.commits();
     const from = Date.now();
     const measured = await offer(rate, settings.stepSeconds);
@@ -71,7 +73,7 @@ export async function runRamp(
       started: measured.started(),
       accepted: measured.accepted,
       calls: measured.calls,
-      cpuMs: cpuBetween(cpuBefore, takeCpuSnapshot(roots)),
+      cpuMs: cpuBetween(cpuBefore, takeCpuSnapshot(roots, settings.rabbitmq)),
       commits: (await target.database.commits()) - commitsBefore,
       residentMb: nodeResidentMemory([target.pid]),
       maxStartLagMs: measured.maxStartLagMs(),
