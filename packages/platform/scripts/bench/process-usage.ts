@@ -115,3 +115,12 @@ export function nodeResidentMemory(roots: number[]): { name: string; mb: number 
 
 /** The parent of `pid`: a PostgreSQL backend's parent is the server (postmaster). */
 export const parentOf = (pid: number): number | undefined => readStat(pid)?.ppid;
+
+/** The machine's CPU ticks so far, busy and in all (the first line of /proc/stat). */
+export function machineTicks(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9);
+  const ticks = fields.map(Number);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  // user nice system idle iowait irq softirq steal (guest time is inside user already)
+  return { busy: total - (ticks[3] ?? 0) - (ticks[4] ?? 0), total };
+}

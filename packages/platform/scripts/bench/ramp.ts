@@ -1,7 +1,13 @@
 import type { WatchedDatabase } from './database-commits';
 import { settle, type EmailArrivals, type OwedEmails } from './email-ledger';
 import { offerJourneys, type Call } from './open-loop';
-import { cpuBetween, nodeResidentMemory, takeCpuSnapshot, type ProcessKind } from './process-usage';
+import {
+  cpuBetween,
+  machineTicks,
+  nodeResidentMemory,
+  takeCpuSnapshot,
+  type ProcessKind,
+} from './process-usage';
 
 export interface RampSettings {
   rates: number[];
@@ -26,6 +32,10 @@ export interface StepRecord {
   commits: number;
   residentMb: { name: string; mb: number }[];
   maxStartLagMs: number;
+  /** CPU ms of the bench itself (journeys and the SMTP server): it shares the machine. */
+  benchCpuMs: number;
+  /** Busy share of all the machine's cores over the window, whoever used them. */
+  machineBusy: number;
 }
 
 /**
@@ -63,9 +73,13 @@ export async function runRamp(
       warmups.push((await offer(rate, settings.warmupSeconds)).accepted);
     const cpuBefore = takeCpuSnapshot(roots, settings.rabbitmq);
     const commitsBefore = await target.database.commits();
+    const benchBefore = process.cpuUsage();
+    const machineBefore = machineTicks();
     const from = Date.now();
     const measured = await offer(rate, settings.stepSeconds);
     const to = Date.now();
+    const bench = process.cpuUsage(benchBefore);
+    const machine = machineTicks();
     steps.push({
       rate,
       from,
@@ -77,6 +91,8 @@ export async function runRamp(
       commits: (await target.database.commits()) - commitsBefore,
       residentMb: nodeResidentMemory([target.pid]),
       maxStartLagMs: measured.maxStartLagMs(),
+      benchCpuMs: (bench.user + bench.system) / 1000,
+      machineBusy: (machine.busy - machineBefore.busy) / (machine.total - machineBefore.total || 1),
     });
   }
   return { steps, warmups };
