@@ -19,17 +19,6 @@ export class EmailArrivals {
     return this.byRecipient.get(address) ?? [];
   }
 
-  /** How many e-mails arrived within [from, to). */
-  countBetween(from: number, to: number): number {
-    this.catchUp();
-    let count = 0;
-    for (const email of this.sink.emails) {
-      const at = email.receivedAt.getTime();
-      if (at >= from && at < to) count++;
-    }
-    return count;
-  }
-
   stop(): void {
     clearInterval(this.timer);
   }
