@@ -1,5 +1,5 @@
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useLayoutEffect, useState } from 'preact/hooks';
 import { en } from './en';
 import { ptBR, type Messages } from './pt-br';
 
@@ -21,7 +21,9 @@ export function LanguageProvider({ children }: { children: ComponentChildren }) 
   const [language, setLanguage] = useState<Language>(() =>
     localStorage.getItem(storageKey) === 'en' ? 'en' : 'pt-BR',
   );
-  useEffect(() => {
+  // Before the paint, in the same task as the text: the page never shows one language marked as
+  // the other, to a screen reader or to a test reading the attribute once the text is there.
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
     localStorage.setItem(storageKey, language);
   }, [language]);
