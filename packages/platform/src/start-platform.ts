@@ -88,7 +88,7 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
         'card encryption keys',
       ),
       ...config.cardVault,
-      createCardStore: (transactions) => createMikroOrmCardStore(orms['card-vault'], transactions),
+      cardStore: createMikroOrmCardStore(orms['card-vault']),
     });
     const financial = createFinancialService({
       ...context('financial'),

@@ -34,7 +34,7 @@ const startVault = (options: { cardTtlSeconds: number; expiredCardSweepMs?: numb
       ...context,
       keys,
       cardLimits: { perClient: 1000, windowSeconds: 60 },
-      createCardStore: (transactions) => createMikroOrmCardStore(context.orm, transactions),
+      cardStore: createMikroOrmCardStore(context.orm),
       ...options,
     }),
   );

@@ -1,8 +1,8 @@
-import { inboxOf, type Database, type TransactionRunner } from '@checkout/service-kit';
+import type { Database } from '@checkout/service-kit';
 import type { CardStore } from '../../app/ports';
 import { CardRecordEntity } from './entities';
 
-export function createMikroOrmCardStore(orm: Database, transactions: TransactionRunner): CardStore {
+export function createMikroOrmCardStore(orm: Database): CardStore {
   return {
     save: async ({ sealed, ...card }) => {
       await orm.em
@@ -32,6 +32,5 @@ export function createMikroOrmCardStore(orm: Database, transactions: Transaction
     eraseExpired: async (now) => {
       await orm.em.fork().nativeDelete(CardRecordEntity, { expiresAt: { $lte: now } });
     },
-    ...inboxOf(transactions, () => undefined),
   };
 }

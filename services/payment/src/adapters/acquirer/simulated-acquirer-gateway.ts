@@ -19,13 +19,14 @@ export function createSimulatedAcquirerGateway(orm: Database): Acquirer {
     findCharge,
     charge: async ({ cardNumber, attempt, ...order }) => {
       const answer = askSimulatedAcquirer(cardNumber, attempt);
-      await orm.em
+      const { affectedRows } = await orm.em
         .fork()
         .createQueryBuilder(SimulatedAcquirerChargeEntity)
         .insert({ ...order, ...toAnswerColumns(answer), chargedAt: new Date() })
         .onConflict('idempotencyKey')
         .ignore()
-        .execute('run');
+        .execute<{ affectedRows: number }>('run');
+      if (affectedRows > 0) return answer;
       return (await findCharge(order.idempotencyKey)) ?? answer;
     },
   };
