@@ -5,9 +5,8 @@ import {
   type TransactionRunner,
 } from '@checkout/service-kit';
 import { LockMode } from '@mikro-orm/core';
-import { recipientOf } from '../../app/compose-email';
 import type { ClaimedEmail, EmailContent, EmailQueue, PendingEmails } from '../../app/ports';
-import { EmailDeliveryEntity, SentEmailEntity } from './entities';
+import { EmailDeliveryEntity } from './entities';
 
 /** The row of a claimed e-mail, as long as this claim holds it (its attempt count fences it). */
 const heldBy = ({ eventId, content, attempts }: ClaimedEmail) => ({
@@ -16,6 +15,13 @@ const heldBy = ({ eventId, content, attempts }: ClaimedEmail) => ({
   attempts,
   status: 'pending' as const,
 });
+
+const markSentSql = `with sent as (
+    delete from "notification"."email_delivery"
+    where "event_id" = ? and "template" = ? and "attempts" = ? and "status" = 'pending'
+    returning "event_id", "template", "recipient")
+  insert into "notification"."sent_email" ("event_id", "template", "recipient", "message_id", "sent_at")
+  select "event_id", "template", "recipient", ?, ? from sent`;
 
 export function createMikroOrmEmailQueue(
   orm: Database,
@@ -62,17 +68,18 @@ export function createMikroOrmEmailQueue(
         });
       }),
 
-    markSent: (email, messageId) =>
-      orm.em.fork().transactional(async (em) => {
-        if ((await em.nativeDelete(EmailDeliveryEntity, heldBy(email))) === 0) return false;
-        em.create(SentEmailEntity, {
-          eventId: email.eventId,
-          template: email.content.template,
-          recipient: recipientOf(email.content),
-          messageId,
-        });
-        return true;
-      }),
+    // One statement, run for every e-mail sent: the row moves only if this claim still holds it.
+    markSent: async (email, messageId) => {
+      const { eventId, template, attempts } = heldBy(email);
+      const { affectedRows } = await orm.em
+        .fork()
+        .execute<{ affectedRows: number }>(
+          markSentSql,
+          [eventId, template, attempts, messageId, new Date()],
+          'run',
+        );
+      return affectedRows > 0;
+    },
 
     retryLater: async (email, at, reason) => {
       await orm.em
