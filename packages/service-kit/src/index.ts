@@ -8,6 +8,7 @@ export * from './db/messaging-entities';
 export * from './db/open-database';
 export * from './db/outbox-relay';
 export * from './db/schema-migration';
+export * from './db/sql';
 export * from './db/transaction-runner';
 export * from './events/event-bus';
 export * from './fault-reporter';

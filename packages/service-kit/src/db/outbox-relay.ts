@@ -3,6 +3,7 @@ import { FaultReporter } from '../fault-reporter';
 import { BackgroundLoop } from '../jobs/background-loop';
 import type { Logger } from '../logger';
 import type { Database } from './open-database';
+import { sqlInTransaction } from './sql';
 
 const batchSize = 50;
 
@@ -11,8 +12,7 @@ interface OutboxRow {
   topic: string;
   version: number;
   data: Record<string, unknown>;
-  /** As the driver hands it over: MikroORM keeps PostgreSQL's text for timestamps. */
-  occurred_at: string;
+  occurred_at: Date;
 }
 
 /**
@@ -46,17 +46,18 @@ export class OutboxRelay extends BackgroundLoop {
     this.publishFaults = new FaultReporter(logger, 'outbox publish');
     const table = `"${orm.config.get('schema')}"."outbox_event"`;
     this.lockDueSql = `select id, topic, version, data, occurred_at from ${table}
-      where available_at <= ? order by occurred_at limit ${batchSize} for update skip locked`;
-    this.deleteSql = `delete from ${table} where id in (?)`;
+      where available_at <= $1 order by occurred_at limit ${batchSize} for update skip locked`;
+    this.deleteSql = `delete from ${table} where id = any($1)`;
   }
 
   /** Returns how many events it published. */
   private publishBatch(): Promise<number> {
     return this.orm.em.fork().transactional(async (em) => {
-      const rows = await em.execute<OutboxRow[]>(this.lockDueSql, [new Date()]);
+      const sql = sqlInTransaction(em);
+      const rows = await sql.rows<OutboxRow>(this.lockDueSql, [new Date()]);
       const accepted = await Promise.all(rows.map((row) => this.offer(row)));
       const published = rows.filter((_, i) => accepted[i]).map((row) => row.id);
-      if (published.length > 0) await em.execute(this.deleteSql, [published], 'run');
+      if (published.length > 0) await sql.run(this.deleteSql, [published]);
       if (published.length > 0 && published.length === rows.length) this.publishFaults.succeeded();
       return published.length;
     });
@@ -70,7 +71,7 @@ export class OutboxRelay extends BackgroundLoop {
         topic,
         version,
         data,
-        occurredAt: new Date(occurred_at).toISOString(),
+        occurredAt: occurred_at.toISOString(),
       });
       return true;
     } catch (error) {
