@@ -49,3 +49,7 @@ export function sqlInTransaction(em: EntityManager): Sql {
   if (!transaction) throw new Error('sqlInTransaction needs an entity manager in a transaction');
   return sqlOn(transaction.client as Knex.Client);
 }
+
+/** `$1, $2, …` for a statement's values, numbered from `first`. */
+export const placeholders = (values: readonly unknown[], first = 1) =>
+  values.map((_, i) => `$${first + i}`).join(', ');
