@@ -3,7 +3,6 @@ export * from './dependency-unavailable';
 export * from './db/database-unavailable';
 export * from './db/dead-letter';
 export * from './db/inbox';
-export * from './db/insert-if-absent';
 export * from './db/messaging-entities';
 export * from './db/open-database';
 export * from './db/outbox-relay';

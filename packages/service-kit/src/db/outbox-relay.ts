@@ -2,8 +2,8 @@ import type { EventBus } from '../events/event-bus';
 import { FaultReporter } from '../fault-reporter';
 import { BackgroundLoop } from '../jobs/background-loop';
 import type { Logger } from '../logger';
-import type { Database } from './open-database';
-import { sqlInTransaction } from './sql';
+import { schemaOf, type Database } from './open-database';
+import { inTransaction } from './sql';
 
 const batchSize = 50;
 
@@ -44,7 +44,7 @@ export class OutboxRelay extends BackgroundLoop {
       pollIntervalMs,
     );
     this.publishFaults = new FaultReporter(logger, 'outbox publish');
-    const table = `"${orm.config.get('schema')}"."outbox_event"`;
+    const table = `"${schemaOf(orm)}"."outbox_event"`;
     this.lockDueSql = `select id, topic, version, data, occurred_at from ${table}
       where available_at <= $1 order by occurred_at limit ${batchSize} for update skip locked`;
     this.deleteSql = `delete from ${table} where id = any($1)`;
@@ -52,8 +52,7 @@ export class OutboxRelay extends BackgroundLoop {
 
   /** Returns how many events it published. */
   private publishBatch(): Promise<number> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const sql = sqlInTransaction(em);
+    return inTransaction(this.orm, async (sql) => {
       const rows = await sql.rows<OutboxRow>(this.lockDueSql, [new Date()]);
       const accepted = await Promise.all(rows.map((row) => this.offer(row)));
       const published = rows.filter((_, i) => accepted[i]).map((row) => row.id);

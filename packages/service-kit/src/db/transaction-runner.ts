@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EventData, EventDefinition } from '@checkout/contracts';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Database } from './open-database';
+import { schemaOf, type Database } from './open-database';
 import type { OutboxRelay } from './outbox-relay';
-import { sqlInTransaction, type Sql } from './sql';
+import { inTransaction, type Sql } from './sql';
 
 export interface Transaction {
-  em: EntityManager;
-  /** Plain SQL in this transaction, for the statements every checkout runs (see Sql). */
+  /** Statements in this transaction. */
   sql: Sql;
   /** Records an event in the outbox; it is published after the commit, `delayMs` later if given. */
   publish: <D extends EventDefinition>(
@@ -26,7 +24,7 @@ interface OutboxRow {
 
 /** Runs units of work: state changes and the events they cause commit together. */
 export class TransactionRunner {
-  /** The service's database schema, which its SQL names tables in. */
+  /** The schema of the service's tables. */
   readonly schema: string;
   private readonly insertOutboxSql: string;
 
@@ -34,7 +32,7 @@ export class TransactionRunner {
     private readonly orm: Database,
     private readonly relay: OutboxRelay,
   ) {
-    this.schema = String(orm.config.get('schema'));
+    this.schema = schemaOf(orm);
     this.insertOutboxSql = `insert into "${this.schema}"."outbox_event"
       ("id", "topic", "version", "data", "occurred_at", "available_at")
       select unnest($1::text[]), unnest($2::text[]), unnest($3::int[]), unnest($4::jsonb[]), $5,
@@ -43,10 +41,8 @@ export class TransactionRunner {
 
   async run<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
     const events: OutboxRow[] = [];
-    const result = await this.orm.em.fork().transactional(async (em) => {
-      const sql = sqlInTransaction(em);
+    const result = await inTransaction(this.orm, async (sql) => {
       const done = await work({
-        em,
         sql,
         publish: (definition, data, options) =>
           void events.push({
