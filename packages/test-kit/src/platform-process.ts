@@ -1,12 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, startChild, waitUntilReady, type RunningChild } from '@checkout/local-infra';
+
+/**
+ * The arguments node is given by `npm start` (read from the root package.json, so the suites run
+ * exactly what ships: the compiled platform, built when its sources changed).
+ */
+export const npmStartArgs: string[] = (() => {
+  const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [program, ...args] = (scripts.start ?? '').split(' ');
+  if (program !== 'node') throw new Error(`npm start should run node directly: ${scripts.start}`);
+  return args;
+})();
+
 /** PLATFORM_MODE=dapr runs the same scenarios against `npm run start:dapr`. */
-const mainPath = join(
-  repoRoot,
+const startArgs =
   process.env.PLATFORM_MODE === 'dapr'
-    ? 'packages/platform/src/dapr/main.ts'
-    : 'packages/platform/src/main.ts',
-);
+    ? ['--import', 'tsx', join(repoRoot, 'packages/platform/src/dapr/main.ts')]
+    : npmStartArgs;
 
 export interface PlatformProcess extends RunningChild {
   baseUrl: string;
@@ -31,7 +44,7 @@ const roomyLimits = Object.fromEntries(
 
 /** Runs the platform's start command as `npm start` does, without waiting for anything. */
 export function spawnPlatform(env: Record<string, string>): RunningChild {
-  return startChild('the platform', process.execPath, ['--import', 'tsx', mainPath], {
+  return startChild('the platform', process.execPath, startArgs, {
     cwd: repoRoot,
     env: { ...process.env, ...roomyLimits, ...env },
     output: 'keep',
