@@ -1,5 +1,5 @@
-// The platform's server code compiled to JavaScript for `npm start`: an esbuild bundle of
-// src/main.ts with source maps, in
+// The platform's server code compiled to JavaScript for `npm start`: one esbuild bundle per entry
+// (main.js, the process npm starts; worker.js, each worker it forks) with source maps, in
 // packages/platform/dist/ (git-ignored). It is built again only when an input changed: the stamp
 // beside it holds a content hash of every file the last build read (esbuild's metafile), this
 // script and the lockfile. A content hash rather than mtimes, because a branch switch, a stash or
@@ -16,7 +16,10 @@ const platformRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = join(platformRoot, '../..');
 const outDir = join(platformRoot, 'dist');
 const stampFile = join(outDir, 'build-stamp.json');
-const entryPoints = { main: 'packages/platform/src/main.ts' };
+const entryPoints = {
+  main: 'packages/platform/src/main.ts',
+  worker: 'packages/platform/src/worker.ts',
+};
 /** Inputs that are no source file of the bundle but change what it is. */
 const alwaysHashed = [relative(repoRoot, fileURLToPath(import.meta.url)), 'package-lock.json'];
 

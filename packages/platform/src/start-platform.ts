@@ -6,7 +6,7 @@ import { startInOrder, type RunningPlatform } from './start-in-order';
 import { startLocalInfrastructure } from './start-local-infrastructure';
 import { startServices } from './start-services';
 
-/** The whole platform in this one process. */
+/** The whole platform in this one process (PLATFORM_WORKERS=1, and `npm run dev`). */
 export function startPlatform(config: PlatformConfig, logger: Logger): Promise<RunningPlatform> {
   return startInOrder(config, logger, async (onStop, url) => {
     const infrastructure = await startLocalInfrastructure(config, logger, onStop);

@@ -42,11 +42,17 @@ const roomyLimits = Object.fromEntries(
   ].map((name) => [name, '100000']),
 );
 
+/**
+ * Two workers, whatever the machine's cores (unless PLATFORM_WORKERS says otherwise): every suite
+ * proves the platform served by several processes, at a cost that does not grow with the machine.
+ */
+const twoWorkers = process.env.PLATFORM_WORKERS ?? '2';
+
 /** Runs the platform's start command as `npm start` does, without waiting for anything. */
 export function spawnPlatform(env: Record<string, string>): RunningChild {
   return startChild('the platform', process.execPath, startArgs, {
     cwd: repoRoot,
-    env: { ...process.env, ...roomyLimits, ...env },
+    env: { ...process.env, ...roomyLimits, PLATFORM_WORKERS: twoWorkers, ...env },
     output: 'keep',
   });
 }
