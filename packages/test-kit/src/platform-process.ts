@@ -10,8 +10,10 @@ export const npmStartArgs: string[] = (() => {
   const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const [program, ...args] = (scripts.start ?? '').split(' ');
-  if (program !== 'node') throw new Error(`npm start should run node directly: ${scripts.start}`);
+  // `exec`: npm's shell becomes node, so no process stands between npm and the platform.
+  const [exec, program, ...args] = (scripts.start ?? '').split(' ');
+  if (exec !== 'exec' || program !== 'node')
+    throw new Error(`npm start should exec node directly: ${scripts.start}`);
   return args;
 })();
 
