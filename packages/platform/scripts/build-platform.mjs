@@ -5,7 +5,15 @@
 // script and the lockfile. A content hash rather than mtimes, because a branch switch, a stash or
 // an rsync can bring back older contents with any mtime; hashing the ~170 inputs takes ~10 ms.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -14,8 +22,7 @@ import { fileURLToPath } from 'node:url';
 
 const platformRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = join(platformRoot, '../..');
-const outDir = join(platformRoot, 'dist');
-const stampFile = join(outDir, 'build-stamp.json');
+const stampName = 'build-stamp.json';
 const entryPoints = {
   main: 'packages/platform/src/main.ts',
   worker: 'packages/platform/src/worker.ts',
@@ -32,7 +39,8 @@ function hashOf(inputs) {
   return hash.digest('hex');
 }
 
-function isUpToDate() {
+function isUpToDate(outDir) {
+  const stampFile = join(outDir, stampName);
   if (!existsSync(stampFile)) return false;
   const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
   return stamp.hash === hashOf(stamp.inputs);
@@ -43,7 +51,7 @@ function isUpToDate() {
  * imports it, so that a workspace's own copy (service-kit's ajv, marketing's lru-cache) stays its
  * own. Our workspaces (@checkout/*) are TypeScript and are bundled.
  */
-const packagesWhereNodeFindsThem = {
+const packagesWhereNodeFindsThem = (outDir) => ({
   name: 'packages-where-node-finds-them',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, ({ path, resolveDir }) => {
@@ -57,10 +65,10 @@ const packagesWhereNodeFindsThem = {
       }
     });
   },
-};
+});
 
 /** `__dirname` keeps naming the source's folder, which code uses to find the repo's files. */
-const sourceFolders = {
+const sourceFolders = (outDir) => ({
   name: 'source-folders',
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
@@ -72,11 +80,11 @@ const sourceFolders = {
       return { contents: prefix + text.replace(/\b__dirname\b/g, '__sourceDirname'), loader: 'ts' };
     });
   },
-};
+});
 
-async function build() {
+async function build(outDir) {
   const { build: bundle } = await import('esbuild');
-  // Built beside dist/ (same depth, so the same relative paths) and swapped in whole.
+  // Built beside outDir (same depth, so the same relative paths), then moved in.
   const staging = `${outDir}.${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const result = await bundle({
@@ -89,35 +97,36 @@ async function build() {
     format: 'cjs',
     sourcemap: true,
     metafile: true,
-    plugins: [packagesWhereNodeFindsThem, sourceFolders],
+    plugins: [packagesWhereNodeFindsThem(outDir), sourceFolders(outDir)],
     logLevel: 'warning',
   });
   const inputs = Object.keys(result.metafile.inputs).sort();
-  writeFileSync(
-    join(staging, 'build-stamp.json'),
-    JSON.stringify({ hash: hashOf(inputs), inputs }),
-  );
-  rmSync(outDir, { recursive: true, force: true });
-  renameSync(staging, outDir);
+  writeFileSync(join(staging, stampName), JSON.stringify({ hash: hashOf(inputs), inputs }));
+  // File by file, the stamp last: a process starting (or forking a worker) meanwhile finds every
+  // file whole, and no one trusts the new files before they are all in place.
+  mkdirSync(outDir, { recursive: true });
+  for (const file of [...readdirSync(staging).filter((name) => name !== stampName), stampName])
+    renameSync(join(staging, file), join(outDir, file));
+  rmSync(staging, { recursive: true, force: true });
 }
 
 /**
- * Builds the platform's server code unless dist/ holds a build of these very inputs; returns the
- * entry to run. One build at a time across processes (parallel test files, two terminals): the
- * others wait on the lock and then find the build done.
+ * Builds the platform's server code unless `outDir` (dist/ by default) holds a build of these
+ * very inputs; returns the entry to run. One build at a time across processes (parallel test
+ * files, two terminals): the others wait on the lock and then find the build done.
  */
-export async function ensurePlatformBuilt(log) {
+export async function ensurePlatformBuilt(log, outDir = join(platformRoot, 'dist')) {
   const main = join(outDir, 'main.js');
-  if (isUpToDate()) return main;
+  if (isUpToDate(outDir)) return main;
   const { lock } = (await import('proper-lockfile')).default;
   const release = await lock(platformRoot, {
     lockfilePath: join(platformRoot, '.build.lock'),
     retries: { retries: 120, minTimeout: 500, maxTimeout: 1000 },
   });
   try {
-    if (isUpToDate()) return main;
+    if (isUpToDate(outDir)) return main;
     log("building the platform's server code (once per change of its sources)");
-    await build();
+    await build(outDir);
     return main;
   } finally {
     await release();
