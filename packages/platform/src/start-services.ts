@@ -1,5 +1,5 @@
 import { createAcademicService } from '@checkout/academic';
-import { createCardVaultService, createMikroOrmCardStore } from '@checkout/card-vault';
+import { createCardVaultService, createSqlCardStore } from '@checkout/card-vault';
 import { createFinancialService } from '@checkout/financial';
 import { loadOpenApiSpec } from '@checkout/contracts';
 import { storefrontRouter } from '@checkout/storefront';
@@ -77,7 +77,7 @@ export async function startServices(
       'card encryption keys',
     ),
     ...config.cardVault,
-    cardStore: createMikroOrmCardStore(orms['card-vault']),
+    cardStore: createSqlCardStore(orms['card-vault']),
   });
   const financial = createFinancialService({
     ...context('financial'),

@@ -16,7 +16,7 @@ import { revealCardNumber } from './app/reveal-card-number';
 import type { KeyRing } from './domain/card-cipher';
 
 export interface CardVaultDeps extends ServiceContext {
-  /** Where sealed cards live: a table (createMikroOrmCardStore) or a Dapr state store. */
+  /** Where sealed cards live: a table (createSqlCardStore) or a Dapr state store. */
   cardStore: CardStore;
   keys: KeyRing;
   cardTtlSeconds: number;

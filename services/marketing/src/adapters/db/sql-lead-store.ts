@@ -45,7 +45,7 @@ const registerSql = `
   returning "id"`;
 
 /** Leads in plain SQL: every checkout registers one and reads it back. */
-export function createMikroOrmLeadStore(orm: Database, transactions: TransactionRunner): LeadStore {
+export function createSqlLeadStore(orm: Database, transactions: TransactionRunner): LeadStore {
   const sql = sqlOf(orm);
   return {
     register: async (lead) => {

@@ -21,10 +21,7 @@ const held = ({ eventId, content, attempts }: ClaimedEmail) => [
  * The e-mail queue in plain SQL, a statement per step, each run for every e-mail. A lease is
  * taken with FOR UPDATE SKIP LOCKED in the same statement, so replicas never share one.
  */
-export function createMikroOrmEmailQueue(
-  orm: Database,
-  transactions: TransactionRunner,
-): EmailQueue {
+export function createSqlEmailQueue(orm: Database, transactions: TransactionRunner): EmailQueue {
   const sql = sqlOf(orm);
   return {
     ...inboxOf<PendingEmails>(transactions, ({ sql: tx }) => ({

@@ -13,7 +13,7 @@ interface CardRow {
 }
 
 /** Cards in the service's table, in plain SQL: every checkout reads its card three times. */
-export function createMikroOrmCardStore(orm: Database): CardStore {
+export function createSqlCardStore(orm: Database): CardStore {
   const sql = sqlOf(orm);
   return {
     save: async ({ sealed, ...card }) => {

@@ -97,7 +97,7 @@ function academicTransaction({ sql, publish }: Transaction): AcademicTransaction
 }
 
 /** Academic's tables in plain SQL: enrolling a buyer runs for every approved checkout. */
-export function createMikroOrmAcademicStore(
+export function createSqlAcademicStore(
   orm: Database,
   transactions: TransactionRunner,
 ): AcademicStore {

@@ -140,7 +140,7 @@ function financialTransaction({ sql, publish }: Transaction): FinancialTransacti
 }
 
 /** Financial's tables in plain SQL: most of these statements run for every checkout. */
-export function createMikroOrmFinancialStore(
+export function createSqlFinancialStore(
   orm: Database,
   transactions: TransactionRunner,
 ): FinancialStore {

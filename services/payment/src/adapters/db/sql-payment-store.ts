@@ -6,7 +6,7 @@ const findAttemptSql = `select "outcome", "decline_reason" from "payment"."gatew
   where "checkout_id" = $1 and "attempt" = $2`;
 
 /** Attempts in plain SQL: each runs once per charge. */
-export function createMikroOrmPaymentStore(
+export function createSqlPaymentStore(
   orm: Database,
   transactions: TransactionRunner,
 ): PaymentStore {
