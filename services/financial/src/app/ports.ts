@@ -53,14 +53,14 @@ export interface FinancialStore extends Inbox<FinancialTransaction> {
   /** Whether a checkout was made with this card token (the vault forgets it once charged). */
   isCardTokenUsed(cardToken: string): Promise<boolean>;
   /**
-   * When the `nth` latest of the checkouts of a lead or a client declined since `since` was
-   * declined; undefined when fewer were.
+   * For the lead and for the client: when the `nth` latest of its checkouts declined since
+   * `since` was declined; undefined when fewer were. Both in one read.
    */
-  nthLatestDecline(
-    of: { leadId: string } | { clientKey: string },
-    nth: number,
+  nthLatestDeclines(
+    of: { leadId: string; clientKey: string },
+    nth: { perLead: number; perClient: number },
     since: Date,
-  ): Promise<Date | undefined>;
+  ): Promise<{ lead?: Date; client?: Date }>;
   /** The checkout's attempts as payment answered them, oldest first. */
   listAttempts(checkoutId: string): Promise<ChargeAttemptRecord[]>;
   transaction<R>(work: (tx: FinancialTransaction) => Promise<R>): Promise<R>;

@@ -22,10 +22,9 @@ export async function waitBeforeAnotherCard(
   const windowMs = limits.windowSeconds * 1000;
   const since = new Date(now.getTime() - windowMs);
   // Refused until the decline that reached the limit leaves the window.
-  const reachedAt = await Promise.all([
-    store.nthLatestDecline({ leadId }, limits.perLead, since),
-    store.nthLatestDecline({ clientKey }, limits.perClient, since),
-  ]);
-  const waits = reachedAt.map((at) => (at ? at.getTime() + windowMs - now.getTime() : 0));
+  const reachedAt = await store.nthLatestDeclines({ leadId, clientKey }, limits, since);
+  const waits = [reachedAt.lead, reachedAt.client].map((at) =>
+    at ? at.getTime() + windowMs - now.getTime() : 0,
+  );
   return Math.max(0, ...waits);
 }

@@ -170,16 +170,17 @@ export function createSqlFinancialStore(
           [checkoutId],
         )
       ).map(toAttempt),
-    nthLatestDecline: async (of, nth, since) => {
-      const [column, value] =
-        'leadId' in of ? ['lead_id', of.leadId] : ['client_key', of.clientKey];
-      const [row] = await sql.rows<{ decided_at: Date }>(
-        `select "decided_at" from "financial"."checkout"
-          where "${column}" = $1 and "status" = 'declined' and "decided_at" >= $2
-          order by "decided_at" desc offset $3 limit 1`,
-        [value, since, Math.max(nth - 1, 0)],
+    nthLatestDeclines: async ({ leadId, clientKey }, { perLead, perClient }, since) => {
+      const nthDecline = (column: string, value: number, nth: number) =>
+        `(select "decided_at" from "financial"."checkout"
+          where "${column}" = $${value} and "status" = 'declined' and "decided_at" >= $1
+          order by "decided_at" desc offset ${Math.max(nth - 1, 0)} limit 1)`;
+      const [row] = await sql.rows<{ lead: Date | null; client: Date | null }>(
+        `select ${nthDecline('lead_id', 2, perLead)} as "lead",
+          ${nthDecline('client_key', 3, perClient)} as "client"`,
+        [since, leadId, clientKey],
       );
-      return row?.decided_at;
+      return { ...(row?.lead && { lead: row.lead }), ...(row?.client && { client: row.client }) };
     },
     transaction: (work) => transactions.run((tx) => work(financialTransaction(tx))),
     ...inboxOf(transactions, financialTransaction),
