@@ -96,21 +96,49 @@ export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): Map<Process
   return spent;
 }
 
-/** Resident memory (VmRSS, MB) of each node process under `roots`, named by its script. */
-export function nodeResidentMemory(roots: number[]): { name: string; mb: number }[] {
-  return platformProcesses(roots)
-    .filter((p) => kindOf(p.comm) === 'node')
-    .flatMap((p) => {
-      try {
-        const status = readFileSync(`/proc/${p.pid}/status`, 'utf8');
-        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-        const args = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-        const script = args.findLast((arg) => /\.(ts|js|cjs|mjs)$/.test(arg)) ?? p.comm;
-        return [{ name: `${script.split('/').slice(-2).join('/')} (${p.pid})`, mb: kb / 1024 }];
-      } catch {
-        return [];
-      }
-    });
+/** A process's resident memory now and at its peak (VmRSS, VmHWM), in MB. */
+export interface ResidentMemory {
+  name: string;
+  kind: ProcessKind;
+  mb: number;
+  peakMb: number;
+}
+
+/**
+ * Who a process is: a node process by its script's folder (services/marketing/src/main.ts and
+ * dist/images/marketing/main.js are both "marketing"), a sidecar by its app id.
+ */
+function nameOf(kind: ProcessKind, comm: string, args: string[]): string {
+  if (kind === 'daprd') return `${args[args.indexOf('--app-id') + 1] ?? '?'}/daprd`;
+  const script = args.findLast((arg) => /\.(ts|js|cjs|mjs)$/.test(arg));
+  if (!script) return comm;
+  return (
+    script
+      .split('/')
+      .slice(0, -1)
+      .filter((part) => part !== 'src')
+      .at(-1) ?? comm
+  );
+}
+
+/**
+ * Resident memory of every process under `roots` (node, daprd, sentry), plus with `rabbitmq` the
+ * Erlang VM. PostgreSQL is left out: a server others share, whose backends all count its shared
+ * buffers again.
+ */
+export function residentMemory(roots: number[], rabbitmq = false): ResidentMemory[] {
+  return platformProcesses(roots, rabbitmq).flatMap((p) => {
+    try {
+      const status = readFileSync(`/proc/${p.pid}/status`, 'utf8');
+      const mb = (field: string) =>
+        Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+      const args = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      const kind = kindOf(p.comm);
+      return [{ name: nameOf(kind, p.comm, args), kind, mb: mb('VmRSS'), peakMb: mb('VmHWM') }];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** The parent of `pid`: a PostgreSQL backend's parent is the server (postmaster). */

@@ -4,9 +4,10 @@ import { offerJourneys, type Call } from './open-loop';
 import {
   cpuBetween,
   machineTicks,
-  nodeResidentMemory,
+  residentMemory,
   takeCpuSnapshot,
   type ProcessKind,
+  type ResidentMemory,
 } from './process-usage';
 
 export interface RampSettings {
@@ -30,7 +31,7 @@ export interface StepRecord {
   calls: Call[];
   cpuMs: Map<ProcessKind, number>;
   commits: number;
-  residentMb: { name: string; mb: number }[];
+  resident: ResidentMemory[];
   maxStartLagMs: number;
   /** CPU ms of the bench itself (journeys and the SMTP server): it shares the machine. */
   benchCpuMs: number;
@@ -89,7 +90,7 @@ export async function runRamp(
       calls: measured.calls,
       cpuMs: cpuBetween(cpuBefore, takeCpuSnapshot(roots, settings.rabbitmq)),
       commits: (await target.database.commits()) - commitsBefore,
-      residentMb: nodeResidentMemory([target.pid]),
+      resident: residentMemory([target.pid], settings.rabbitmq),
       maxStartLagMs: measured.maxStartLagMs(),
       benchCpuMs: (bench.user + bench.system) / 1000,
       machineBusy: (machine.busy - machineBefore.busy) / (machine.total - machineBefore.total || 1),

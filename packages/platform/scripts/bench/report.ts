@@ -12,6 +12,24 @@ const oneDecimal = (n: number) => n.toFixed(1);
 export const outcomeTimes = (journeys: OwedEmails[], arrivals: EmailArrivals) =>
   journeys.flatMap((j) => arrivals.to(j.outcomeTo).slice(0, 1));
 
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Resident memory at the step's end: in all, then per process kind. */
+function residentTotals({ resident }: StepRecord): string {
+  const byKind = kinds
+    .map((kind) => [kind, sum(resident.filter((p) => p.kind === kind).map((p) => p.mb))] as const)
+    .filter(([, mb]) => mb > 0)
+    .map(([kind, mb]) => `${kind} ${round(mb)}`);
+  return `${round(sum(resident.map((p) => p.mb)))} in all (${byKind.join(', ')})`;
+}
+
+/** Each node process at the step's end and at its peak so far (VmHWM): what heap limits follow. */
+const nodeMemory = ({ resident }: StepRecord) =>
+  resident
+    .filter((p) => p.kind === 'node')
+    .map((p) => `${p.name} ${round(p.mb)}/${round(p.peakMb)}`)
+    .join(', ');
+
 /** Prints one step's figures and says whether it met the bound. */
 export async function reportStep(
   step: StepRecord,
@@ -62,7 +80,8 @@ export async function reportStep(
       `  CPU ms per checkout: ${perCheckout(cpuTotal)} (${cpu.join(', ')})`,
       `  machine ${Math.round(step.machineBusy * 100)} % busy; the bench itself ${perCheckout(step.benchCpuMs)} CPU ms per checkout`,
       `  commits per checkout: ${perCheckout(step.commits)}`,
-      `  resident MB: ${step.residentMb.map((p) => `${p.name} ${round(p.mb)}`).join(', ')}`,
+      `  resident MB: ${residentTotals(step)}`,
+      `  node MB now/peak: ${nodeMemory(step)}`,
     ].join('\n'),
   );
   return met;
