@@ -28,27 +28,18 @@ export interface ServiceProcessOptions {
   daprDir: string;
   /** The embedded default (this edge's address) applies to the service processes too. */
   publicUrl: string;
-  /** Run what the images run (scripts/image/build-unit.sh output per service) instead of the sources. */
-  serviceBundles?: string;
+  /** Each service's image contents (scripts/image/build-unit.sh), in <serviceBundles>/<service>/. */
+  serviceBundles: string;
   /** The node binary for the bundles (the images' version); this process's node by default. */
   serviceNode?: string;
 }
 
-/** How a service's process starts: its image's bundle, or its sources through tsx. */
-function serviceCommand(name: ServiceName, options: ServiceProcessOptions) {
-  const bundles = options.serviceBundles;
-  if (!bundles)
-    return {
-      node: process.execPath,
-      args: ['--import', 'tsx', `services/${name}/src/main.ts`],
-      env: {},
-    };
-  return {
-    node: options.serviceNode ?? process.execPath,
-    args: ['--enable-source-maps', join(bundles, name, 'main.js')],
-    env: { OPENAPI_SPEC: join(bundles, name, 'openapi.yaml') },
-  };
-}
+/** How a service's process starts: as its image's command runs its bundle. */
+const serviceCommand = (name: ServiceName, options: ServiceProcessOptions) => ({
+  node: options.serviceNode ?? process.execPath,
+  args: ['--enable-source-maps', join(options.serviceBundles, name, 'main.js')],
+  env: { OPENAPI_SPEC: join(options.serviceBundles, name, 'openapi.yaml') },
+});
 
 /** Starts each service beside its own daprd and waits until every one is ready. */
 export async function startServiceProcesses(
