@@ -70,18 +70,19 @@ function platformProcesses(roots: number[], rabbitmq = false): ProcessStat[] {
   return processes.filter((p) => wanted.has(p.pid) || (rabbitmq && erlangCommands.has(p.comm)));
 }
 
-/** CPU ms per process (by pid, with its kind) at one moment. */
+/** CPU ms per process (by pid, with its kind and name) at one moment. */
 export interface CpuSnapshot {
-  byPid: Map<number, { kind: ProcessKind; cpuMs: number }>;
+  byPid: Map<number, { kind: ProcessKind; name: string; cpuMs: number }>;
 }
 
 export function takeCpuSnapshot(roots: number[], rabbitmq: boolean): CpuSnapshot {
   return {
     byPid: new Map(
-      platformProcesses(roots, rabbitmq).map((p) => [
-        p.pid,
-        { kind: kindOf(p.comm), cpuMs: p.cpuMs },
-      ]),
+      platformProcesses(roots, rabbitmq).map((p) => {
+        const kind = kindOf(p.comm);
+        const name = kind === 'node' ? nameOf(kind, p.comm, argsOf(p.pid)) : p.comm;
+        return [p.pid, { kind, name, cpuMs: p.cpuMs }];
+      }),
     ),
   };
 }
@@ -96,6 +97,14 @@ export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): Map<Process
   return spent;
 }
 
+/** CPU ms each node process spent between two snapshots, by name: which service costs what. */
+export function nodeCpuBetween(before: CpuSnapshot, after: CpuSnapshot): Map<string, number> {
+  const spent = new Map<string, number>();
+  for (const [pid, now] of after.byPid)
+    if (now.kind === 'node') spent.set(now.name, now.cpuMs - (before.byPid.get(pid)?.cpuMs ?? 0));
+  return spent;
+}
+
 /** A process's resident memory now and at its peak (VmRSS, VmHWM), in MB. */
 export interface ResidentMemory {
   name: string;
@@ -103,6 +112,14 @@ export interface ResidentMemory {
   mb: number;
   peakMb: number;
 }
+
+const argsOf = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return []; // it ended meanwhile
+  }
+};
 
 /**
  * Who a process is: a node process by its script's folder (services/marketing/src/main.ts and
@@ -132,9 +149,9 @@ export function residentMemory(roots: number[], rabbitmq = false): ResidentMemor
       const status = readFileSync(`/proc/${p.pid}/status`, 'utf8');
       const mb = (field: string) =>
         Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-      const args = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
       const kind = kindOf(p.comm);
-      return [{ name: nameOf(kind, p.comm, args), kind, mb: mb('VmRSS'), peakMb: mb('VmHWM') }];
+      const name = nameOf(kind, p.comm, argsOf(p.pid));
+      return [{ name, kind, mb: mb('VmRSS'), peakMb: mb('VmHWM') }];
     } catch {
       return [];
     }

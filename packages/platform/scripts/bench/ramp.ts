@@ -4,6 +4,7 @@ import { offerJourneys, type Call } from './open-loop';
 import {
   cpuBetween,
   machineTicks,
+  nodeCpuBetween,
   residentMemory,
   takeCpuSnapshot,
   type ProcessKind,
@@ -30,6 +31,8 @@ export interface StepRecord {
   accepted: Promise<OwedEmails[]>;
   calls: Call[];
   cpuMs: Map<ProcessKind, number>;
+  /** CPU ms of each node process, by service. */
+  nodeCpuMs: Map<string, number>;
   commits: number;
   resident: ResidentMemory[];
   maxStartLagMs: number;
@@ -81,6 +84,7 @@ export async function runRamp(
     const to = Date.now();
     const bench = process.cpuUsage(benchBefore);
     const machine = machineTicks();
+    const cpuAfter = takeCpuSnapshot(roots, settings.rabbitmq);
     steps.push({
       rate,
       from,
@@ -88,7 +92,8 @@ export async function runRamp(
       started: measured.started(),
       accepted: measured.accepted,
       calls: measured.calls,
-      cpuMs: cpuBetween(cpuBefore, takeCpuSnapshot(roots, settings.rabbitmq)),
+      cpuMs: cpuBetween(cpuBefore, cpuAfter),
+      nodeCpuMs: nodeCpuBetween(cpuBefore, cpuAfter),
       commits: (await target.database.commits()) - commitsBefore,
       resident: residentMemory([target.pid], settings.rabbitmq),
       maxStartLagMs: measured.maxStartLagMs(),

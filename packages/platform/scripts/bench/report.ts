@@ -78,6 +78,7 @@ export async function reportStep(
       `  HTTP p99 ms: ${httpP99.join(', ')}`,
       `  errors: ${failures.length}${failureKinds.length ? ` (${failureKinds.join(', ')})` : ''}`,
       `  CPU ms per checkout: ${perCheckout(cpuTotal)} (${cpu.join(', ')})`,
+      `  node CPU ms per checkout: ${[...step.nodeCpuMs].map(([name, ms]) => `${name} ${perCheckout(ms)}`).join(', ')}`,
       `  machine ${Math.round(step.machineBusy * 100)} % busy; the bench itself ${perCheckout(step.benchCpuMs)} CPU ms per checkout`,
       `  commits per checkout: ${perCheckout(step.commits)}`,
       `  resident MB: ${residentTotals(step)}`,
