@@ -23,10 +23,10 @@ function residentTotals({ resident }: StepRecord): string {
   return `${round(sum(resident.map((p) => p.mb)))} in all (${byKind.join(', ')})`;
 }
 
-/** Each node process at the step's end and at its peak so far (VmHWM): what heap limits follow. */
-const nodeMemory = ({ resident }: StepRecord) =>
+/** Each node and daprd process at the step's end and at its peak so far (VmHWM): what limits follow. */
+const peakMemory = ({ resident }: StepRecord) =>
   resident
-    .filter((p) => p.kind === 'node')
+    .filter((p) => p.kind === 'node' || p.kind === 'daprd')
     .map((p) => `${p.name} ${round(p.mb)}/${round(p.peakMb)}`)
     .join(', ');
 
@@ -82,7 +82,7 @@ export async function reportStep(
       `  machine ${Math.round(step.machineBusy * 100)} % busy; the bench itself ${perCheckout(step.benchCpuMs)} CPU ms per checkout`,
       `  commits per checkout: ${perCheckout(step.commits)}`,
       `  resident MB: ${residentTotals(step)}`,
-      `  node MB now/peak: ${nodeMemory(step)}`,
+      `  MB now/peak: ${peakMemory(step)}`,
     ].join('\n'),
   );
   return met;
