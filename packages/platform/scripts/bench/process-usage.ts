@@ -111,6 +111,8 @@ export interface ResidentMemory {
   kind: ProcessKind;
   mb: number;
   peakMb: number;
+  /** Proportional set size: pages shared with other processes (a binary's code) count in part. */
+  pssMb: number;
 }
 
 const argsOf = (pid: number) => {
@@ -151,7 +153,9 @@ export function residentMemory(roots: number[], rabbitmq = false): ResidentMemor
         Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
       const kind = kindOf(p.comm);
       const name = nameOf(kind, p.comm, argsOf(p.pid));
-      return [{ name, kind, mb: mb('VmRSS'), peakMb: mb('VmHWM') }];
+      const pss = /Pss:\s+(\d+)/.exec(readFileSync(`/proc/${p.pid}/smaps_rollup`, 'utf8'));
+      const pssMb = Number(pss?.[1] ?? 0) / 1024;
+      return [{ name, kind, mb: mb('VmRSS'), peakMb: mb('VmHWM'), pssMb }];
     } catch {
       return [];
     }

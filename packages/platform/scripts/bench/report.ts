@@ -14,13 +14,17 @@ export const outcomeTimes = (journeys: OwedEmails[], arrivals: EmailArrivals) =>
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-/** Resident memory at the step's end: in all, then per process kind. */
+/**
+ * Resident memory at the step's end: in all, per process kind, then in proportion (the six sidecars
+ * share daprd's code, the node processes node's, which RSS counts once per process).
+ */
 function residentTotals({ resident }: StepRecord): string {
   const byKind = kinds
     .map((kind) => [kind, sum(resident.filter((p) => p.kind === kind).map((p) => p.mb))] as const)
     .filter(([, mb]) => mb > 0)
     .map(([kind, mb]) => `${kind} ${round(mb)}`);
-  return `${round(sum(resident.map((p) => p.mb)))} in all (${byKind.join(', ')})`;
+  const pss = round(sum(resident.map((p) => p.pssMb)));
+  return `${round(sum(resident.map((p) => p.mb)))} in all (${byKind.join(', ')}); ${pss} counting shared pages once (PSS)`;
 }
 
 /** Each node and daprd process at the step's end and at its peak so far (VmHWM): what limits follow. */
