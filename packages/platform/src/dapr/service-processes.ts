@@ -11,6 +11,7 @@ import {
 } from '@checkout/local-infra';
 import { logFormat, type Logger } from '@checkout/service-kit';
 import { serviceNames, type ServiceName } from '../services';
+import { serviceNodeOptions } from './chart-values';
 import { startSentry } from './sentry';
 import { writeSidecarConfigurations } from './sidecar-configuration';
 
@@ -34,11 +35,15 @@ export interface ServiceProcessOptions {
   serviceNode?: string;
 }
 
-/** How a service's process starts: as its image's command runs its bundle. */
+/** How a service's process starts: as its image's command runs its bundle, in its container's settings. */
 const serviceCommand = (name: ServiceName, options: ServiceProcessOptions) => ({
   node: options.serviceNode ?? process.execPath,
   args: ['--enable-source-maps', join(options.serviceBundles, name, 'main.js')],
-  env: { OPENAPI_SPEC: join(options.serviceBundles, name, 'openapi.yaml') },
+  env: {
+    OPENAPI_SPEC: join(options.serviceBundles, name, 'openapi.yaml'),
+    // The chart's heap limit for the service (values.yaml), as its container gets it.
+    NODE_OPTIONS: serviceNodeOptions(name, process.env.NODE_OPTIONS),
+  },
 });
 
 /** Starts each service beside its own daprd and waits until every one is ready. */

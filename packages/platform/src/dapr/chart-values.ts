@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '@checkout/local-infra';
+import { parse } from 'yaml';
+import type { ServiceName } from '../services';
+
+/** What start:dapr takes from a service's block in the chart's values. */
+export interface ServiceValues {
+  secrets: string[];
+  /** Callee → the operations this service may invoke on it, as "VERB /path". */
+  invokes?: Record<string, string[]>;
+  /** V8's old-space limit in MB (--max-old-space-size), sized from the bench's measured peaks. */
+  heapMb?: number;
+}
+
+/**
+ * The services' blocks of charts/course-checkout/values.yaml: one source for what the chart
+ * renders and what start:dapr runs (access control, secrets, heap limits).
+ */
+export const chartServiceValues = (): Partial<Record<ServiceName, ServiceValues>> =>
+  (
+    parse(readFileSync(join(repoRoot, 'charts/course-checkout/values.yaml'), 'utf8')) as {
+      services: Partial<Record<ServiceName, ServiceValues>>;
+    }
+  ).services;
+
+/** NODE_OPTIONS as the chart gives a service's container, after any the environment already has. */
+export function serviceNodeOptions(name: ServiceName, inherited = ''): string {
+  const heapMb = chartServiceValues()[name]?.heapMb;
+  return [inherited, heapMb && `--max-old-space-size=${heapMb}`].filter(Boolean).join(' ');
+}
