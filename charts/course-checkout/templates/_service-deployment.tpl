@@ -79,9 +79,10 @@ spec:
             {{- else }}
             - { name: PORT, value: '3000' }
             {{- end }}
-            {{- with and (not $fromSources) $svc.heapMb }}
-            # The heap's limit under the container's (values.yaml says where the figure comes from).
-            - { name: NODE_OPTIONS, value: '--max-old-space-size={{ . }}' }
+            {{- if and (not $fromSources) $svc.heapMb }}
+            # The heap's limits under the container's (values.yaml says where the figures come from).
+            - name: NODE_OPTIONS
+              value: '--max-old-space-size={{ $svc.heapMb }}{{ with $svc.semiSpaceMb }} --max-semi-space-size={{ . }}{{ end }}'
             {{- end }}
             {{- range $key, $value := $svc.env }}
             - { name: {{ $key }}, value: {{ tpl (toString $value) $root | quote }} }
