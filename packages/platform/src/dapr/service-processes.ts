@@ -5,7 +5,6 @@ import {
   daprdPorts,
   repoRoot,
   startChild,
-  waitUntil,
   type DaprdPorts,
   type RunningChild,
 } from '@checkout/local-infra';
@@ -13,11 +12,14 @@ import { logFormat, type Logger } from '@checkout/service-kit';
 import { serviceNames, type ServiceName } from '../services';
 import { serviceNodeOptions } from './chart-values';
 import { startSentry } from './sentry';
+import { isServiceReady, waitForServices } from './service-readiness';
 import { writeSidecarConfigurations } from './sidecar-configuration';
 
 export interface ServiceProcesses {
   appPorts: Record<ServiceName, number>;
   ports: Record<ServiceName, DaprdPorts>;
+  /** Whether a service's app and sidecar are up and the sidecar lets calls through. */
+  isReady(name: ServiceName): Promise<boolean>;
   /** Apps first, as with native sidecars: what they still publish waits in their outbox. */
   stop(): Promise<void>;
 }
@@ -104,17 +106,18 @@ export async function startServiceProcesses(
       ),
     );
   }
+  const isReady = (name: ServiceName) => isServiceReady(name, ports[name], tokens.DAPR_API_TOKEN);
   const appPorts = Object.fromEntries(
     serviceNames.map((name) => [name, ports[name].appPort]),
   ) as Record<ServiceName, number>;
   try {
-    await waitForServices(ports, [...apps, ...sidecars], logger);
+    await waitForServices(isReady, [...apps, ...sidecars], logger);
   } catch (error) {
     await stop();
     throw error;
   }
   for (const supervised of [...apps, ...sidecars]) supervised.keepAlive();
-  return { appPorts, ports, stop };
+  return { appPorts, ports, isReady, stop };
 }
 
 function sidecarArgs(
@@ -137,45 +140,5 @@ function sidecarArgs(
       ['--enable-app-health-check', '--app-health-check-path', '/healthz'],
       ['--app-health-probe-interval', '5', '--app-health-threshold', '3'],
     ].flat(),
-  });
-}
-
-const answersOk = (url: string) =>
-  fetch(url, { signal: AbortSignal.timeout(2000) }).then(
-    (response) => response.ok,
-    () => false,
-  );
-
-/**
- * A service is ready when its app is (/readyz) and so is its sidecar (/v1.0/healthz: components,
- * app channel and subscriptions set up), so that a first checkout does not meet a sidecar still
- * starting.
- */
-export const isServiceReady = async ({ appPort, httpPort }: DaprdPorts) =>
-  (await answersOk(`http://127.0.0.1:${appPort}/readyz`)) &&
-  answersOk(`http://127.0.0.1:${httpPort}/v1.0/healthz`);
-
-async function waitForServices(
-  ports: Record<ServiceName, DaprdPorts>,
-  processes: RunningChild[],
-  logger: Logger,
-): Promise<void> {
-  const pending = new Set(serviceNames);
-  await waitUntil(
-    'every service to be ready',
-    async () => {
-      const dead = processes.find((p) => p.exitReason() !== undefined);
-      if (dead) throw new Error(`${dead.exitReason()} during start-up`);
-      for (const name of pending) {
-        if (!(await isServiceReady(ports[name]))) continue;
-        pending.delete(name);
-        logger.info({ service: name, port: ports[name].appPort }, 'service ready');
-      }
-      return pending.size === 0 || undefined;
-    },
-    120_000,
-    250,
-  ).catch((error: Error) => {
-    throw new Error(`${error.message} (not ready: ${[...pending].join(', ')})`);
   });
 }

@@ -14,7 +14,7 @@ import { serviceNames } from '../services';
 import { edgeRouter } from './edge';
 import { succeeds } from './command-succeeds';
 import { ensureServiceBundles } from './service-bundles';
-import { isServiceReady, startServiceProcesses } from './service-processes';
+import { startServiceProcesses } from './service-processes';
 
 /** The management UI of the RabbitMQ that scripts/provision/rabbitmq.sh starts (guest/guest). */
 const rabbitmqManagementUrl = 'http://localhost:15672/';
@@ -99,9 +99,7 @@ export function startDaprPlatform(
           storefrontRouter(await ensureStorefrontBuilt((message) => logger.info(message))),
         ],
         isReady: async () =>
-          (
-            await Promise.all(serviceNames.map((name) => isServiceReady(services.ports[name])))
-          ).every(Boolean),
+          (await Promise.all(serviceNames.map((name) => services.isReady(name)))).every(Boolean),
         publicUrl: config.notification.settings.publicUrl,
       }),
     );
