@@ -26,6 +26,9 @@ const { result } = concurrently(
       env: {
         // Our terminal is the person's, the platform's stdout a pipe to here.
         LOG_FORMAT: logFormat(),
+        // One process: node --watch restarts on the files that process loads, and a change is
+        // picked up without waiting for a build.
+        PLATFORM_WORKERS: '1',
         // Links in e-mails open the live pages.
         PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${pagesPort}`,
       },

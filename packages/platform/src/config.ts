@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { readAcademicConfig } from '@checkout/academic';
 import { readCardVaultConfig } from '@checkout/card-vault';
 import { readFinancialConfig } from '@checkout/financial';
@@ -16,6 +17,11 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     port,
     /** The public listener's address: this machine only, unless asked (0.0.0.0 in a container). */
     host: read.string('HOST', '127.0.0.1'),
+    /**
+     * Processes serving the platform, each with all six services: by default one per core. With
+     * one (or 0), the platform runs in a single process, without a primary.
+     */
+    workers: Math.max(1, read.integer('PLATFORM_WORKERS', availableParallelism())),
     ...readDataLocation(read),
     /** A real SMTP server to use instead of the built-in sink. */
     smtpUrl: read.optionalUrl('SMTP_URL'),

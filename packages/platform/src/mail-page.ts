@@ -1,5 +1,5 @@
 import { BlockList } from 'node:net';
-import type { SmtpSink } from '@checkout/local-infra';
+import type { ReceivedEmail } from '@checkout/local-infra';
 import { pagePolicy } from '@checkout/service-kit';
 import escapeHtml from 'escape-html';
 import { Router, type RequestHandler } from 'express';
@@ -28,9 +28,10 @@ const policy = pagePolicy({
 });
 
 /** GET /dev/mail: a page listing what the built-in SMTP sink received, newest first. */
-export function mailPage(sink: SmtpSink): Router {
-  return Router().get('/dev/mail', arrivedOnLoopback, policy, (_req, res) => {
-    const rows = [...sink.emails]
+export function mailPage(sentEmails: () => Promise<ReceivedEmail[]>): Router {
+  return Router().get('/dev/mail', arrivedOnLoopback, policy, async (_req, res) => {
+    const emails = await sentEmails();
+    const rows = [...emails]
       .reverse()
       .map(
         (email) => `<article><h2>${escapeHtml(email.subject)}</h2>
@@ -41,6 +42,6 @@ export function mailPage(sink: SmtpSink): Router {
     res.type('html')
       .send(`<!doctype html><html><head><meta charset="utf-8"><title>Sent e-mails</title>
 <meta http-equiv="refresh" content="5"></head><body style="font-family:sans-serif;max-width:60em;margin:auto">
-<h1>Sent e-mails (${sink.emails.length})</h1>${rows || '<p>None yet.</p>'}</body></html>`);
+<h1>Sent e-mails (${emails.length})</h1>${rows || '<p>None yet.</p>'}</body></html>`);
   });
 }

@@ -204,10 +204,8 @@ describe('card data', () => {
  */
 const knownInboxConsumers = {
   academic: ['academic.enroll-student'], // checkout.approved
-  card_vault: [
-    'card-vault.drop-cvc-once-answered', // charge.attempted
-    'card-vault.erase-card-on-final-charge', // checkout.approved, checkout.declined
-  ],
+  // None: what its events do (erase a card, drop its CVC) is idempotent, so it keeps no inbox.
+  card_vault: [],
   financial: ['financial.record-charge-attempt'], // charge.attempted
   marketing: ['marketing.convert-lead'], // checkout.approved
   notification: [

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startChild, type RunningChild } from '@checkout/local-infra';
-import { repoRoot, waitUntil } from '@checkout/test-kit';
+import { npmStartArgs, repoRoot, waitUntil } from '@checkout/test-kit';
 
 const run = promisify(execFile);
 
@@ -60,12 +60,7 @@ beforeAll(async () => {
   platform = startChild(
     'the platform in its own network',
     'unshare',
-    [
-      '--net',
-      'sh',
-      '-c',
-      `${setUpNetwork} && exec node --import tsx packages/platform/src/main.ts`,
-    ],
+    ['--net', 'sh', '-c', `${setUpNetwork} && exec node ${npmStartArgs.join(' ')}`],
     { cwd: repoRoot, env, output: 'keep' },
   );
   await waitUntil(

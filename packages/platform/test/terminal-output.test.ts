@@ -8,7 +8,7 @@ import {
   waitUntil,
   type RunningChild,
 } from '@checkout/local-infra';
-import { createTestDatabase } from '@checkout/test-kit';
+import { createTestDatabase, npmStartArgs } from '@checkout/test-kit';
 import { Client } from 'pg';
 import { parse } from 'yaml';
 
@@ -16,7 +16,7 @@ import { parse } from 'yaml';
 // eslint-disable-next-line no-control-regex
 const withoutColours = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
-const mainArgs = ['--import', 'tsx', 'packages/platform/src/main.ts'];
+const mainArgs = npmStartArgs;
 
 interface StartedPlatform {
   lines: string[];

@@ -15,6 +15,7 @@ import {
   subscribeTo,
   type Database,
   type EventMessage,
+  type Sql,
 } from '../src';
 
 const Note = defineEntity({
@@ -36,6 +37,8 @@ const NoteWritten = {
   schema: Type.Object({ id: Type.String() }),
 };
 const logger = createLogger('test', 'silent');
+const addNote = (sql: Sql, id: string, text: string) =>
+  sql.run('insert into "kit"."note" ("id", "text") values ($1, $2)', [id, text]);
 
 let orm: Database;
 beforeAll(async () => {
@@ -54,8 +57,8 @@ describe('the outbox', () => {
     const bus = new InProcessEventBus(logger);
     const transactions = new TransactionRunner(orm, new OutboxRelay(orm, bus, logger));
     await expect(
-      transactions.run(async ({ em, publish }) => {
-        em.create(Note, { id: 'rolled-back', text: 'x' });
+      transactions.run(async ({ sql, publish }) => {
+        await addNote(sql, 'rolled-back', 'x');
         publish(NoteWritten, { id: 'rolled-back' });
         throw new Error('boom');
       }),
@@ -81,8 +84,8 @@ describe('the outbox', () => {
     };
     const relay = new OutboxRelay(orm, flakyBus, logger, 20);
     const transactions = new TransactionRunner(orm, relay);
-    await transactions.run(async ({ em, publish }) => {
-      em.create(Note, { id: 'n-1', text: 'hello' });
+    await transactions.run(async ({ sql, publish }) => {
+      await addNote(sql, 'n-1', 'hello');
       publish(NoteWritten, { id: 'n-1' });
     });
     await waitUntil('the relay to offer the event to the bus that refuses it', () =>
@@ -110,14 +113,14 @@ describe('the inbox', () => {
   const inbox = () =>
     inboxOf(
       new TransactionRunner(orm, new OutboxRelay(orm, new InProcessEventBus(logger), logger)),
-      ({ em }) => ({ addNote: (id: string) => em.create(Note, { id, text: 'once' }) }),
+      ({ sql }) => ({ addNote: (id: string) => addNote(sql, id, 'once') }),
     );
 
   it('runs the effect of an event once per consumer', async () => {
     const notes = inbox();
     const write = (consumer: string) =>
       notes.handleOnce({ id: 'event-1', consumer }, async (tx) => {
-        tx.addNote(`${consumer}-note`);
+        await tx.addNote(`${consumer}-note`);
       });
     expect(await write('a')).toEqual({ duplicate: false, result: undefined });
     expect(await write('a')).toEqual({ duplicate: true });
@@ -130,7 +133,7 @@ describe('the inbox', () => {
     const delivery = { id: 'event-2', consumer: 'c' };
     await expect(
       notes.handleOnce(delivery, async (tx) => {
-        tx.addNote('lost-note');
+        await tx.addNote('lost-note');
         throw new Error('smtp down');
       }),
     ).rejects.toThrow();

@@ -1,12 +1,27 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, startChild, waitUntilReady, type RunningChild } from '@checkout/local-infra';
+
+/**
+ * The arguments node is given by `npm start` (read from the root package.json, so the suites run
+ * exactly what ships: the compiled platform, built when its sources changed).
+ */
+export const npmStartArgs: string[] = (() => {
+  const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  // `exec`: npm's shell becomes node, so no process stands between npm and the platform.
+  const [exec, program, ...args] = (scripts.start ?? '').split(' ');
+  if (exec !== 'exec' || program !== 'node')
+    throw new Error(`npm start should exec node directly: ${scripts.start}`);
+  return args;
+})();
+
 /** PLATFORM_MODE=dapr runs the same scenarios against `npm run start:dapr`. */
-const mainPath = join(
-  repoRoot,
+const startArgs =
   process.env.PLATFORM_MODE === 'dapr'
-    ? 'packages/platform/src/dapr/main.ts'
-    : 'packages/platform/src/main.ts',
-);
+    ? ['--import', 'tsx', join(repoRoot, 'packages/platform/src/dapr/main.ts')]
+    : npmStartArgs;
 
 export interface PlatformProcess extends RunningChild {
   baseUrl: string;
@@ -29,11 +44,17 @@ const roomyLimits = Object.fromEntries(
   ].map((name) => [name, '100000']),
 );
 
+/**
+ * Two workers, whatever the machine's cores (unless PLATFORM_WORKERS says otherwise): every suite
+ * proves the platform served by several processes, at a cost that does not grow with the machine.
+ */
+const twoWorkers = process.env.PLATFORM_WORKERS ?? '2';
+
 /** Runs the platform's start command as `npm start` does, without waiting for anything. */
 export function spawnPlatform(env: Record<string, string>): RunningChild {
-  return startChild('the platform', process.execPath, ['--import', 'tsx', mainPath], {
+  return startChild('the platform', process.execPath, startArgs, {
     cwd: repoRoot,
-    env: { ...process.env, ...roomyLimits, ...env },
+    env: { ...process.env, ...roomyLimits, PLATFORM_WORKERS: twoWorkers, ...env },
     output: 'keep',
   });
 }

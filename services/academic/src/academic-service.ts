@@ -8,7 +8,7 @@ import {
   type ServiceRuntime,
   type KeyRing,
 } from '@checkout/service-kit';
-import { createMikroOrmAcademicStore } from './adapters/db/mikro-orm-academic-store';
+import { createSqlAcademicStore } from './adapters/db/sql-academic-store';
 import { createAcademicRouter } from './adapters/http/academic-router';
 import { createSignInLimits } from './adapters/http/sign-in-limits';
 import { enrollStudentOnCheckoutApproved } from './app/enroll-student-on-checkout-approved';
@@ -27,7 +27,7 @@ const inbox = { enrollStudent: 'academic.enroll-student' } as const;
 
 export function createAcademicService(deps: AcademicDeps): ServiceRuntime {
   return createServiceRuntime('academic', deps, (transactions) => {
-    const store = createMikroOrmAcademicStore(deps.orm, transactions);
+    const store = createSqlAcademicStore(deps.orm, transactions);
     const sealer = {
       seal: (token: string, studentId: string) =>
         sealToken(token, studentId, deps.activationTokenKeys),

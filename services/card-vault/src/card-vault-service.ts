@@ -5,7 +5,6 @@ import {
   rateLimit,
   subscribeTo,
   type ServiceContext,
-  type TransactionRunner,
   type ServiceRuntime,
 } from '@checkout/service-kit';
 import { createCardVaultRouter } from './adapters/http/card-vault-router';
@@ -17,8 +16,8 @@ import { revealCardNumber } from './app/reveal-card-number';
 import type { KeyRing } from './domain/card-cipher';
 
 export interface CardVaultDeps extends ServiceContext {
-  /** Where sealed cards live: a table (createMikroOrmCardStore) or a Dapr state store. */
-  createCardStore(transactions: TransactionRunner): CardStore;
+  /** Where sealed cards live: a table (createSqlCardStore) or a Dapr state store. */
+  cardStore: CardStore;
   keys: KeyRing;
   cardTtlSeconds: number;
   /** POST /cards allowed per client address (req.ip) in each window. */
@@ -35,8 +34,8 @@ export interface CardVaultService extends ServiceRuntime {
 }
 
 /**
- * The names card-vault's inbox records handled events under. Never change one: under a new name,
- * every event delivered again (a redelivery, a replayed dead letter) would be handled twice.
+ * The names card-vault's subscriptions go by. Its effects are idempotent (see CardStore), so no
+ * inbox records them under these names.
  */
 const inbox = {
   eraseCardOnFinalCharge: 'card-vault.erase-card-on-final-charge',
@@ -44,8 +43,8 @@ const inbox = {
 } as const;
 
 export function createCardVaultService(deps: CardVaultDeps): CardVaultService {
-  return createServiceRuntime('card-vault', deps, (transactions) => {
-    const store = deps.createCardStore(transactions);
+  return createServiceRuntime('card-vault', deps, () => {
+    const store = deps.cardStore;
     const eraser = { service: 'card-vault', inbox: inbox.eraseCardOnFinalCharge };
     for (const finalEvent of [CheckoutApproved, CheckoutDeclined]) {
       subscribeTo(deps.bus, finalEvent, eraser, deps.logger, async (event) => {

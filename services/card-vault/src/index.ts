@@ -1,4 +1,4 @@
 export { cardVaultDatabase } from './adapters/db/card-vault-database';
-export { createMikroOrmCardStore } from './adapters/db/mikro-orm-card-store';
+export { createSqlCardStore } from './adapters/db/sql-card-store';
 export { createCardVaultService, type CardVaultService } from './card-vault-service';
 export { readCardVaultConfig } from './config';

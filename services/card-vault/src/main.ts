@@ -13,8 +13,7 @@ runDaprService({
     createCardVaultService({
       ...context,
       ...config,
-      createCardStore: (transactions) =>
-        createDaprCardStore(context.dapr, 'card-vault-state', transactions),
+      cardStore: createDaprCardStore(context.dapr, 'card-vault-state'),
       keys: parseKeyRing(await context.secret('card-encryption-keys'), 'card encryption keys'),
     }),
 });

@@ -15,7 +15,7 @@ import {
 import {
   cardVaultDatabase,
   createCardVaultService,
-  createMikroOrmCardStore,
+  createSqlCardStore,
   type CardVaultService,
 } from '../src';
 import { openCard } from '../src/domain/card-cipher';
@@ -34,7 +34,7 @@ const startVault = (options: { cardTtlSeconds: number; expiredCardSweepMs?: numb
       ...context,
       keys,
       cardLimits: { perClient: 1000, windowSeconds: 60 },
-      createCardStore: (transactions) => createMikroOrmCardStore(context.orm, transactions),
+      cardStore: createSqlCardStore(context.orm),
       ...options,
     }),
   );

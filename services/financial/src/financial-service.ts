@@ -7,7 +7,7 @@ import {
   type ServiceContext,
   type ServiceRuntime,
 } from '@checkout/service-kit';
-import { createMikroOrmFinancialStore } from './adapters/db/mikro-orm-financial-store';
+import { createSqlFinancialStore } from './adapters/db/sql-financial-store';
 import { createFinancialRouter } from './adapters/http/financial-router';
 import { createFinancialInternalRouter } from './adapters/http/internal-router';
 import type { CardDirectory, Course, LeadDirectory } from './app/ports';
@@ -38,7 +38,7 @@ export interface FinancialService extends ServiceRuntime {
 
 export function createFinancialService(deps: FinancialDeps): FinancialService {
   return createServiceRuntime('financial', deps, (transactions) => {
-    const store = createMikroOrmFinancialStore(deps.orm, transactions);
+    const store = createSqlFinancialStore(deps.orm, transactions);
     const logger = deps.logger;
     const subscriber = { service: 'financial', inbox: inbox.recordChargeAttempt };
     subscribeTo(deps.bus, ChargeAttempted, subscriber, logger, async (event) => {

@@ -7,7 +7,7 @@ import {
   type ServiceRuntime,
 } from '@checkout/service-kit';
 import { cachedCourseCatalogue } from './adapters/clients/cached-course-catalogue';
-import { createMikroOrmLeadStore } from './adapters/db/mikro-orm-lead-store';
+import { createSqlLeadStore } from './adapters/db/sql-lead-store';
 import { createMarketingInternalRouter } from './adapters/http/internal-router';
 import { createMarketingRouter } from './adapters/http/marketing-router';
 import { convertLeadOnCheckoutApproved } from './app/convert-lead-on-checkout-approved';
@@ -40,7 +40,7 @@ const courseLookupTtlMs = 5 * 60_000;
 
 export function createMarketingService(deps: MarketingDeps): MarketingService {
   return createServiceRuntime('marketing', deps, (transactions) => {
-    const store = createMikroOrmLeadStore(deps.orm, transactions);
+    const store = createSqlLeadStore(deps.orm, transactions);
     const logger = deps.logger;
     const subscriber = { service: 'marketing', inbox: inbox.convertLead };
     subscribeTo(deps.bus, CheckoutApproved, subscriber, logger, async (event) => {

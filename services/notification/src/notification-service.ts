@@ -15,7 +15,7 @@ import {
   type ServiceRuntime,
   type KeyRing,
 } from '@checkout/service-kit';
-import { createMikroOrmEmailQueue } from './adapters/db/mikro-orm-email-queue';
+import { createSqlEmailQueue } from './adapters/db/sql-email-queue';
 import { createEmailDispatcher } from './adapters/jobs/email-dispatcher';
 import type { EmailContent, NotificationSettings } from './app/ports';
 import { queueEmail } from './app/queue-email';
@@ -47,7 +47,7 @@ const inbox = {
  */
 export function createNotificationService(deps: NotificationDeps): ServiceRuntime {
   return createServiceRuntime('notification', deps, (transactions) => {
-    const queue = createMikroOrmEmailQueue(deps.orm, transactions);
+    const queue = createSqlEmailQueue(deps.orm, transactions);
     const dispatcher = createEmailDispatcher(
       {
         queue,

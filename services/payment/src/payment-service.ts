@@ -6,7 +6,7 @@ import {
   type ServiceRuntime,
 } from '@checkout/service-kit';
 import { createSimulatedAcquirerGateway } from './adapters/acquirer/simulated-acquirer-gateway';
-import { createMikroOrmPaymentStore } from './adapters/db/mikro-orm-payment-store';
+import { createSqlPaymentStore } from './adapters/db/sql-payment-store';
 import { chargeCard } from './app/charge-card';
 import type { CardVault } from './app/ports';
 
@@ -24,7 +24,7 @@ const inbox = { chargeCard: 'payment.charge-card' } as const;
 export function createPaymentService(deps: PaymentDeps): ServiceRuntime {
   return createServiceRuntime('payment', deps, (transactions) => {
     const chargeDeps = {
-      store: createMikroOrmPaymentStore(deps.orm, transactions),
+      store: createSqlPaymentStore(deps.orm, transactions),
       vault: deps.vault,
       acquirer: createSimulatedAcquirerGateway(deps.orm),
     };

@@ -97,16 +97,21 @@ export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): Map<Process
   return spent;
 }
 
-/** CPU ms each node process spent between two snapshots, by name: which service costs what. */
+/** CPU ms the node processes spent between two snapshots, by name (workers together): which service costs what. */
 export function nodeCpuBetween(before: CpuSnapshot, after: CpuSnapshot): Map<string, number> {
   const spent = new Map<string, number>();
   for (const [pid, now] of after.byPid)
-    if (now.kind === 'node') spent.set(now.name, now.cpuMs - (before.byPid.get(pid)?.cpuMs ?? 0));
+    if (now.kind === 'node')
+      spent.set(
+        now.name,
+        (spent.get(now.name) ?? 0) + now.cpuMs - (before.byPid.get(pid)?.cpuMs ?? 0),
+      );
   return spent;
 }
 
 /** A process's resident memory now and at its peak (VmRSS, VmHWM), in MB. */
 export interface ResidentMemory {
+  pid: number;
   name: string;
   kind: ProcessKind;
   mb: number;
@@ -124,20 +129,18 @@ const argsOf = (pid: number) => {
 };
 
 /**
- * Who a process is: a node process by its script's folder (services/marketing/src/main.ts and
- * dist/images/marketing/main.js are both "marketing"), a sidecar by its app id.
+ * Who a process is: a sidecar by its app id; a node process by its script, a main.* by its folder
+ * (services/marketing/src/main.ts and dist/services/marketing/main.js are both "marketing"), any
+ * other by its file (npm start's primary, scripts/start.mjs, is "start"; its workers "worker").
  */
 function nameOf(kind: ProcessKind, comm: string, args: string[]): string {
   if (kind === 'daprd') return `${args[args.indexOf('--app-id') + 1] ?? '?'}/daprd`;
   const script = args.findLast((arg) => /\.(ts|js|cjs|mjs)$/.test(arg));
   if (!script) return comm;
-  return (
-    script
-      .split('/')
-      .slice(0, -1)
-      .filter((part) => part !== 'src')
-      .at(-1) ?? comm
-  );
+  const parts = script.split('/');
+  const file = parts.pop()!.replace(/\.\w+$/, '');
+  if (file !== 'main') return file;
+  return parts.filter((part) => part !== 'src' && part !== 'dist').at(-1) ?? comm;
 }
 
 /**
@@ -155,7 +158,7 @@ export function residentMemory(roots: number[], rabbitmq = false): ResidentMemor
       const name = nameOf(kind, p.comm, argsOf(p.pid));
       const pss = /Pss:\s+(\d+)/.exec(readFileSync(`/proc/${p.pid}/smaps_rollup`, 'utf8'));
       const pssMb = Number(pss?.[1] ?? 0) / 1024;
-      return [{ name, kind, mb: mb('VmRSS'), peakMb: mb('VmHWM'), pssMb }];
+      return [{ pid: p.pid, name, kind, mb: mb('VmRSS'), peakMb: mb('VmHWM'), pssMb }];
     } catch {
       return [];
     }

@@ -31,7 +31,11 @@ function residentTotals({ resident }: StepRecord): string {
 const peakMemory = ({ resident }: StepRecord) =>
   resident
     .filter((p) => p.kind === 'node' || p.kind === 'daprd')
-    .map((p) => `${p.name} ${round(p.mb)}/${round(p.peakMb)}`)
+    .map((p, _, all) => {
+      // npm start's workers share a name: the pid tells them apart.
+      const shared = all.filter((other) => other.name === p.name).length > 1;
+      return `${p.name}${shared ? ` (${p.pid})` : ''} ${round(p.mb)}/${round(p.peakMb)}`;
+    })
     .join(', ');
 
 /** Prints one step's figures and says whether it met the bound. */

@@ -95,7 +95,7 @@ export function startDaprPlatform(
       createHttpApp({
         logger,
         routers: [
-          ...(sink ? [mailPage(sink)] : []),
+          ...(sink ? [mailPage(() => Promise.resolve(sink.emails))] : []),
           storefrontRouter(await ensureStorefrontBuilt((message) => logger.info(message))),
         ],
         isReady: async () =>

@@ -1,9 +1,8 @@
 import { defineEntity } from '@mikro-orm/core';
 import type { EventMessage } from '../events/event-bus';
-import { insertIfAbsent } from './insert-if-absent';
-import { OutboxEvent } from './messaging-entities';
-import type { Database } from './open-database';
+import { schemaOf, type Database } from './open-database';
 import { SchemaMigration } from './schema-migration';
+import { sqlOf } from './sql';
 
 /** A message whose handling kept failing (or was refused): kept whole, so it can be replayed. */
 export const DeadLetter = defineEntity({
@@ -35,13 +34,11 @@ export const deadLetterMigration = {
 /** Stores a dead letter once, however often it is delivered. */
 export async function storeDeadLetter(orm: Database, message: EventMessage): Promise<void> {
   const { id, topic, version, data } = message;
-  await insertIfAbsent(orm.em.fork(), DeadLetter, {
-    eventId: id,
-    topic,
-    version,
-    data,
-    receivedAt: new Date(),
-  });
+  await sqlOf(orm).run(
+    `insert into "${schemaOf(orm)}"."dead_letter" ("event_id", "topic", "version", "data", "received_at")
+      values ($1, $2, $3, $4, $5) on conflict do nothing`,
+    [id, topic, version, JSON.stringify(data), new Date()],
+  );
 }
 
 /**
@@ -49,24 +46,14 @@ export async function storeDeadLetter(orm: Database, message: EventMessage): Pro
  * the running service's relay publishes them again, and consumers that had already handled
  * them skip them by their inbox. Returns how many were moved.
  */
-export async function replayDeadLetters(orm: Database, eventIds?: string[]): Promise<number> {
-  return orm.em.fork().transactional(async (em) => {
-    const letters = await em.find(
-      DeadLetter,
-      eventIds?.length ? { eventId: { $in: eventIds } } : {},
-    );
-    const now = new Date();
-    for (const letter of letters) {
-      em.create(OutboxEvent, {
-        id: letter.eventId,
-        topic: letter.topic,
-        version: letter.version,
-        data: letter.data,
-        occurredAt: now,
-        availableAt: now,
-      });
-      em.remove(letter);
-    }
-    return letters.length;
-  });
+export function replayDeadLetters(orm: Database, eventIds?: string[]): Promise<number> {
+  const schema = schemaOf(orm);
+  return sqlOf(orm).run(
+    `with moved as (
+      delete from "${schema}"."dead_letter" where $1::text[] is null or "event_id" = any($1)
+      returning "event_id", "topic", "version", "data")
+    insert into "${schema}"."outbox_event" ("id", "topic", "version", "data", "occurred_at", "available_at")
+      select "event_id", "topic", "version", "data", $2, $2 from moved`,
+    [eventIds?.length ? eventIds : null, new Date()],
+  );
 }

@@ -1,5 +1,3 @@
-import { insertIfAbsent } from './insert-if-absent';
-import { InboxEntry } from './messaging-entities';
 import type { Transaction, TransactionRunner } from './transaction-runner';
 
 /** An event as one consumer received it: the event's id and the name its inbox records. */
@@ -29,14 +27,12 @@ export function inboxOf<Tx>(
   transactions: TransactionRunner,
   view: (tx: Transaction) => Tx,
 ): Inbox<Tx> {
+  const recordSql = `insert into "${transactions.schema}"."inbox_entry" ("event_id", "consumer", "handled_at")
+    values ($1, $2, $3) on conflict do nothing`;
   return {
     handleOnce: ({ id, consumer }, work) =>
       transactions.run(async (tx) => {
-        const isNew = await insertIfAbsent(tx.em, InboxEntry, {
-          eventId: id,
-          consumer,
-          handledAt: new Date(),
-        });
+        const isNew = (await tx.sql.run(recordSql, [id, consumer, new Date()])) > 0;
         if (!isNew) return { duplicate: true };
         return { duplicate: false, result: await work(view(tx)) };
       }),

@@ -37,6 +37,9 @@ export async function openDatabase(
   });
 }
 
+/** The schema the service's tables live in, which its SQL names them by. */
+export const schemaOf = (orm: Database) => String(orm.config.get('schema'));
+
 /** Applies the service's pending migrations; returns their names. */
 export async function migrateDatabase(orm: Database): Promise<string[]> {
   const applied = await orm.getMigrator().up();

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EventData, EventDefinition } from '@checkout/contracts';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { OutboxEvent } from './messaging-entities';
-import type { Database } from './open-database';
+import { schemaOf, type Database } from './open-database';
 import type { OutboxRelay } from './outbox-relay';
+import { inTransaction, type Sql } from './sql';
 
 export interface Transaction {
-  em: EntityManager;
+  /** Statements in this transaction. */
+  sql: Sql;
   /** Records an event in the outbox; it is published after the commit, `delayMs` later if given. */
   publish: <D extends EventDefinition>(
     definition: D,
@@ -15,36 +15,62 @@ export interface Transaction {
   ) => void;
 }
 
+interface OutboxRow {
+  topic: string;
+  version: number;
+  data: object;
+  delayMs: number;
+}
+
 /** Runs units of work: state changes and the events they cause commit together. */
 export class TransactionRunner {
+  /** The schema of the service's tables. */
+  readonly schema: string;
+  private readonly insertOutboxSql: string;
+
   constructor(
     private readonly orm: Database,
     private readonly relay: OutboxRelay,
-  ) {}
+  ) {
+    this.schema = schemaOf(orm);
+    this.insertOutboxSql = `insert into "${this.schema}"."outbox_event"
+      ("id", "topic", "version", "data", "occurred_at", "available_at")
+      select unnest($1::text[]), unnest($2::text[]), unnest($3::int[]), unnest($4::jsonb[]), $5,
+        $5::timestamptz + unnest($6::int[]) * interval '1 millisecond'`;
+  }
 
   async run<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
-    const delays = new Set<number>();
-    const result = await this.orm.em.fork().transactional((em) =>
-      work({
-        em,
-        publish: (definition, data, options) => {
-          const now = new Date();
-          em.create(OutboxEvent, {
-            id: randomUUID(),
+    const events: OutboxRow[] = [];
+    const result = await inTransaction(this.orm, async (sql) => {
+      const done = await work({
+        sql,
+        publish: (definition, data, options) =>
+          void events.push({
             topic: definition.topic,
             version: definition.version,
             data,
-            occurredAt: now,
-            availableAt: new Date(now.getTime() + (options?.delayMs ?? 0)),
-          });
-          delays.add(options?.delayMs ?? 0);
-        },
-      }),
-    );
-    for (const delayMs of delays) {
+            delayMs: options?.delayMs ?? 0,
+          }),
+      });
+      if (events.length > 0) await this.insertOutbox(sql, events);
+      return done;
+    });
+    for (const delayMs of new Set(events.map((event) => event.delayMs))) {
       if (delayMs > 0) this.relay.notifyAfter(delayMs);
       else this.relay.notify();
     }
     return result;
+  }
+
+  /** All of a transaction's events in one statement. */
+  private insertOutbox(sql: Sql, events: OutboxRow[]): Promise<number> {
+    return sql.run(this.insertOutboxSql, [
+      events.map(() => randomUUID()),
+      events.map((event) => event.topic),
+      events.map((event) => event.version),
+      events.map((event) => JSON.stringify(event.data)),
+      new Date(),
+      events.map((event) => event.delayMs),
+    ]);
   }
 }

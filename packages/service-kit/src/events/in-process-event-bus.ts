@@ -1,10 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import pLimit, { type Limit } from 'p-limit';
 import type { Logger } from '../logger';
 import type { DeliveryStatus, EventBus, EventMessage, MessageHandler } from './event-bus';
 
 interface Subscription {
   consumer: string;
   handler: MessageHandler;
+  /** The consuming service's queue, shared by all its subscriptions. */
+  queue: Limit;
 }
 
 export interface RetryPolicy {
@@ -16,12 +19,20 @@ export interface RetryPolicy {
 export type DeadLetterSink = (consumer: string, message: EventMessage) => Promise<void>;
 
 /**
+ * How many messages one consuming service handles at once, as a sidecar's app-max-concurrency
+ * would allow: each holds one of the service's database connections (a pool of 5), and the rest
+ * stay free for its HTTP requests.
+ */
+const deliveriesPerConsumer = 3;
+
+/**
  * Delivers each message to every consumer of its topic inside this process. `publish` resolves
  * only when every consumer has answered SUCCESS or DROP or run out of attempts, so the outbox
  * keeps the event until then and a crash in between loses nothing.
  */
 export class InProcessEventBus implements EventBus {
   private readonly subscriptions = new Map<string, Subscription[]>();
+  private readonly consumerQueues = new Map<string, Limit>();
 
   private readonly retry: RetryPolicy;
   private readonly deadLetters: DeadLetterSink | undefined;
@@ -38,12 +49,18 @@ export class InProcessEventBus implements EventBus {
     const list = this.subscriptions.get(topic) ?? [];
     if (list.some((s) => s.consumer === consumer))
       throw new Error(`${consumer} already consumes ${topic}`);
-    this.subscriptions.set(topic, [...list, { consumer, handler }]);
+    const queue = this.consumerQueues.get(consumer) ?? pLimit(deliveriesPerConsumer);
+    this.consumerQueues.set(consumer, queue);
+    this.subscriptions.set(topic, [...list, { consumer, handler, queue }]);
   }
 
   async publish(message: EventMessage): Promise<void> {
     const consumers = this.subscriptions.get(message.topic) ?? [];
-    await Promise.all(consumers.map((subscription) => this.deliver(subscription, message)));
+    await Promise.all(
+      consumers.map((subscription) =>
+        subscription.queue(() => this.deliver(subscription, message)),
+      ),
+    );
   }
 
   private async deliver({ consumer, handler }: Subscription, message: EventMessage): Promise<void> {

@@ -26,7 +26,7 @@ export async function enrollStudentOnCheckoutApproved(
         email,
         ...(language && { language }),
       };
-      tx.addStudent(student);
+      await tx.addStudent(student);
     } else if (language && language !== student.language) {
       await tx.setLanguage(student.id, language);
       student.language = language;

@@ -15,6 +15,6 @@ export async function issueAccessLink(
 ): Promise<string> {
   await tx.revokeUnusedLinks(studentId);
   const secret = newSecretToken();
-  tx.addActivation({ tokenHash: secret.hash, studentId, expiresAt: accessLinkExpiry(now) });
+  await tx.addActivation({ tokenHash: secret.hash, studentId, expiresAt: accessLinkExpiry(now) });
   return sealer.seal(secret.token, studentId);
 }

@@ -5,11 +5,15 @@ import type { Enrollment, Student } from '../domain/student';
 export interface AcademicTransaction {
   /** Locks the student's row until the transaction ends: links for one student are issued in turn. */
   findStudentByEmail(email: string): Promise<Student | undefined>;
-  addStudent(student: Student): void;
+  addStudent(student: Student): Promise<void>;
   setLanguage(studentId: string, language: Language): Promise<void>;
   addEnrollment(studentId: string, courseId: string): Promise<boolean>;
   /** Activation and password-reset links alike, kept as the hash of their token. */
-  addActivation(activation: { tokenHash: string; studentId: string; expiresAt: Date }): void;
+  addActivation(activation: {
+    tokenHash: string;
+    studentId: string;
+    expiresAt: Date;
+  }): Promise<void>;
   /** Every unused link of the student stops working. */
   revokeUnusedLinks(studentId: string): Promise<void>;
   /** Marks an unexpired, unused link as used and returns its student, in one step. */

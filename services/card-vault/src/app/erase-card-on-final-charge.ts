@@ -2,10 +2,10 @@ import type { CheckoutApproved, CheckoutDeclined } from '@checkout/contracts';
 import type { ReceivedEvent } from '@checkout/service-kit';
 import type { CardStore } from './ports';
 
-/** Once a checkout's charge is final, its card is no longer needed: erase it. */
+/** Once a checkout's charge is final, its card is no longer needed: erase it (again, if redelivered). */
 export async function eraseCardOnFinalCharge(
   store: CardStore,
-  { data, ...delivery }: ReceivedEvent<typeof CheckoutApproved | typeof CheckoutDeclined>,
+  { data }: ReceivedEvent<typeof CheckoutApproved | typeof CheckoutDeclined>,
 ): Promise<void> {
-  await store.handleOnce(delivery, () => store.erase(data.cardToken));
+  await store.erase(data.cardToken);
 }

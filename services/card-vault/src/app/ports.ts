@@ -1,4 +1,3 @@
-import type { Inbox } from '@checkout/service-kit';
 import type { CardBrand } from '../domain/card';
 import type { SealedCard } from '../domain/card-cipher';
 
@@ -16,11 +15,12 @@ export interface CardRecord {
 export type ChargeableCard = Pick<CardRecord, 'brand' | 'last4'>;
 
 /**
- * Where sealed cards live: a table now, the Dapr state store (with its TTL) in a cluster. Its
- * inbox is in the service's database either way; what an event does to a card (erase it, drop
- * its CVC) goes through the store itself and is idempotent, so the inbox only saves repeating it.
+ * Where sealed cards live: a table now, the Dapr state store (with its TTL) in a cluster. What an
+ * event does to a card (erase it, drop its CVC) is idempotent, so card-vault keeps no inbox: a
+ * redelivered event does the same again, at the cost of one read, and no transaction is held
+ * around a state-store call.
  */
-export interface CardStore extends Inbox<void> {
+export interface CardStore {
   save(record: CardRecord): Promise<void>;
   /** Only records not yet past their expiry. */
   find(token: string): Promise<CardRecord | undefined>;

@@ -121,10 +121,10 @@ export async function acceptCheckout(
     if (raced) return replay(raced, fingerprint);
     const conflict = await tx.addCheckout(checkout);
     if (conflict) return { ok: false, ...conflict };
-    tx.addPayer(checkout.id, payer);
+    await tx.addPayer(checkout.id, payer);
     tx.publish(ChargeRequested, chargeRequestFor(checkout, 1));
     const response = { fingerprint, status: 202, body: toCheckoutView(checkout, []) };
-    tx.storeResponse(idempotencyKey, response);
+    await tx.storeResponse(idempotencyKey, response);
     return { ok: true, status: response.status, checkout: response.body };
   });
 }

@@ -26,14 +26,14 @@ export interface FinancialTransaction {
   /** Serialises requests that carry the same key until this transaction ends. */
   lockIdempotencyKey(key: string): Promise<void>;
   findStoredResponse(key: string): Promise<StoredResponse | undefined>;
-  storeResponse(key: string, response: StoredResponse): void;
+  storeResponse(key: string, response: StoredResponse): Promise<void>;
   /**
    * Adds the checkout unless its card token backs another checkout, or its lead already has one
    * for the course that is approved or processing; a concurrent request waits for the other to end.
    */
   addCheckout(checkout: Checkout): Promise<CheckoutConflict | undefined>;
   /** Keeps the payer of a checkout just added. */
-  addPayer(checkoutId: string, payer: Payer): void;
+  addPayer(checkoutId: string, payer: Payer): Promise<void>;
   /** Undefined for checkouts taken before payers were kept. */
   findPayer(checkoutId: string): Promise<Payer | undefined>;
   /** Records payment's answer for an attempt once: a repeated answer for it changes nothing. */

@@ -27,18 +27,44 @@ export interface AttemptOutcome {
   reason?: string;
 }
 
+/** How the dispatcher drives a run of sends. */
+export interface SendRun {
+  /** E-mails leased and under way at most at once. */
+  slots: number;
+  report: (outcome: AttemptOutcome) => void;
+  stopping: () => boolean;
+}
+
 /**
- * Sends the e-mails that are due, side by side: each one is leased in a short transaction, sent
- * with no transaction open, and marked sent right after the SMTP server accepted it. A failure
- * that may pass is tried again later with backoff until the horizon; a refusal is final.
+ * Sends the e-mails that are due until none is left, up to `slots` at a time: each is leased in a
+ * short transaction, sent with no transaction open, and marked sent right after the SMTP server
+ * accepted it. Once half the slots are free, more are leased, so a long queue flows without
+ * waiting for a whole batch's slowest send. A failure that may pass is tried again later with
+ * backoff until the horizon; a refusal is final. A database fault stops leasing; the sends under
+ * way end before it is thrown.
  */
 export async function sendDueEmails(
   deps: SendDueEmailsDeps,
-  limit: number,
-  now = new Date(),
-): Promise<AttemptOutcome[]> {
-  const claimed = await deps.queue.claimDue(limit, now, new Date(now.getTime() + deps.leaseMs));
-  return Promise.all(claimed.map((email) => attempt(deps, email)));
+  { slots, report, stopping }: SendRun,
+): Promise<void> {
+  const sending = new Set<Promise<void>>();
+  let fault: { error: unknown } | undefined;
+  let drained = false;
+  while (!drained && fault === undefined && !stopping()) {
+    const wanted = slots - sending.size;
+    const now = new Date();
+    const claimed = await deps.queue.claimDue(wanted, now, new Date(now.getTime() + deps.leaseMs));
+    drained = claimed.length < wanted;
+    for (const email of claimed) {
+      const send: Promise<void> = attempt(deps, email)
+        .then(report, (error: unknown) => void (fault ??= { error }))
+        .finally(() => sending.delete(send));
+      sending.add(send);
+    }
+    while (!drained && fault === undefined && sending.size > slots / 2) await Promise.race(sending);
+  }
+  await Promise.all(sending);
+  if (fault) throw fault.error;
 }
 
 async function attempt(deps: SendDueEmailsDeps, email: ClaimedEmail): Promise<AttemptOutcome> {

@@ -20,22 +20,21 @@ export const idempotencyKeyOf = (request: Pick<ChargeRequest, 'checkoutId' | 'at
   `${request.checkoutId}:${request.attempt}`;
 
 /**
- * The attempt's answer: the one already recorded, the one the acquirer already gave for its key
- * (a crash came between the charge and our commit), or a charge made now, unless this is the
- * sweeper's last call.
+ * The attempt's answer: the one already recorded, or the acquirer's for the attempt's key. A
+ * charge under a key already charged (a crash came between the charge and our commit) gives the
+ * first answer again, so the acquirer is only asked without charging on the sweeper's last call
+ * and when the vault no longer has the card.
  */
 async function answerFor(
   { store, vault, acquirer }: ChargeCardDeps,
   request: ChargeRequest,
 ): Promise<AcquirerAnswer> {
   const idempotencyKey = idempotencyKeyOf(request);
-  const known =
-    (await store.findAttempt(request.checkoutId, request.attempt)) ??
-    (await acquirer.findCharge(idempotencyKey));
-  if (known) return known;
-  if (request.lastCall) return neverCharged;
+  const recorded = await store.findAttempt(request.checkoutId, request.attempt);
+  if (recorded) return recorded;
+  if (request.lastCall) return (await acquirer.findCharge(idempotencyKey)) ?? neverCharged;
   const cardNumber = await vault.revealCardNumber(request.cardToken);
-  if (!cardNumber) return cardGone;
+  if (!cardNumber) return (await acquirer.findCharge(idempotencyKey)) ?? cardGone;
   return acquirer.charge({
     idempotencyKey,
     reference: request.checkoutId,

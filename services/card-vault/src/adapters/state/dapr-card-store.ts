@@ -1,5 +1,4 @@
 import type { DaprClient } from '@dapr/dapr';
-import { inboxOf, type TransactionRunner } from '@checkout/service-kit';
 import type { CardRecord, CardStore } from '../../app/ports';
 
 /** How a sealed card sits in the state store: the ciphertext as base64, nothing in clear. */
@@ -11,13 +10,9 @@ interface StoredCard extends Omit<CardRecord, 'sealed' | 'expiresAt'> {
 
 /**
  * Sealed cards in a Dapr state store (state.postgresql v2 in our resources) with a TTL, so a
- * card that is never charged disappears by itself. The inbox stays in the service's database.
+ * card that is never charged disappears by itself.
  */
-export function createDaprCardStore(
-  client: DaprClient,
-  storeName: string,
-  transactions: TransactionRunner,
-): CardStore {
+export function createDaprCardStore(client: DaprClient, storeName: string): CardStore {
   const find: CardStore['find'] = async (token) => {
     const value = (await client.state.get(storeName, token)) as StoredCard | '' | undefined;
     if (!value || new Date(value.expiresAt) <= new Date()) return undefined;
@@ -71,6 +66,5 @@ export function createDaprCardStore(
       const response = await client.state.delete(storeName, token);
       if (response.error) throw response.error;
     },
-    ...inboxOf(transactions, () => undefined),
   };
 }

@@ -1,79 +1,154 @@
-import type { InferEntity } from '@mikro-orm/core';
-import type { ChargeAttemptRecord, Checkout } from '../../domain/checkout';
+import type { DeclineReason, Language } from '@checkout/contracts';
+import type { ChargeAttemptRecord, Checkout, Contact } from '../../domain/checkout';
 import type { Payer } from '../../domain/payer';
-import type { ChargeAttemptEntity, CheckoutEntity, PayerEntity } from './entities';
 
-/** Financial's rows and the domain's shapes: nulls become absent fields, and back. */
-type CheckoutRow = InferEntity<typeof CheckoutEntity>;
-type PayerRow = InferEntity<typeof PayerEntity>;
-type AttemptRow = InferEntity<typeof ChargeAttemptEntity>;
+/** Financial's rows as plain SQL reads them, and the domain's shapes: nulls become absent fields. */
+export interface CheckoutRow {
+  id: string;
+  lead_id: string;
+  course_id: string;
+  course_title: string;
+  card_token: string;
+  amount_cents: number;
+  currency: 'BRL';
+  status: Checkout['status'];
+  decline_reason: DeclineReason | null;
+  attempts: number;
+  recoveries: number;
+  student: Contact;
+  payer: Contact;
+  card_brand: string | null;
+  card_last4: string | null;
+  language: Language | null;
+  created_at: Date;
+  decided_at: Date | null;
+  client_key: string | null;
+}
 
-export const toCheckout = ({
-  updatedAt: _u,
-  declineReason,
-  cardBrand,
-  cardLast4,
-  language,
-  decidedAt,
-  clientKey,
-  ...row
-}: CheckoutRow): Checkout => ({
-  ...row,
-  ...(declineReason && { declineReason }),
-  ...(cardBrand && cardLast4 && { card: { brand: cardBrand, last4: cardLast4 } }),
-  ...(language && { language }),
-  ...(decidedAt && { decidedAt }),
-  ...(clientKey && { clientKey }),
+export interface PayerRow {
+  type: Payer['type'];
+  name: string;
+  email: string;
+  document: string;
+  phone: string;
+  postal_code: string;
+  street: string;
+  number: string;
+  complement: string | null;
+  district: string;
+  city: string;
+  state: string;
+}
+
+export interface AttemptRow {
+  number: number;
+  outcome: ChargeAttemptRecord['outcome'];
+  decline_reason: DeclineReason | null;
+  at: Date;
+}
+
+export const toCheckout = (row: CheckoutRow): Checkout => ({
+  id: row.id,
+  leadId: row.lead_id,
+  courseId: row.course_id,
+  courseTitle: row.course_title,
+  cardToken: row.card_token,
+  amountCents: row.amount_cents,
+  currency: row.currency,
+  status: row.status,
+  ...(row.decline_reason && { declineReason: row.decline_reason }),
+  attempts: row.attempts,
+  recoveries: row.recoveries,
+  student: row.student,
+  payer: row.payer,
+  ...(row.card_brand &&
+    row.card_last4 && { card: { brand: row.card_brand, last4: row.card_last4 } }),
+  ...(row.language && { language: row.language }),
+  createdAt: row.created_at,
+  ...(row.decided_at && { decidedAt: row.decided_at }),
+  ...(row.client_key && { clientKey: row.client_key }),
 });
 
-export const toCheckoutRow = ({
-  card,
-  declineReason,
-  language,
-  decidedAt,
-  clientKey,
-  ...checkout
-}: Checkout) => ({
-  ...checkout,
-  declineReason: declineReason ?? null,
-  cardBrand: card?.brand ?? null,
-  cardLast4: card?.last4 ?? null,
-  language: language ?? null,
-  decidedAt: decidedAt ?? null,
-  clientKey: clientKey ?? null,
-  updatedAt: checkout.createdAt,
-});
+/** The insert of a new checkout: its columns and their values in order. */
+export const checkoutColumns = `"id", "lead_id", "course_id", "course_title", "card_token",
+  "amount_cents", "currency", "status", "decline_reason", "attempts", "recoveries", "student",
+  "payer", "card_brand", "card_last4", "language", "created_at", "updated_at", "decided_at",
+  "client_key"`;
 
-export const toPayerRow = (checkoutId: string, { address, ...payer }: Payer) => ({
+export const checkoutValues = (checkout: Checkout) => [
+  checkout.id,
+  checkout.leadId,
+  checkout.courseId,
+  checkout.courseTitle,
+  checkout.cardToken,
+  checkout.amountCents,
+  checkout.currency,
+  checkout.status,
+  checkout.declineReason ?? null,
+  checkout.attempts,
+  checkout.recoveries,
+  checkout.student,
+  checkout.payer,
+  checkout.card?.brand ?? null,
+  checkout.card?.last4 ?? null,
+  checkout.language ?? null,
+  checkout.createdAt,
+  checkout.createdAt,
+  checkout.decidedAt ?? null,
+  checkout.clientKey ?? null,
+];
+
+export const payerColumns = `"checkout_id", "type", "name", "email", "document", "phone",
+  "postal_code", "street", "number", "complement", "district", "city", "state"`;
+
+export const payerValues = (checkoutId: string, { address, ...payer }: Payer) => [
   checkoutId,
-  ...payer,
-  ...address,
-  complement: address.complement ?? null,
+  payer.type,
+  payer.name,
+  payer.email,
+  payer.document,
+  payer.phone,
+  address.postalCode,
+  address.street,
+  address.number,
+  address.complement ?? null,
+  address.district,
+  address.city,
+  address.state,
+];
+
+export const toPayer = (row: PayerRow): Payer => ({
+  type: row.type,
+  name: row.name,
+  email: row.email,
+  document: row.document,
+  phone: row.phone,
+  address: {
+    postalCode: row.postal_code,
+    street: row.street,
+    number: row.number,
+    ...(row.complement && { complement: row.complement }),
+    district: row.district,
+    city: row.city,
+    state: row.state,
+  },
 });
 
-export const toPayer = ({
-  checkoutId: _id,
-  type,
-  name,
-  email,
-  document,
-  phone,
-  complement,
-  ...address
-}: PayerRow): Payer => ({
-  type,
-  name,
-  email,
-  document,
-  phone,
-  address: { ...address, ...(complement && { complement }) },
+export const toAttempt = (row: AttemptRow): ChargeAttemptRecord => ({
+  number: row.number,
+  outcome: row.outcome,
+  ...(row.decline_reason && { declineReason: row.decline_reason }),
+  at: row.at,
 });
 
-export const toAttempt = ({
-  checkoutId: _id,
-  declineReason,
-  ...row
-}: AttemptRow): ChargeAttemptRecord => ({
-  ...row,
-  ...(declineReason && { declineReason }),
-});
+/** A checkout's changed fields as `"column" = $n` pairs, numbered from `first`. */
+export function checkoutChanges(changes: Partial<Checkout>, first: number) {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  return {
+    assignments: entries.map(
+      ([field, _], i) =>
+        `"${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}" = $${first + i}`,
+    ),
+    values: entries.map(([, value]) => value),
+  };
+}

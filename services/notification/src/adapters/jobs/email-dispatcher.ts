@@ -5,7 +5,8 @@ import {
   type SendDueEmailsDeps,
 } from '../../app/send-due-emails';
 
-const batchSize = 10;
+/** Sends under way at once; the mailer's pool spreads them over its SMTP connections. */
+const slots = 20;
 
 /** Event ids, templates and codes only: addresses and links stay out of the log. */
 function report(logger: Logger, { outcome, ...attempt }: AttemptOutcome): void {
@@ -30,13 +31,12 @@ export function createEmailDispatcher(
 ): BackgroundLoop {
   return new BackgroundLoop(
     'e-mail dispatch',
-    async (loop) => {
-      for (;;) {
-        const outcomes = await sendDueEmails(deps, batchSize);
-        for (const outcome of outcomes) report(logger, outcome);
-        if (outcomes.length < batchSize || loop.stopping()) return;
-      }
-    },
+    (loop) =>
+      sendDueEmails(deps, {
+        slots,
+        report: (outcome) => report(logger, outcome),
+        stopping: () => loop.stopping(),
+      }),
     logger,
     pollIntervalMs,
   );

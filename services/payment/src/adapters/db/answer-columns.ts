@@ -7,10 +7,13 @@ export const toAnswerColumns = (answer: AcquirerAnswer) => ({
   declineReason: answer.outcome === 'declined' ? answer.declineReason : null,
 });
 
-export function fromAnswerColumns(row: {
+/** The two columns as plain SQL reads them. */
+export interface AnswerRow {
   outcome: AcquirerAnswer['outcome'];
-  declineReason?: DeclineReason | null;
-}): AcquirerAnswer {
+  decline_reason: DeclineReason | null;
+}
+
+export function fromAnswerColumns(row: AnswerRow): AcquirerAnswer {
   if (row.outcome !== 'declined') return { outcome: row.outcome };
-  return { outcome: 'declined', declineReason: row.declineReason ?? 'card_declined' };
+  return { outcome: 'declined', declineReason: row.decline_reason ?? 'card_declined' };
 }

@@ -1,0 +1,72 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import type { Database } from './open-database';
+
+/**
+ * Plain SQL for the services' tables, on the connections of the service's own MikroORM pool.
+ * Measured on this machine, one insert in a transaction through MikroORM's unit of work costs
+ * ~7 times the CPU of the same on the driver, a findOne ~12 times a query; MikroORM stays for
+ * the entities that describe the schema and for migrations. Parameters are `$1`-style;
+ * timestamps come back as Dates.
+ */
+export interface Sql {
+  /** The rows the statement returns. */
+  rows<R extends object>(text: string, values?: unknown[]): Promise<R[]>;
+  /** How many rows the statement inserted, changed or deleted. */
+  run(text: string, values?: unknown[]): Promise<number>;
+}
+
+interface Connection {
+  query(config: pg.QueryConfig | string): Promise<pg.QueryResult>;
+}
+
+// MikroORM keeps PostgreSQL's text for timestamps on its connections; these queries want Dates.
+const types = new pg.TypeOverrides();
+types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (text: string) => new Date(text));
+
+function sqlOn(query: (text: string, values: unknown[]) => Promise<pg.QueryResult>): Sql {
+  return {
+    rows: async <R extends object>(text: string, values: unknown[] = []) =>
+      (await query(text, values)).rows as R[],
+    run: async (text, values = []) => (await query(text, values)).rowCount ?? 0,
+  };
+}
+
+const poolOf = (orm: Database) => orm.em.getKnex().client as Knex.Client;
+
+/** Statements that each commit on their own, each on a connection the pool lends. */
+export function sqlOf(orm: Database): Sql {
+  const pool = poolOf(orm);
+  return sqlOn(async (text, values) => {
+    const connection = (await pool.acquireConnection()) as Connection;
+    try {
+      return await connection.query({ text, values, types });
+    } finally {
+      await pool.releaseConnection(connection);
+    }
+  });
+}
+
+/** Runs `work` in a transaction on one connection: committed if it resolves, else rolled back. */
+export async function inTransaction<R>(orm: Database, work: (sql: Sql) => Promise<R>): Promise<R> {
+  const pool = poolOf(orm);
+  const connection = (await pool.acquireConnection()) as Connection;
+  try {
+    await connection.query('begin');
+    try {
+      const result = await work(sqlOn((text, values) => connection.query({ text, values, types })));
+      await connection.query('commit');
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is broken; the pool drops broken ones.
+      await connection.query('rollback').catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await pool.releaseConnection(connection);
+  }
+}
+
+/** `$1, $2, …` for a statement's values, numbered from `first`. */
+export const placeholders = (values: readonly unknown[], first = 1) =>
+  values.map((_, i) => `$${first + i}`).join(', ');

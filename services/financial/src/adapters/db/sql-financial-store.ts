@@ -1,0 +1,187 @@
+import {
+  inboxOf,
+  placeholders,
+  sqlOf,
+  type Database,
+  type Sql,
+  type Transaction,
+  type TransactionRunner,
+} from '@checkout/service-kit';
+import type { Checkout } from '../../domain/checkout';
+import type {
+  CheckoutConflict,
+  Course,
+  FinancialStore,
+  FinancialTransaction,
+  StoredResponse,
+} from '../../app/ports';
+import {
+  checkoutChanges,
+  checkoutColumns,
+  checkoutValues,
+  payerColumns,
+  payerValues,
+  toAttempt,
+  toCheckout,
+  toPayer,
+  type AttemptRow,
+  type CheckoutRow,
+  type PayerRow,
+} from './financial-rows';
+
+interface CourseRow {
+  id: string;
+  title: string;
+  price_cents: number;
+  currency: 'BRL';
+}
+const toCourse = (row: CourseRow): Course => ({
+  id: row.id,
+  title: row.title,
+  priceCents: row.price_cents,
+  currency: row.currency,
+});
+
+const findCheckout = async (sql: Sql, id: string) => {
+  const [row] = await sql.rows<CheckoutRow>(
+    `select * from "financial"."checkout" where "id" = $1`,
+    [id],
+  );
+  return row && toCheckout(row);
+};
+
+const findStoredResponse = async (sql: Sql, key: string) => {
+  const [row] = await sql.rows<StoredResponse>(
+    `select "fingerprint", "status", "body" from "financial"."idempotency_record" where "key" = $1`,
+    [key],
+  );
+  return row;
+};
+
+/** What an insert that did not happen collided with (see the unique indexes of migration 0003). */
+async function conflictOf(sql: Sql, checkout: Checkout): Promise<CheckoutConflict> {
+  const [used] = await sql.rows(`select 1 from "financial"."checkout" where "card_token" = $1`, [
+    checkout.cardToken,
+  ]);
+  if (used) return { reason: 'card_token_used' };
+  const [open] = await sql.rows<{ id: string; status: Checkout['status'] }>(
+    `select "id", "status" from "financial"."checkout"
+      where "lead_id" = $1 and "course_id" = $2 and "status" <> 'declined'`,
+    [checkout.leadId, checkout.courseId],
+  );
+  if (!open) throw new Error(`checkout ${checkout.id} collided with a row that is gone`);
+  return open.status === 'approved'
+    ? { reason: 'already_enrolled' }
+    : { reason: 'checkout_in_progress', checkoutId: open.id };
+}
+
+function financialTransaction({ sql, publish }: Transaction): FinancialTransaction {
+  return {
+    lockIdempotencyKey: async (key) => {
+      await sql.rows('select pg_advisory_xact_lock(hashtext($1))', [`idempotency:${key}`]);
+    },
+    findStoredResponse: (key) => findStoredResponse(sql, key),
+    storeResponse: async (key, { fingerprint, status, body }) => {
+      await sql.run(
+        `insert into "financial"."idempotency_record" ("key", "fingerprint", "status", "body", "created_at")
+          values ($1, $2, $3, $4, $5)`,
+        [key, fingerprint, status, body, new Date()],
+      );
+    },
+    addCheckout: async (checkout) => {
+      const values = checkoutValues(checkout);
+      return (await sql.run(
+        `insert into "financial"."checkout" (${checkoutColumns})
+          values (${placeholders(values)}) on conflict do nothing`,
+        values,
+      )) > 0
+        ? undefined
+        : conflictOf(sql, checkout);
+    },
+    addPayer: async (checkoutId, payer) => {
+      const values = payerValues(checkoutId, payer);
+      await sql.run(
+        `insert into "financial"."payer" (${payerColumns}) values (${placeholders(values)})`,
+        values,
+      );
+    },
+    findPayer: async (checkoutId) => {
+      const [row] = await sql.rows<PayerRow>(
+        `select * from "financial"."payer" where "checkout_id" = $1`,
+        [checkoutId],
+      );
+      return row && toPayer(row);
+    },
+    recordAttempt: async (checkoutId, attempt) => {
+      await sql.run(
+        `insert into "financial"."charge_attempt" ("checkout_id", "number", "outcome", "decline_reason", "at")
+          values ($1, $2, $3, $4, $5) on conflict do nothing`,
+        [checkoutId, attempt.number, attempt.outcome, attempt.declineReason ?? null, attempt.at],
+      );
+    },
+    findCheckout: (id) => findCheckout(sql, id),
+    updateCheckout: async (id, changes) => {
+      const { assignments, values } = checkoutChanges(changes, 3);
+      await sql.run(
+        `update "financial"."checkout" set "updated_at" = $2, ${assignments.join(', ')} where "id" = $1`,
+        [id, new Date(), ...values],
+      );
+    },
+    claimStuckCheckouts: async (updatedBefore, limit) =>
+      (
+        await sql.rows<CheckoutRow>(
+          `select * from "financial"."checkout" where "status" = 'processing' and "updated_at" < $1
+            order by "updated_at" limit $2 for update skip locked`,
+          [updatedBefore, limit],
+        )
+      ).map(toCheckout),
+    publish,
+  };
+}
+
+/** Financial's tables in plain SQL: most of these statements run for every checkout. */
+export function createSqlFinancialStore(
+  orm: Database,
+  transactions: TransactionRunner,
+): FinancialStore {
+  const sql = sqlOf(orm);
+  return {
+    listCourses: async () =>
+      (await sql.rows<CourseRow>(`select * from "financial"."course" order by "title"`)).map(
+        toCourse,
+      ),
+    findCourse: async (id) => {
+      const [row] = await sql.rows<CourseRow>(
+        `select * from "financial"."course" where "id" = $1`,
+        [id],
+      );
+      return row && toCourse(row);
+    },
+    findStoredResponse: (key) => findStoredResponse(sql, key),
+    findCheckout: (id) => findCheckout(sql, id),
+    isCardTokenUsed: async (cardToken) =>
+      (await sql.rows(`select 1 from "financial"."checkout" where "card_token" = $1`, [cardToken]))
+        .length > 0,
+    listAttempts: async (checkoutId) =>
+      (
+        await sql.rows<AttemptRow>(
+          `select "number", "outcome", "decline_reason", "at" from "financial"."charge_attempt"
+            where "checkout_id" = $1 order by "number"`,
+          [checkoutId],
+        )
+      ).map(toAttempt),
+    nthLatestDecline: async (of, nth, since) => {
+      const [column, value] =
+        'leadId' in of ? ['lead_id', of.leadId] : ['client_key', of.clientKey];
+      const [row] = await sql.rows<{ decided_at: Date }>(
+        `select "decided_at" from "financial"."checkout"
+          where "${column}" = $1 and "status" = 'declined' and "decided_at" >= $2
+          order by "decided_at" desc offset $3 limit 1`,
+        [value, since, Math.max(nth - 1, 0)],
+      );
+      return row?.decided_at;
+    },
+    transaction: (work) => transactions.run((tx) => work(financialTransaction(tx))),
+    ...inboxOf(transactions, financialTransaction),
+  };
+}
