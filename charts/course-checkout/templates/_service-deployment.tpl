@@ -8,6 +8,9 @@ Pass (dict "root" $ "name" "marketing" "values" <merged service values> "sidecar
 {{- $name := .name -}}
 {{- $svc := .values -}}
 {{- $fullname := include "checkout.fullname" $root -}}
+{{- /* Tilt's live-update containers run a service's sources under tsx watch, not its bundle: the
+bundle's measured heap and memory do not fit them, the defaults' roomier resources do. */ -}}
+{{- $fromSources := and $root.Values.liveUpdate .sidecar -}}
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -76,6 +79,11 @@ spec:
             {{- else }}
             - { name: PORT, value: '3000' }
             {{- end }}
+            {{- if and (not $fromSources) $svc.heapMb }}
+            # The heap's limits under the container's (values.yaml says where the figures come from).
+            - name: NODE_OPTIONS
+              value: '--max-old-space-size={{ $svc.heapMb }}{{ with $svc.semiSpaceMb }} --max-semi-space-size={{ . }}{{ end }}'
+            {{- end }}
             {{- range $key, $value := $svc.env }}
             - { name: {{ $key }}, value: {{ tpl (toString $value) $root | quote }} }
             {{- end }}
@@ -96,7 +104,7 @@ spec:
             preStop:
               sleep: { seconds: 5 }
           resources:
-            {{- toYaml $svc.resources | nindent 12 }}
+            {{- toYaml (ternary $root.Values.serviceDefaults.resources $svc.resources $fromSources) | nindent 12 }}
           securityContext:
             {{- include "checkout.containerSecurityContext" (dict "writableRoot" $root.Values.liveUpdate) | nindent 12 }}
           volumeMounts:

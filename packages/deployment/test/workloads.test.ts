@@ -1,4 +1,4 @@
-import { serviceNames } from '@checkout/platform';
+import { serviceNames, serviceNodeOptions } from '@checkout/platform';
 import {
   named,
   ofKind,
@@ -97,6 +97,21 @@ describe.each(profileNames)('every workload of the %s profile', (profile) => {
   );
 
   it.each(serviceNames)(
+    'limits the heap of %s as start:dapr does, leaving room under its memory limit',
+    (name) => {
+      const pod = podTemplate(named(manifests, 'Deployment', `${fullname}-${name}`));
+      const [app] = pod.spec.containers as [Container];
+      const nodeOptions = app.env?.find((entry) => entry.name === 'NODE_OPTIONS')?.value;
+      expect(nodeOptions).toBe(serviceNodeOptions(name));
+      const heapMb = Number(/--max-old-space-size=(\d+)/.exec(nodeOptions ?? '')?.[1]);
+      const limitMb = Number(/^(\d+)Mi$/.exec(String(app.resources?.limits?.memory))?.[1]);
+      // Code, young generation, buffers and the driver's sockets live outside the old space.
+      expect(heapMb).toBeGreaterThan(0);
+      expect(heapMb).toBeLessThanOrEqual(limitMb - 64);
+    },
+  );
+
+  it.each(serviceNames)(
     'gives the %s app the tokens its sidecar holds, so the routes the sidecar calls let it in',
     (name) => {
       const pod = podTemplate(named(manifests, 'Deployment', `${fullname}-${name}`));
@@ -173,6 +188,19 @@ describe('options', () => {
         .map((context) => context.name)
         .sort(),
     ).toEqual([...serviceNames, 'storefront'].map((name) => `${fullname}-${name}`).sort());
+  });
+
+  it("gives the services Tilt runs from their sources the defaults' memory and no heap limit: the bundles' figures do not fit tsx watch", () => {
+    const manifests = renderChart('dev', ['--set', 'liveUpdate=true']);
+    for (const name of serviceNames) {
+      const pod = podTemplate(named(manifests, 'Deployment', `${fullname}-${name}`));
+      const [app] = pod.spec.containers as [Container];
+      expect({ name, resources: app.resources }).toEqual({
+        name,
+        resources: { requests: { cpu: '20m', memory: '96Mi' }, limits: { memory: '384Mi' } },
+      });
+      expect(app.env?.map((entry) => entry.name)).not.toContain('NODE_OPTIONS');
+    }
   });
 
   it("takes the storefront's replicas, resources and image from its own values block", () => {

@@ -11,7 +11,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findRunningEmbeddedDatabase, freePort, startSmtpSink } from '@checkout/local-infra';
-import { startPlatformProcess } from '@checkout/test-kit';
+import { startPlatformProcess, type PlatformProcess } from '@checkout/test-kit';
 import { embeddedDatabaseDir } from '../src/data-location';
 import { watchDatabase } from './bench/database-commits';
 import { EmailArrivals } from './bench/email-ledger';
@@ -44,11 +44,12 @@ async function main(): Promise<boolean> {
     SMTP_URL: sink.url,
   };
   const arrivals = new EmailArrivals(sink);
+  let platform: PlatformProcess | undefined;
   try {
     const cold = await startPlatformProcess(env);
     console.log(`start-up, fresh data folder: ${cold.startupMs} ms to /readyz 200`);
     await cold.stop('SIGINT');
-    const platform = await startPlatformProcess(env);
+    platform = await startPlatformProcess(env);
     console.log(`start-up, existing data:     ${platform.startupMs} ms to /readyz 200`);
     await printLightLoadLatency(platform.baseUrl, sink, runsPerFlow);
 
@@ -73,9 +74,14 @@ async function main(): Promise<boolean> {
     );
     const held = reportLedger(journeys, arrivals);
     await database.close();
-    await platform.stop('SIGINT');
     return held;
+  } catch (error) {
+    // What the platform said explains a failure better than the bench's own error.
+    console.error(platform?.output().split('\n').slice(-40).join('\n'));
+    throw error;
   } finally {
+    // Also after a failure: a platform left running (in Dapr mode, its sidecars too) skews the next run.
+    await platform?.stop('SIGINT');
     arrivals.stop();
     await sink.stop();
     rmSync(dataDir, { recursive: true, force: true });

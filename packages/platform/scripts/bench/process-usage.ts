@@ -70,18 +70,19 @@ function platformProcesses(roots: number[], rabbitmq = false): ProcessStat[] {
   return processes.filter((p) => wanted.has(p.pid) || (rabbitmq && erlangCommands.has(p.comm)));
 }
 
-/** CPU ms per process (by pid, with its kind) at one moment. */
+/** CPU ms per process (by pid, with its kind and name) at one moment. */
 export interface CpuSnapshot {
-  byPid: Map<number, { kind: ProcessKind; cpuMs: number }>;
+  byPid: Map<number, { kind: ProcessKind; name: string; cpuMs: number }>;
 }
 
 export function takeCpuSnapshot(roots: number[], rabbitmq: boolean): CpuSnapshot {
   return {
     byPid: new Map(
-      platformProcesses(roots, rabbitmq).map((p) => [
-        p.pid,
-        { kind: kindOf(p.comm), cpuMs: p.cpuMs },
-      ]),
+      platformProcesses(roots, rabbitmq).map((p) => {
+        const kind = kindOf(p.comm);
+        const name = kind === 'node' ? nameOf(kind, p.comm, argsOf(p.pid)) : p.comm;
+        return [p.pid, { kind, name, cpuMs: p.cpuMs }];
+      }),
     ),
   };
 }
@@ -96,21 +97,72 @@ export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): Map<Process
   return spent;
 }
 
-/** Resident memory (VmRSS, MB) of each node process under `roots`, named by its script. */
-export function nodeResidentMemory(roots: number[]): { name: string; mb: number }[] {
-  return platformProcesses(roots)
-    .filter((p) => kindOf(p.comm) === 'node')
-    .flatMap((p) => {
-      try {
-        const status = readFileSync(`/proc/${p.pid}/status`, 'utf8');
-        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-        const args = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-        const script = args.findLast((arg) => /\.(ts|js|cjs|mjs)$/.test(arg)) ?? p.comm;
-        return [{ name: `${script.split('/').slice(-2).join('/')} (${p.pid})`, mb: kb / 1024 }];
-      } catch {
-        return [];
-      }
-    });
+/** CPU ms the node processes spent between two snapshots, by name (workers together): which service costs what. */
+export function nodeCpuBetween(before: CpuSnapshot, after: CpuSnapshot): Map<string, number> {
+  const spent = new Map<string, number>();
+  for (const [pid, now] of after.byPid)
+    if (now.kind === 'node')
+      spent.set(
+        now.name,
+        (spent.get(now.name) ?? 0) + now.cpuMs - (before.byPid.get(pid)?.cpuMs ?? 0),
+      );
+  return spent;
+}
+
+/** A process's resident memory now and at its peak (VmRSS, VmHWM), in MB. */
+export interface ResidentMemory {
+  pid: number;
+  name: string;
+  kind: ProcessKind;
+  mb: number;
+  peakMb: number;
+  /** Proportional set size: pages shared with other processes (a binary's code) count in part. */
+  pssMb: number;
+}
+
+const argsOf = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return []; // it ended meanwhile
+  }
+};
+
+/**
+ * Who a process is: a sidecar by its app id; a node process by its script, a main.* by its folder
+ * (services/marketing/src/main.ts and dist/services/marketing/main.js are both "marketing"), any
+ * other by its file (npm start's primary, scripts/start.mjs, is "start"; its workers "worker").
+ */
+function nameOf(kind: ProcessKind, comm: string, args: string[]): string {
+  if (kind === 'daprd') return `${args[args.indexOf('--app-id') + 1] ?? '?'}/daprd`;
+  const script = args.findLast((arg) => /\.(ts|js|cjs|mjs)$/.test(arg));
+  if (!script) return comm;
+  const parts = script.split('/');
+  const file = parts.pop()!.replace(/\.\w+$/, '');
+  if (file !== 'main') return file;
+  return parts.filter((part) => part !== 'src' && part !== 'dist').at(-1) ?? comm;
+}
+
+/**
+ * Resident memory of every process under `roots` (node, daprd, sentry), plus with `rabbitmq` the
+ * Erlang VM. PostgreSQL is left out: a server others share, whose backends all count its shared
+ * buffers again.
+ */
+export function residentMemory(roots: number[], rabbitmq = false): ResidentMemory[] {
+  return platformProcesses(roots, rabbitmq).flatMap((p) => {
+    try {
+      const status = readFileSync(`/proc/${p.pid}/status`, 'utf8');
+      const mb = (field: string) =>
+        Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+      const kind = kindOf(p.comm);
+      const name = nameOf(kind, p.comm, argsOf(p.pid));
+      const pss = /Pss:\s+(\d+)/.exec(readFileSync(`/proc/${p.pid}/smaps_rollup`, 'utf8'));
+      const pssMb = Number(pss?.[1] ?? 0) / 1024;
+      return [{ pid: p.pid, name, kind, mb: mb('VmRSS'), peakMb: mb('VmHWM'), pssMb }];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** The parent of `pid`: a PostgreSQL backend's parent is the server (postmaster). */

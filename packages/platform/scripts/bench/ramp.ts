@@ -4,9 +4,11 @@ import { offerJourneys, type Call } from './open-loop';
 import {
   cpuBetween,
   machineTicks,
-  nodeResidentMemory,
+  nodeCpuBetween,
+  residentMemory,
   takeCpuSnapshot,
   type ProcessKind,
+  type ResidentMemory,
 } from './process-usage';
 
 export interface RampSettings {
@@ -29,8 +31,10 @@ export interface StepRecord {
   accepted: Promise<OwedEmails[]>;
   calls: Call[];
   cpuMs: Map<ProcessKind, number>;
+  /** CPU ms of each node process, by service. */
+  nodeCpuMs: Map<string, number>;
   commits: number;
-  residentMb: { name: string; mb: number }[];
+  resident: ResidentMemory[];
   maxStartLagMs: number;
   /** CPU ms of the bench itself (journeys and the SMTP server): it shares the machine. */
   benchCpuMs: number;
@@ -80,6 +84,7 @@ export async function runRamp(
     const to = Date.now();
     const bench = process.cpuUsage(benchBefore);
     const machine = machineTicks();
+    const cpuAfter = takeCpuSnapshot(roots, settings.rabbitmq);
     steps.push({
       rate,
       from,
@@ -87,9 +92,10 @@ export async function runRamp(
       started: measured.started(),
       accepted: measured.accepted,
       calls: measured.calls,
-      cpuMs: cpuBetween(cpuBefore, takeCpuSnapshot(roots, settings.rabbitmq)),
+      cpuMs: cpuBetween(cpuBefore, cpuAfter),
+      nodeCpuMs: nodeCpuBetween(cpuBefore, cpuAfter),
       commits: (await target.database.commits()) - commitsBefore,
-      residentMb: nodeResidentMemory([target.pid]),
+      resident: residentMemory([target.pid], settings.rabbitmq),
       maxStartLagMs: measured.maxStartLagMs(),
       benchCpuMs: (bench.user + bench.system) / 1000,
       machineBusy: (machine.busy - machineBefore.busy) / (machine.total - machineBefore.total || 1),

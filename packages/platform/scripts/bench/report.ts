@@ -12,6 +12,32 @@ const oneDecimal = (n: number) => n.toFixed(1);
 export const outcomeTimes = (journeys: OwedEmails[], arrivals: EmailArrivals) =>
   journeys.flatMap((j) => arrivals.to(j.outcomeTo).slice(0, 1));
 
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/**
+ * Resident memory at the step's end: in all, per process kind, then in proportion (the six sidecars
+ * share daprd's code, the node processes node's, which RSS counts once per process).
+ */
+function residentTotals({ resident }: StepRecord): string {
+  const byKind = kinds
+    .map((kind) => [kind, sum(resident.filter((p) => p.kind === kind).map((p) => p.mb))] as const)
+    .filter(([, mb]) => mb > 0)
+    .map(([kind, mb]) => `${kind} ${round(mb)}`);
+  const pss = round(sum(resident.map((p) => p.pssMb)));
+  return `${round(sum(resident.map((p) => p.mb)))} in all (${byKind.join(', ')}); ${pss} counting shared pages once (PSS)`;
+}
+
+/** Each node and daprd process at the step's end and at its peak so far (VmHWM): what limits follow. */
+const peakMemory = ({ resident }: StepRecord) =>
+  resident
+    .filter((p) => p.kind === 'node' || p.kind === 'daprd')
+    .map((p, _, all) => {
+      // npm start's workers share a name: the pid tells them apart.
+      const shared = all.filter((other) => other.name === p.name).length > 1;
+      return `${p.name}${shared ? ` (${p.pid})` : ''} ${round(p.mb)}/${round(p.peakMb)}`;
+    })
+    .join(', ');
+
 /** Prints one step's figures and says whether it met the bound. */
 export async function reportStep(
   step: StepRecord,
@@ -60,9 +86,11 @@ export async function reportStep(
       `  HTTP p99 ms: ${httpP99.join(', ')}`,
       `  errors: ${failures.length}${failureKinds.length ? ` (${failureKinds.join(', ')})` : ''}`,
       `  CPU ms per checkout: ${perCheckout(cpuTotal)} (${cpu.join(', ')})`,
+      `  node CPU ms per checkout: ${[...step.nodeCpuMs].map(([name, ms]) => `${name} ${perCheckout(ms)}`).join(', ')}`,
       `  machine ${Math.round(step.machineBusy * 100)} % busy; the bench itself ${perCheckout(step.benchCpuMs)} CPU ms per checkout`,
       `  commits per checkout: ${perCheckout(step.commits)}`,
-      `  resident MB: ${step.residentMb.map((p) => `${p.name} ${round(p.mb)}`).join(', ')}`,
+      `  resident MB: ${residentTotals(step)}`,
+      `  MB now/peak: ${peakMemory(step)}`,
     ].join('\n'),
   );
   return met;

@@ -5,18 +5,21 @@ import {
   daprdPorts,
   repoRoot,
   startChild,
-  waitUntil,
   type DaprdPorts,
   type RunningChild,
 } from '@checkout/local-infra';
 import { logFormat, type Logger } from '@checkout/service-kit';
 import { serviceNames, type ServiceName } from '../services';
+import { serviceNodeOptions } from './chart-values';
 import { startSentry } from './sentry';
+import { isServiceReady, waitForServices } from './service-readiness';
 import { writeSidecarConfigurations } from './sidecar-configuration';
 
 export interface ServiceProcesses {
   appPorts: Record<ServiceName, number>;
   ports: Record<ServiceName, DaprdPorts>;
+  /** Whether a service's app and sidecar are up and the sidecar lets calls through. */
+  isReady(name: ServiceName): Promise<boolean>;
   /** Apps first, as with native sidecars: what they still publish waits in their outbox. */
   stop(): Promise<void>;
 }
@@ -28,27 +31,22 @@ export interface ServiceProcessOptions {
   daprDir: string;
   /** The embedded default (this edge's address) applies to the service processes too. */
   publicUrl: string;
-  /** Run what the images run (scripts/image/build-unit.sh output per service) instead of the sources. */
-  serviceBundles?: string;
+  /** Each service's image contents (scripts/image/build-unit.sh), in <serviceBundles>/<service>/. */
+  serviceBundles: string;
   /** The node binary for the bundles (the images' version); this process's node by default. */
   serviceNode?: string;
 }
 
-/** How a service's process starts: its image's bundle, or its sources through tsx. */
-function serviceCommand(name: ServiceName, options: ServiceProcessOptions) {
-  const bundles = options.serviceBundles;
-  if (!bundles)
-    return {
-      node: process.execPath,
-      args: ['--import', 'tsx', `services/${name}/src/main.ts`],
-      env: {},
-    };
-  return {
-    node: options.serviceNode ?? process.execPath,
-    args: ['--enable-source-maps', join(bundles, name, 'main.js')],
-    env: { OPENAPI_SPEC: join(bundles, name, 'openapi.yaml') },
-  };
-}
+/** How a service's process starts: as its image's command runs its bundle, in its container's settings. */
+const serviceCommand = (name: ServiceName, options: ServiceProcessOptions) => ({
+  node: options.serviceNode ?? process.execPath,
+  args: ['--enable-source-maps', join(options.serviceBundles, name, 'main.js')],
+  env: {
+    OPENAPI_SPEC: join(options.serviceBundles, name, 'openapi.yaml'),
+    // The chart's heap limit for the service (values.yaml), as its container gets it.
+    NODE_OPTIONS: serviceNodeOptions(name, process.env.NODE_OPTIONS),
+  },
+});
 
 /** Starts each service beside its own daprd and waits until every one is ready. */
 export async function startServiceProcesses(
@@ -108,17 +106,18 @@ export async function startServiceProcesses(
       ),
     );
   }
+  const isReady = (name: ServiceName) => isServiceReady(name, ports[name], tokens.DAPR_API_TOKEN);
   const appPorts = Object.fromEntries(
     serviceNames.map((name) => [name, ports[name].appPort]),
   ) as Record<ServiceName, number>;
   try {
-    await waitForServices(ports, [...apps, ...sidecars], logger);
+    await waitForServices(isReady, [...apps, ...sidecars], logger);
   } catch (error) {
     await stop();
     throw error;
   }
   for (const supervised of [...apps, ...sidecars]) supervised.keepAlive();
-  return { appPorts, ports, stop };
+  return { appPorts, ports, isReady, stop };
 }
 
 function sidecarArgs(
@@ -141,45 +140,5 @@ function sidecarArgs(
       ['--enable-app-health-check', '--app-health-check-path', '/healthz'],
       ['--app-health-probe-interval', '5', '--app-health-threshold', '3'],
     ].flat(),
-  });
-}
-
-const answersOk = (url: string) =>
-  fetch(url, { signal: AbortSignal.timeout(2000) }).then(
-    (response) => response.ok,
-    () => false,
-  );
-
-/**
- * A service is ready when its app is (/readyz) and so is its sidecar (/v1.0/healthz: components,
- * app channel and subscriptions set up), so that a first checkout does not meet a sidecar still
- * starting.
- */
-export const isServiceReady = async ({ appPort, httpPort }: DaprdPorts) =>
-  (await answersOk(`http://127.0.0.1:${appPort}/readyz`)) &&
-  answersOk(`http://127.0.0.1:${httpPort}/v1.0/healthz`);
-
-async function waitForServices(
-  ports: Record<ServiceName, DaprdPorts>,
-  processes: RunningChild[],
-  logger: Logger,
-): Promise<void> {
-  const pending = new Set(serviceNames);
-  await waitUntil(
-    'every service to be ready',
-    async () => {
-      const dead = processes.find((p) => p.exitReason() !== undefined);
-      if (dead) throw new Error(`${dead.exitReason()} during start-up`);
-      for (const name of pending) {
-        if (!(await isServiceReady(ports[name]))) continue;
-        pending.delete(name);
-        logger.info({ service: name, port: ports[name].appPort }, 'service ready');
-      }
-      return pending.size === 0 || undefined;
-    },
-    120_000,
-    250,
-  ).catch((error: Error) => {
-    throw new Error(`${error.message} (not ready: ${[...pending].join(', ')})`);
   });
 }

@@ -3,12 +3,7 @@ import { join } from 'node:path';
 import { repoRoot } from '@checkout/local-infra';
 import { parse, stringify } from 'yaml';
 import type { ServiceName } from '../services';
-
-interface ServiceValues {
-  secrets: string[];
-  /** Callee → the operations this service may invoke on it, as "VERB /path". */
-  invokes?: Record<string, string[]>;
-}
+import { chartServiceValues } from './chart-values';
 
 export interface AccessPolicy {
   appId: string;
@@ -27,15 +22,13 @@ interface Configuration {
 }
 
 const read = <T>(path: string) => parse(readFileSync(join(repoRoot, path), 'utf8')) as T;
-const services = () =>
-  read<{ services: Record<string, ServiceValues> }>('charts/course-checkout/values.yaml').services;
 
 /**
  * Who may invoke `callee` and what, from the chart's values (`invokes`): the one list the chart's
  * Configurations and network policies are rendered from too.
  */
 export function accessPolicies(callee: ServiceName, namespace: string): AccessPolicy[] {
-  return Object.entries(services()).flatMap(([caller, values]) => {
+  return Object.entries(chartServiceValues()).flatMap(([caller, values]) => {
     const calls = values.invokes?.[callee];
     if (!calls) return [];
     const operations = calls.map((call) => {
@@ -55,7 +48,7 @@ export function writeSidecarConfigurations(
   folder: string,
 ): Record<ServiceName, string> {
   mkdirSync(folder, { recursive: true });
-  const values = services();
+  const values = chartServiceValues();
   const files = names.map((name) => {
     const configuration = read<Configuration>('dapr-components/config/checkout.yaml');
     configuration.metadata.name = `checkout-${name}`;

@@ -13,13 +13,15 @@ import { startInOrder, type RunningPlatform } from '../start-in-order';
 import { serviceNames } from '../services';
 import { edgeRouter } from './edge';
 import { succeeds } from './command-succeeds';
-import { isServiceReady, startServiceProcesses } from './service-processes';
+import { ensureServiceBundles } from './service-bundles';
+import { startServiceProcesses } from './service-processes';
 
 /** The management UI of the RabbitMQ that scripts/provision/rabbitmq.sh starts (guest/guest). */
 const rabbitmqManagementUrl = 'http://localhost:15672/';
 
 export interface DaprPlatformConfig extends PlatformConfig {
   rabbitmqUrl?: string;
+  /** Prebuilt image contents (`npm run build`'s dist/images) to run as they are. */
   serviceBundles?: string;
   serviceNode?: string;
 }
@@ -47,6 +49,11 @@ export function startDaprPlatform(
       config.databaseUrl !== undefined || (await succeeds([...postgresql, 'status']));
     const databaseUrl = config.databaseUrl ?? provisioned('postgresql');
     if (!postgresWasRunning) onStop(() => succeeds([...postgresql, 'stop']));
+    // Built (when their sources changed) while the migrations run; a failure is met below.
+    const bundles = config.serviceBundles
+      ? Promise.resolve(resolve(config.serviceBundles))
+      : ensureServiceBundles((message) => logger.info(message));
+    bundles.catch(() => undefined);
     await migrateAll(databaseUrl, logger);
 
     const sink = config.smtpUrl ? undefined : await startSmtpSink(config.smtpSinkPort);
@@ -72,7 +79,7 @@ export function startDaprPlatform(
         daprd,
         daprDir,
         publicUrl: config.notification.settings.publicUrl,
-        ...(config.serviceBundles && { serviceBundles: resolve(config.serviceBundles) }),
+        serviceBundles: await bundles,
         ...(config.serviceNode && { serviceNode: config.serviceNode }),
       },
       logger,
@@ -92,9 +99,7 @@ export function startDaprPlatform(
           storefrontRouter(await ensureStorefrontBuilt((message) => logger.info(message))),
         ],
         isReady: async () =>
-          (
-            await Promise.all(serviceNames.map((name) => isServiceReady(services.ports[name])))
-          ).every(Boolean),
+          (await Promise.all(serviceNames.map((name) => services.isReady(name)))).every(Boolean),
         publicUrl: config.notification.settings.publicUrl,
       }),
     );
