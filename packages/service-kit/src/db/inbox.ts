@@ -21,7 +21,7 @@ export interface Inbox<Tx> {
 /**
  * The inbox of a service's database: the inbox row and the effect commit in one transaction, and
  * an event id already in the inbox is skipped. `view` turns the transaction into the service's
- * own port, so use cases never see the entity manager.
+ * own port, so use cases never see SQL.
  */
 export function inboxOf<Tx>(
   transactions: TransactionRunner,

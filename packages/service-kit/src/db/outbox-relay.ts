@@ -20,8 +20,7 @@ interface OutboxRow {
  * (`notifyAfter`) and, as a fallback, on a timer. A batch is locked, offered to the bus side by
  * side (consumers never relied on order: Dapr gives none either) and the accepted rows deleted in
  * the transaction that locked them, so a crash midway leaves them to publish again. Rows locked by
- * another replica are skipped, so replicas share the work. Plain SQL: this runs for every event,
- * and the unit of work would only add change-set bookkeeping to four statements.
+ * another replica are skipped, so replicas share the work.
  */
 export class OutboxRelay extends BackgroundLoop {
   // Through an outage a line per interval rather than per attempt.
