@@ -141,13 +141,12 @@ export const toAttempt = (row: AttemptRow): ChargeAttemptRecord => ({
   at: row.at,
 });
 
-/** A checkout's changed fields as `"column" = $n` pairs, numbered from `first`. */
+/** A checkout's changed scalar fields as `"column" = $n` pairs, numbered from `first`. */
 export function checkoutChanges(changes: Partial<Checkout>, first: number) {
   const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
   return {
     assignments: entries.map(
-      ([field, _], i) =>
-        `"${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}" = $${first + i}`,
+      ([field], i) => `"${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}" = $${first + i}`,
     ),
     values: entries.map(([, value]) => value),
   };
