@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from './open-database';
 
@@ -24,6 +25,18 @@ interface Connection {
 const types = new pg.TypeOverrides();
 types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (text: string) => new Date(text));
 
+// Each statement is prepared once per connection, under a name its text decides, and then only
+// bound and executed: PostgreSQL no longer parses and plans it on every call.
+const statementNames = new Map<string, string>();
+function statement(text: string, values: unknown[]): pg.QueryConfig {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = createHash('sha1').update(text).digest('base64url');
+    statementNames.set(text, name);
+  }
+  return { name, text, values, types } as pg.QueryConfig;
+}
+
 function sqlOn(query: (text: string, values: unknown[]) => Promise<pg.QueryResult>): Sql {
   return {
     rows: async <R extends object>(text: string, values: unknown[] = []) =>
@@ -40,7 +53,7 @@ export function sqlOf(orm: Database): Sql {
   return sqlOn(async (text, values) => {
     const connection = (await pool.acquireConnection()) as Connection;
     try {
-      return await connection.query({ text, values, types });
+      return await connection.query(statement(text, values));
     } finally {
       await pool.releaseConnection(connection);
     }
@@ -54,7 +67,7 @@ export async function inTransaction<R>(orm: Database, work: (sql: Sql) => Promis
   try {
     await connection.query('begin');
     try {
-      const result = await work(sqlOn((text, values) => connection.query({ text, values, types })));
+      const result = await work(sqlOn((text, values) => connection.query(statement(text, values))));
       await connection.query('commit');
       return result;
     } catch (error) {
