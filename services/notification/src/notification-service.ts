@@ -46,8 +46,8 @@ const inbox = {
  * holds up the bus and one e-mail's retries never delay another's.
  */
 export function createNotificationService(deps: NotificationDeps): ServiceRuntime {
-  return createServiceRuntime('notification', deps, (transactions) => {
-    const queue = createSqlEmailQueue(deps.orm, transactions);
+  return createServiceRuntime('notification', deps, () => {
+    const queue = createSqlEmailQueue(deps.orm);
     const dispatcher = createEmailDispatcher(
       {
         queue,

@@ -6,7 +6,7 @@ import type {
   LeadReminderDue,
   PortalAccessGranted,
 } from '@checkout/contracts';
-import type { Inbox, SendResult } from '@checkout/service-kit';
+import type { InboxDelivery, SendResult } from '@checkout/service-kit';
 import type { RetryPolicy } from '../domain/retry-schedule';
 import type { Language, RenderedEmail } from '../domain/templates/layout';
 
@@ -35,19 +35,20 @@ export interface ClaimedEmail {
   giveUpAt: Date;
 }
 
-/** The e-mails waiting to be sent, as an event's handler adds one in its inbox transaction. */
-export interface PendingEmails {
-  /** Queues the e-mail of an event; false if that event's e-mail is already queued. */
-  add(email: {
-    eventId: string;
-    content: EmailContent;
-    to: string;
-    giveUpAt: Date;
-    now: Date;
-  }): Promise<boolean>;
+/** An e-mail to queue: what it is made from, to whom, and until when it may be retried. */
+export interface PendingEmail {
+  content: EmailContent;
+  to: string;
+  giveUpAt: Date;
+  now: Date;
 }
 
-export interface EmailQueue extends Inbox<PendingEmails> {
+export interface EmailQueue {
+  /**
+   * Queues the e-mail of a delivered event, once per consumer however often the event comes
+   * (the inbox row and the e-mail commit together); false if it was queued before.
+   */
+  addOnce(delivery: InboxDelivery, email: PendingEmail): Promise<boolean>;
   /** Leases due e-mails until `leaseUntil`, skipping those another replica holds. */
   claimDue(limit: number, now: Date, leaseUntil: Date): Promise<ClaimedEmail[]>;
   /** The SMTP server accepted it; false if the lease was lost meanwhile. */

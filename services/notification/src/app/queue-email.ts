@@ -13,14 +13,10 @@ export async function queueEmail(
   content: EmailContent,
   now = new Date(),
 ): Promise<boolean> {
-  const outcome = await queue.handleOnce(delivery, (pending) =>
-    pending.add({
-      eventId: delivery.id,
-      content,
-      to: recipientOf(content),
-      giveUpAt: new Date(now.getTime() + retry.horizonMs),
-      now,
-    }),
-  );
-  return !outcome.duplicate && outcome.result;
+  return queue.addOnce(delivery, {
+    content,
+    to: recipientOf(content),
+    giveUpAt: new Date(now.getTime() + retry.horizonMs),
+    now,
+  });
 }

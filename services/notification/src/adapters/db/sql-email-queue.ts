@@ -1,5 +1,5 @@
-import { inboxOf, sqlOf, type Database, type TransactionRunner } from '@checkout/service-kit';
-import type { ClaimedEmail, EmailContent, EmailQueue, PendingEmails } from '../../app/ports';
+import { sqlOf, type Database } from '@checkout/service-kit';
+import type { ClaimedEmail, EmailContent, EmailQueue } from '../../app/ports';
 
 interface ClaimedRow {
   event_id: string;
@@ -18,21 +18,24 @@ const held = ({ eventId, content, attempts }: ClaimedEmail) => [
 ];
 
 /**
- * The e-mail queue in plain SQL, a statement per step, each run for every e-mail. A lease is
+ * The e-mail queue in plain SQL, one statement per step, each run for every e-mail. A lease is
  * taken with FOR UPDATE SKIP LOCKED in the same statement, so replicas never share one.
  */
-export function createSqlEmailQueue(orm: Database, transactions: TransactionRunner): EmailQueue {
+export function createSqlEmailQueue(orm: Database): EmailQueue {
   const sql = sqlOf(orm);
   return {
-    ...inboxOf<PendingEmails>(transactions, ({ sql: tx }) => ({
-      add: async ({ eventId, content, to, giveUpAt, now }) =>
-        (await tx.run(
-          `insert into "notification"."email_delivery" ("event_id", "template", "recipient",
-            "data", "status", "attempts", "next_attempt_at", "give_up_at", "queued_at")
-            values ($1, $2, $3, $4, 'pending', 0, $5, $6, $5) on conflict do nothing`,
-          [eventId, content.template, to, content.data, now, giveUpAt],
-        )) > 0,
-    })),
+    // The inbox row and the e-mail in one statement, so one commit and no transaction to open.
+    addOnce: async ({ id, consumer }, { content, to, giveUpAt, now }) =>
+      (await sql.run(
+        `with handled as (
+          insert into "notification"."inbox_entry" ("event_id", "consumer", "handled_at")
+            values ($1, $2, $3) on conflict do nothing returning "event_id")
+        insert into "notification"."email_delivery" ("event_id", "template", "recipient",
+          "data", "status", "attempts", "next_attempt_at", "give_up_at", "queued_at")
+          select "event_id", $4, $5, $6::jsonb, 'pending', 0, $3, $7::timestamptz, $3 from handled
+          on conflict do nothing`,
+        [id, consumer, now, content.template, to, content.data, giveUpAt],
+      )) > 0,
 
     claimDue: async (limit, now, leaseUntil) => {
       const rows = await sql.rows<ClaimedRow>(
