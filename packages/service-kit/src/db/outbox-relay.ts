@@ -3,7 +3,7 @@ import { FaultReporter } from '../fault-reporter';
 import { BackgroundLoop } from '../jobs/background-loop';
 import type { Logger } from '../logger';
 import { schemaOf, type Database } from './open-database';
-import { inTransaction } from './sql';
+import { inTransaction, type Sql } from './sql';
 
 const batchSize = 50;
 
@@ -13,20 +13,22 @@ interface OutboxRow {
   version: number;
   data: Record<string, unknown>;
   occurred_at: Date;
+  available_at: Date;
 }
 
 /**
  * Publishes outbox events: right after a commit (`notify`), when a delayed event falls due
- * (`notifyAfter`) and, as a fallback, on a timer. A batch is locked, offered to the bus side by
- * side (consumers never relied on order: Dapr gives none either) and the accepted rows deleted in
- * the transaction that locked them, so a crash midway leaves them to publish again. Rows locked by
- * another replica are skipped, so replicas share the work.
+ * (`notifyAfter`) and, as a fallback, on a timer. A batch is deleted (returning its rows) in a
+ * transaction, offered to the bus side by side (consumers never relied on order: Dapr gives none
+ * either), the rows the bus refused are put back, and only then does the transaction commit: a
+ * crash midway leaves the whole batch to publish again. Rows locked by another replica are
+ * skipped, so replicas share the work.
  */
 export class OutboxRelay extends BackgroundLoop {
   // Through an outage a line per interval rather than per attempt.
   private readonly publishFaults: FaultReporter;
-  private readonly lockDueSql: string;
-  private readonly deleteSql: string;
+  private readonly takeDueSql: string;
+  private readonly putBackSql: string;
 
   constructor(
     private readonly orm: Database,
@@ -44,21 +46,35 @@ export class OutboxRelay extends BackgroundLoop {
     );
     this.publishFaults = new FaultReporter(logger, 'outbox publish');
     const table = `"${schemaOf(orm)}"."outbox_event"`;
-    this.lockDueSql = `select id, topic, version, data, occurred_at from ${table}
-      where available_at <= $1 order by occurred_at limit ${batchSize} for update skip locked`;
-    this.deleteSql = `delete from ${table} where id = any($1)`;
+    this.takeDueSql = `delete from ${table} where id in (select id from ${table}
+        where available_at <= $1 order by occurred_at limit ${batchSize} for update skip locked)
+      returning id, topic, version, data, occurred_at, available_at`;
+    this.putBackSql = `insert into ${table} (id, topic, version, data, occurred_at, available_at)
+      select unnest($1::text[]), unnest($2::text[]), unnest($3::int[]), unnest($4::jsonb[]),
+        unnest($5::timestamptz[]), unnest($6::timestamptz[])`;
   }
 
   /** Returns how many events it published. */
   private publishBatch(): Promise<number> {
     return inTransaction(this.orm, async (sql) => {
-      const rows = await sql.rows<OutboxRow>(this.lockDueSql, [new Date()]);
+      const rows = await sql.rows<OutboxRow>(this.takeDueSql, [new Date()]);
       const accepted = await Promise.all(rows.map((row) => this.offer(row)));
-      const published = rows.filter((_, i) => accepted[i]).map((row) => row.id);
-      if (published.length > 0) await sql.run(this.deleteSql, [published]);
-      if (published.length > 0 && published.length === rows.length) this.publishFaults.succeeded();
-      return published.length;
+      const refused = rows.filter((_, i) => !accepted[i]);
+      if (refused.length > 0) await this.putBack(sql, refused);
+      else if (rows.length > 0) this.publishFaults.succeeded();
+      return rows.length - refused.length;
     });
+  }
+
+  private putBack(sql: Sql, rows: OutboxRow[]): Promise<number> {
+    return sql.run(this.putBackSql, [
+      rows.map((row) => row.id),
+      rows.map((row) => row.topic),
+      rows.map((row) => row.version),
+      rows.map((row) => JSON.stringify(row.data)),
+      rows.map((row) => row.occurred_at),
+      rows.map((row) => row.available_at),
+    ]);
   }
 
   /** True when the bus took the event. */
