@@ -207,7 +207,8 @@ const knownInboxConsumers = {
   // None: what its events do (erase a card, drop its CVC) is idempotent, so it keeps no inbox.
   card_vault: [],
   financial: ['financial.record-charge-attempt'], // charge.attempted
-  marketing: ['marketing.convert-lead'], // checkout.approved
+  // None: what its event does (make a lead a client) is idempotent, so it keeps no inbox.
+  marketing: [],
   notification: [
     'notification.access-granted', // portal-access.granted
     'notification.checkout-declined', // checkout.declined

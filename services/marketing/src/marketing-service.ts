@@ -30,8 +30,8 @@ export interface MarketingService extends ServiceRuntime {
 }
 
 /**
- * The names marketing's inbox records handled events under. Never change one: under a new name,
- * every event delivered again (a redelivery, a replayed dead letter) would be handled twice.
+ * The name marketing's subscription goes by. Converting a lead is idempotent (see LeadStore), so
+ * no inbox records events under it.
  */
 const inbox = { convertLead: 'marketing.convert-lead' } as const;
 

@@ -2,10 +2,10 @@ import type { CheckoutApproved } from '@checkout/contracts';
 import type { ReceivedEvent } from '@checkout/service-kit';
 import type { LeadStore } from './ports';
 
-/** A lead whose checkout was approved is now a client. */
+/** A lead whose checkout was approved is now a client (again, if redelivered: no change). */
 export async function convertLeadOnCheckoutApproved(
   store: LeadStore,
-  { data, ...delivery }: ReceivedEvent<typeof CheckoutApproved>,
+  { data }: ReceivedEvent<typeof CheckoutApproved>,
 ): Promise<void> {
-  await store.handleOnce(delivery, (leads) => leads.markClient(data.leadId));
+  await store.markClient(data.leadId);
 }

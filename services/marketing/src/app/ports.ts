@@ -1,10 +1,5 @@
-import type { Inbox, Transaction } from '@checkout/service-kit';
+import type { Transaction } from '@checkout/service-kit';
 import type { Lead } from '../domain/lead';
-
-/** What an event may do to leads, in the transaction that records it in the inbox. */
-export interface LeadConversions {
-  markClient(id: string): Promise<void>;
-}
 
 export interface ReminderTransaction {
   /**
@@ -15,13 +10,19 @@ export interface ReminderTransaction {
   publish: Transaction['publish'];
 }
 
-export interface LeadStore extends Inbox<LeadConversions> {
+/**
+ * The leads. The one thing an event does to a lead (make it a client) is idempotent, so marketing
+ * keeps no inbox: a redelivered event finds the lead a client already and changes nothing.
+ */
+export interface LeadStore {
   /**
    * Adds the lead, unless an open lead has its e-mail and course: that one then takes the new
    * details (and keeps its id). Concurrent calls settle on one lead in the database itself.
    */
   register(lead: Lead): Promise<{ lead: Lead; created: boolean }>;
   find(id: string): Promise<Lead | undefined>;
+  /** An open lead becomes a client; any other lead stays as it is. */
+  markClient(id: string): Promise<void>;
   remindersTransaction<R>(work: (tx: ReminderTransaction) => Promise<R>): Promise<R>;
 }
 

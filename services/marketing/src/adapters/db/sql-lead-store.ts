@@ -1,6 +1,6 @@
-import { inboxOf, sqlOf, type Database, type TransactionRunner } from '@checkout/service-kit';
+import { sqlOf, type Database, type TransactionRunner } from '@checkout/service-kit';
 import type { Lead } from '../../domain/lead';
-import type { LeadConversions, LeadStore } from '../../app/ports';
+import type { LeadStore } from '../../app/ports';
 
 interface LeadRow {
   id: string;
@@ -80,14 +80,12 @@ export function createSqlLeadStore(orm: Database, transactions: TransactionRunne
           publish,
         }),
       ),
-    ...inboxOf<LeadConversions>(transactions, ({ sql: tx }) => ({
-      markClient: async (id) => {
-        await tx.run(
-          `update "marketing"."lead" set "status" = 'client', "converted_at" = $2
-            where "id" = $1 and "status" = 'lead'`,
-          [id, new Date()],
-        );
-      },
-    })),
+    markClient: async (id) => {
+      await sql.run(
+        `update "marketing"."lead" set "status" = 'client', "converted_at" = $2
+          where "id" = $1 and "status" = 'lead'`,
+        [id, new Date()],
+      );
+    },
   };
 }
