@@ -6,6 +6,12 @@ import { schemaOf, type Database } from './open-database';
 import { inTransaction, type Sql } from './sql';
 
 const batchSize = 50;
+/**
+ * How long the relay gathers the events of commits close together before it publishes them in
+ * one batch. Measured at 80 checkouts/s: 13.0 instead of 15.8 ms of CPU per checkout, for ~10 ms
+ * more per hop (an e-mail is four hops from its checkout).
+ */
+const gatherMs = 10;
 
 interface OutboxRow {
   id: string;
@@ -17,7 +23,7 @@ interface OutboxRow {
 }
 
 /**
- * Publishes outbox events: right after a commit (`notify`), when a delayed event falls due
+ * Publishes outbox events: soon after a commit (`eventsCommitted`), when a delayed event falls due
  * (`notifyAfter`) and, as a fallback, on a timer. A batch is deleted (returning its rows) in a
  * transaction, offered to the bus side by side (consumers never relied on order: Dapr gives none
  * either), the rows the bus refused are put back, and only then does the transaction commit: a
@@ -52,6 +58,11 @@ export class OutboxRelay extends BackgroundLoop {
     this.putBackSql = `insert into ${table} (id, topic, version, data, occurred_at, available_at)
       select unnest($1::text[]), unnest($2::text[]), unnest($3::int[]), unnest($4::jsonb[]),
         unnest($5::timestamptz[]), unnest($6::timestamptz[])`;
+  }
+
+  /** New events were committed: they go out with those of the next few milliseconds' commits. */
+  eventsCommitted(): void {
+    this.notifyWithin(gatherMs);
   }
 
   /** Returns how many events it published. */

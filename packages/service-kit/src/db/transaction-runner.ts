@@ -57,7 +57,7 @@ export class TransactionRunner {
     });
     for (const delayMs of new Set(events.map((event) => event.delayMs))) {
       if (delayMs > 0) this.relay.notifyAfter(delayMs);
-      else this.relay.notify();
+      else this.relay.eventsCommitted();
     }
     return result;
   }

@@ -9,17 +9,19 @@ export interface BackgroundJob {
 }
 
 /**
- * Runs `work` in the background: once at start, every `intervalMs`, and whenever woken
- * (`notify` right after new work was committed, `notifyAfter` when it falls due). Never two runs
- * at once; a wake-up during a run makes one more run after it. A failed run is reported (a few
- * lines per outage, not one per run) and the next one tries again. Several replicas may run the
- * same work at the same time: the work must claim what it does.
+ * Runs `work` in the background: once at start, every `intervalMs`, and whenever woken (`notify`
+ * right after new work was committed, `notifyWithin` soon after, together with what comes
+ * meanwhile, `notifyAfter` when it falls due). Never two runs at once; a wake-up during a run
+ * makes one more run after it. A failed run is reported (a few lines per outage, not one per run)
+ * and the next one tries again. Several replicas may run the same work at the same time: the work
+ * must claim what it does.
  */
 export class BackgroundLoop implements BackgroundJob {
   private timer: NodeJS.Timeout | undefined;
   private readonly wakeUps = new Set<NodeJS.Timeout>();
   private running: Promise<void> | undefined;
   private runAgain = false;
+  private gathering: NodeJS.Timeout | undefined;
   private stopping = false;
   private readonly faults: FaultReporter;
 
@@ -41,6 +43,7 @@ export class BackgroundLoop implements BackgroundJob {
     this.stopping = true;
     clearInterval(this.timer);
     for (const wakeUp of this.wakeUps) clearTimeout(wakeUp);
+    clearTimeout(this.gathering);
     this.runAgain = false;
     await this.running;
   }
@@ -52,6 +55,18 @@ export class BackgroundLoop implements BackgroundJob {
       this.notify();
     }, delayMs);
     this.wakeUps.add(wakeUp);
+  }
+
+  /**
+   * Runs once `windowMs` has passed since the first of the wake-ups that come meanwhile: work
+   * arriving close together is done in one run.
+   */
+  notifyWithin(windowMs: number): void {
+    if (this.gathering || this.stopping) return;
+    this.gathering = setTimeout(() => {
+      this.gathering = undefined;
+      this.notify();
+    }, windowMs);
   }
 
   notify(): void {
