@@ -10,6 +10,12 @@ import { startLocalInfrastructure } from './start-local-infrastructure';
 /** Beside this file: worker.ts from the sources, worker.js in the build. */
 const workerEntry = join(dirname(__filename), `worker${extname(__filename)}`);
 
+/**
+ * A worker's heap. Unbounded, V8 lets it grow to ~350 MB resident at 80-100 checkouts/s before
+ * collecting; bounded, workers stay under ~185 MB, for ~1.5 ms more CPU per checkout (bench).
+ */
+const workerHeapMb = 256;
+
 /** Settings only the primary gives its workers. */
 export const workerSettings = { mailPage: 'PLATFORM_MAIL_PAGE' } as const;
 
@@ -67,7 +73,11 @@ export async function startCluster(
     const { sink, databaseUrl } = infrastructure;
     cluster.setupPrimary({
       exec: workerEntry,
-      execArgv: [...process.execArgv, '--enable-source-maps'],
+      execArgv: [
+        ...process.execArgv,
+        '--enable-source-maps',
+        `--max-old-space-size=${workerHeapMb}`,
+      ],
       serialization: 'advanced',
     });
     const fork = () => {
