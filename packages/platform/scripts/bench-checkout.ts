@@ -22,7 +22,7 @@ import { outcomeTimes, reportLedger, reportStep } from './bench/report';
 
 const dapr = process.env.PLATFORM_MODE === 'dapr';
 const settings = {
-  rates: parseRates(process.env.BENCH_RATES ?? '10,20,30,50,70,100'),
+  rates: parseRates(process.env.BENCH_RATES ?? '20,40,60,80,100,120,150'),
   stepSeconds: Number(process.env.BENCH_STEP_SECONDS ?? 20),
   warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 5),
   declinedShare: Number(process.env.BENCH_DECLINED_SHARE ?? 0.2),
