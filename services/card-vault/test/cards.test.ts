@@ -192,3 +192,23 @@ describe("financial's chargeability check", () => {
     }
   });
 });
+
+describe('reading cards across a schema migration', () => {
+  it('keeps finding cards after a migration adds a column to their table', async () => {
+    const { token } = (await api.POST('/cards', { body: card })).data!;
+    // Several at once, so several pooled connections hold the prepared read.
+    const findMany = () =>
+      Promise.all(Array.from({ length: 5 }, () => vault.service.findChargeableCard(token)));
+    await findMany();
+    await vault.orm.em
+      .getConnection()
+      .execute(`alter table "card_vault"."card_record" add "note" text`);
+    try {
+      for (const found of await findMany()) expect(found).toEqual({ brand: 'visa', last4: '4242' });
+    } finally {
+      await vault.orm.em
+        .getConnection()
+        .execute(`alter table "card_vault"."card_record" drop "note"`);
+    }
+  });
+});

@@ -26,7 +26,9 @@ const types = new pg.TypeOverrides();
 types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (text: string) => new Date(text));
 
 // Each statement is prepared once per connection, under a name its text decides, and then only
-// bound and executed: PostgreSQL no longer parses and plans it on every call.
+// bound and executed: PostgreSQL no longer parses and plans it on every call. A prepared read's
+// result shape is fixed, so reads name their columns: a `select *` fails ("cached plan must not
+// change result type") once a migration adds a column under a running service.
 const statementNames = new Map<string, string>();
 function statement(text: string, values: unknown[]): pg.QueryConfig {
   let name = statementNames.get(text);

@@ -69,7 +69,10 @@ export const toCheckout = (row: CheckoutRow): Checkout => ({
   ...(row.client_key && { clientKey: row.client_key }),
 });
 
-/** The insert of a new checkout: its columns and their values in order. */
+/**
+ * A checkout's columns, which an insert writes and a read selects. Reads name their columns:
+ * statements are prepared, and a prepared `select *` fails once a migration adds a column.
+ */
 export const checkoutColumns = `"id", "lead_id", "course_id", "course_title", "card_token",
   "amount_cents", "currency", "status", "decline_reason", "attempts", "recoveries", "student",
   "payer", "card_brand", "card_last4", "language", "created_at", "updated_at", "decided_at",

@@ -29,6 +29,7 @@ import {
   type PayerRow,
 } from './financial-rows';
 
+const courseColumns = `"id", "title", "price_cents", "currency"`;
 interface CourseRow {
   id: string;
   title: string;
@@ -44,7 +45,7 @@ const toCourse = (row: CourseRow): Course => ({
 
 const findCheckout = async (sql: Sql, id: string) => {
   const [row] = await sql.rows<CheckoutRow>(
-    `select * from "financial"."checkout" where "id" = $1`,
+    `select ${checkoutColumns} from "financial"."checkout" where "id" = $1`,
     [id],
   );
   return row && toCheckout(row);
@@ -107,7 +108,7 @@ function financialTransaction({ sql, publish }: Transaction): FinancialTransacti
     },
     findPayer: async (checkoutId) => {
       const [row] = await sql.rows<PayerRow>(
-        `select * from "financial"."payer" where "checkout_id" = $1`,
+        `select ${payerColumns} from "financial"."payer" where "checkout_id" = $1`,
         [checkoutId],
       );
       return row && toPayer(row);
@@ -130,7 +131,7 @@ function financialTransaction({ sql, publish }: Transaction): FinancialTransacti
     claimStuckCheckouts: async (updatedBefore, limit) =>
       (
         await sql.rows<CheckoutRow>(
-          `select * from "financial"."checkout" where "status" = 'processing' and "updated_at" < $1
+          `select ${checkoutColumns} from "financial"."checkout" where "status" = 'processing' and "updated_at" < $1
             order by "updated_at" limit $2 for update skip locked`,
           [updatedBefore, limit],
         )
@@ -147,12 +148,14 @@ export function createSqlFinancialStore(
   const sql = sqlOf(orm);
   return {
     listCourses: async () =>
-      (await sql.rows<CourseRow>(`select * from "financial"."course" order by "title"`)).map(
-        toCourse,
-      ),
+      (
+        await sql.rows<CourseRow>(
+          `select ${courseColumns} from "financial"."course" order by "title"`,
+        )
+      ).map(toCourse),
     findCourse: async (id) => {
       const [row] = await sql.rows<CourseRow>(
-        `select * from "financial"."course" where "id" = $1`,
+        `select ${courseColumns} from "financial"."course" where "id" = $1`,
         [id],
       );
       return row && toCourse(row);
