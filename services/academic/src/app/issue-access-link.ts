@@ -13,8 +13,11 @@ export async function issueAccessLink(
   studentId: string,
   now: Date,
 ): Promise<string> {
-  await tx.revokeUnusedLinks(studentId);
   const secret = newSecretToken();
-  await tx.addActivation({ tokenHash: secret.hash, studentId, expiresAt: accessLinkExpiry(now) });
+  await tx.replaceUnusedLinks({
+    tokenHash: secret.hash,
+    studentId,
+    expiresAt: accessLinkExpiry(now),
+  });
   return sealer.seal(secret.token, studentId);
 }

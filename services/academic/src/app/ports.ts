@@ -8,14 +8,15 @@ export interface AcademicTransaction {
   addStudent(student: Student): Promise<void>;
   setLanguage(studentId: string, language: Language): Promise<void>;
   addEnrollment(studentId: string, courseId: string): Promise<boolean>;
-  /** Activation and password-reset links alike, kept as the hash of their token. */
-  addActivation(activation: {
+  /**
+   * The student's one valid link from now on (activation and password reset alike, kept as the
+   * hash of its token): every unused earlier link of theirs stops working.
+   */
+  replaceUnusedLinks(activation: {
     tokenHash: string;
     studentId: string;
     expiresAt: Date;
   }): Promise<void>;
-  /** Every unused link of the student stops working. */
-  revokeUnusedLinks(studentId: string): Promise<void>;
   /** Marks an unexpired, unused link as used and returns its student, in one step. */
   useActivation(tokenHash: string, now: Date): Promise<string | undefined>;
   setPassword(studentId: string, passwordHash: string): Promise<void>;

@@ -61,17 +61,14 @@ function academicTransaction({ sql, publish }: Transaction): AcademicTransaction
           values ($1, $2, 'active', $3) on conflict do nothing`,
         [studentId, courseId, new Date()],
       )) > 0,
-    addActivation: async ({ tokenHash, studentId, expiresAt }) => {
+    // One statement: the delete sees the table as it was before, never the new row.
+    replaceUnusedLinks: async ({ tokenHash, studentId, expiresAt }) => {
       await sql.run(
-        `insert into "academic"."activation" ("token_hash", "student_id", "expires_at", "used_at")
+        `with revoked as (
+          delete from "academic"."activation" where "student_id" = $2 and "used_at" is null)
+        insert into "academic"."activation" ("token_hash", "student_id", "expires_at", "used_at")
           values ($1, $2, $3, null)`,
         [tokenHash, studentId, expiresAt],
-      );
-    },
-    revokeUnusedLinks: async (studentId) => {
-      await sql.run(
-        `delete from "academic"."activation" where "student_id" = $1 and "used_at" is null`,
-        [studentId],
       );
     },
     useActivation: async (tokenHash, now) => {
