@@ -115,16 +115,19 @@ export async function acceptCheckout(
     clientKey,
   };
   const payer: Payer = { ...request.payer, document: normalizeDocument(request.payer.document) };
+  const response = { fingerprint, status: 202, body: toCheckoutView(checkout, []) };
   return store.transaction(async (tx): Promise<AcceptCheckoutResult> => {
-    await tx.lockIdempotencyKey(idempotencyKey);
-    const raced = await tx.findStoredResponse(idempotencyKey);
-    if (raced) return replay(raced, fingerprint);
+    if (!(await tx.claimIdempotencyKey(idempotencyKey, response))) {
+      // Another request with this key committed meanwhile: answer as it did.
+      return replay((await tx.findStoredResponse(idempotencyKey))!, fingerprint);
+    }
     const conflict = await tx.addCheckout(checkout);
-    if (conflict) return { ok: false, ...conflict };
+    if (conflict) {
+      await tx.releaseIdempotencyKey(idempotencyKey);
+      return { ok: false, ...conflict };
+    }
     await tx.addPayer(checkout.id, payer);
     tx.publish(ChargeRequested, chargeRequestFor(checkout, 1));
-    const response = { fingerprint, status: 202, body: toCheckoutView(checkout, []) };
-    await tx.storeResponse(idempotencyKey, response);
     return { ok: true, status: response.status, checkout: response.body };
   });
 }

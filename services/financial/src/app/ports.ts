@@ -23,10 +23,14 @@ export type CheckoutConflict =
   | { reason: 'checkout_in_progress'; checkoutId: string };
 
 export interface FinancialTransaction {
-  /** Serialises requests that carry the same key until this transaction ends. */
-  lockIdempotencyKey(key: string): Promise<void>;
+  /**
+   * Keeps `response` as the answer under the key, unless the key has one already: then false. A
+   * request carrying the same key meanwhile waits until this transaction ends.
+   */
+  claimIdempotencyKey(key: string, response: StoredResponse): Promise<boolean>;
+  /** Gives up this transaction's claim: its request was refused after all, and keeps no answer. */
+  releaseIdempotencyKey(key: string): Promise<void>;
   findStoredResponse(key: string): Promise<StoredResponse | undefined>;
-  storeResponse(key: string, response: StoredResponse): Promise<void>;
   /**
    * Adds the checkout unless its card token backs another checkout, or its lead already has one
    * for the course that is approved or processing; a concurrent request waits for the other to end.

@@ -78,17 +78,18 @@ async function conflictOf(sql: Sql, checkout: Checkout): Promise<CheckoutConflic
 
 function financialTransaction({ sql, publish }: Transaction): FinancialTransaction {
   return {
-    lockIdempotencyKey: async (key) => {
-      await sql.rows('select pg_advisory_xact_lock(hashtext($1))', [`idempotency:${key}`]);
+    // The key's primary key serialises requests that carry it: an insert waits for a concurrent
+    // one to commit (then does nothing) or roll back (then inserts).
+    claimIdempotencyKey: async (key, { fingerprint, status, body }) =>
+      (await sql.run(
+        `insert into "financial"."idempotency_record" ("key", "fingerprint", "status", "body", "created_at")
+          values ($1, $2, $3, $4, $5) on conflict do nothing`,
+        [key, fingerprint, status, body, new Date()],
+      )) > 0,
+    releaseIdempotencyKey: async (key) => {
+      await sql.run(`delete from "financial"."idempotency_record" where "key" = $1`, [key]);
     },
     findStoredResponse: (key) => findStoredResponse(sql, key),
-    storeResponse: async (key, { fingerprint, status, body }) => {
-      await sql.run(
-        `insert into "financial"."idempotency_record" ("key", "fingerprint", "status", "body", "created_at")
-          values ($1, $2, $3, $4, $5)`,
-        [key, fingerprint, status, body, new Date()],
-      );
-    },
     addCheckout: async (checkout) => {
       const values = checkoutValues(checkout);
       return (await sql.run(
