@@ -50,6 +50,7 @@ async function startReplica(databaseUrl: string) {
   );
   const app = createHttpApp({
     logger: createLogger('test', 'silent'),
+    service: 'test',
     routers: [router],
     isReady: async () => true,
   });

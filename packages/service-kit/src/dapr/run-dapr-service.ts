@@ -5,6 +5,7 @@ import { readEnvironment } from '../config';
 import { storeDeadLetter } from '../db/dead-letter';
 import { openDatabase, type DatabaseModule } from '../db/open-database';
 import { createHttpApp } from '../http/create-http-app';
+import { businessMetrics } from '../metrics/business-metrics';
 import { listenDrainable } from '../http/drainable-server';
 import { stopOnSignals } from '../lifecycle';
 import { startFailureReason } from '../start-failure-reason';
@@ -78,6 +79,7 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
   const bus = new DaprEventBus({ client, pubsubName: config.pubsubName, deadLetterTopic, logger });
   bus.subscribe(deadLetterTopic, spec.appId, async (message) => {
     await storeDeadLetter(orm, message);
+    businessMetrics.deadLetterStored(spec.appId, message.topic);
     logger.error({ eventId: message.id, topic: message.topic }, 'event stored as a dead letter');
     return 'SUCCESS';
   });
@@ -98,6 +100,7 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
   );
   const app = createHttpApp({
     logger,
+    service: spec.appId,
     routers: [
       sidecarOnly,
       bus.router(),
