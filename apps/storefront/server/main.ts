@@ -33,6 +33,7 @@ async function start(): Promise<void> {
   if (!existsSync(page)) throw new Error(`no built storefront in ${dist} (no index.html)`);
   const app = createHttpApp({
     logger,
+    service: 'storefront',
     routers: [storefrontRouter(dist)],
     // Nothing to reach: ready while the built pages are there to serve.
     isReady: () => Promise.resolve(existsSync(page)),

@@ -61,6 +61,10 @@ spec:
           imagePullPolicy: {{ $root.Values.image.pullPolicy }}
           ports:
             - { name: http, containerPort: 3000, protocol: TCP }
+            {{- if .sidecar }}
+            # Prometheus's /metrics: no Service port and no Ingress rule lead here.
+            - { name: metrics, containerPort: 9464, protocol: TCP }
+            {{- end }}
           env:
             - { name: NODE_ENV, value: production }
             - { name: LOG_LEVEL, value: {{ $svc.logLevel | default "info" | quote }} }
@@ -68,6 +72,7 @@ spec:
             - { name: PUBLIC_URL, value: {{ $root.Values.publicUrl | quote }} }
             {{- if .sidecar }}
             - { name: APP_PORT, value: '3000' }
+            - { name: METRICS_PORT, value: '9464' }
             - { name: ALLOWED_ORIGINS, value: {{ join "," $root.Values.allowedOrigins | quote }} }
             # The injector gives both tokens to the sidecar only. The app needs them too: one to call
             # its sidecar, one to know its sidecar is calling (without it those routes refuse all).

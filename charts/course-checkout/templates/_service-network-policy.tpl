@@ -36,7 +36,7 @@ spec:
     {{- end }}
     {{- with $policy.metricsScrapers }}
     - from: {{- toYaml . | nindent 8 }}
-      ports: [{ port: 9090, protocol: TCP }]
+      ports: [{ port: 9090, protocol: TCP }, { port: metrics, protocol: TCP }]
     {{- end }}
   {{- end }}
   egress:

@@ -8,6 +8,8 @@ export interface PlatformAddresses {
   storefront: string;
   api: string;
   openApi: string;
+  /** Prometheus's scrape address, where a process serves it for the whole platform. */
+  metrics?: string;
   mail: string;
   database: string;
   dataFolder: string;
@@ -18,6 +20,7 @@ const labels: Record<keyof PlatformAddresses, string> = {
   storefront: 'Storefront',
   api: 'API',
   openApi: 'OpenAPI document',
+  metrics: 'Metrics',
   mail: 'Sent e-mails',
   database: 'Database',
   dataFolder: 'Data folder',
@@ -51,6 +54,9 @@ export function platformAddresses(
     dataFolder: resolve(config.dataDir),
   };
 }
+
+/** Where `npm start` serves Prometheus's scrape, named like the API (localhost reaches either). */
+export const metricsAddress = (port: number) => `http://localhost:${port}/metrics`;
 
 function banner(addresses: PlatformAddresses, startupMs: number): string {
   const keys = (Object.keys(labels) as (keyof PlatformAddresses)[]).filter(

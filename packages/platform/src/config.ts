@@ -17,6 +17,8 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     port,
     /** The public listener's address: this machine only, unless asked (0.0.0.0 in a container). */
     host: read.string('HOST', '127.0.0.1'),
+    /** Prometheus's `/metrics`, on a port of its own (never the public one), on the same host. */
+    metricsPort: read.integer('METRICS_PORT', 9464),
     /**
      * Processes serving the platform, each with all six services: by default one per core. With
      * one (or 0), the platform runs in a single process, without a primary.

@@ -32,3 +32,7 @@ export const publicRoutes: { prefix: string; service: ServiceName }[] = [
   { prefix: '/api/v1/sessions', service: 'academic' },
   { prefix: '/api/v1/me', service: 'academic' },
 ];
+
+/** The service a route template belongs to, by the table above; the platform's own otherwise. */
+export const serviceOfRoute = (route: string): ServiceName | 'platform' =>
+  publicRoutes.find(({ prefix }) => route.startsWith(prefix))?.service ?? 'platform';

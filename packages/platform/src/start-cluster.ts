@@ -1,7 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { dirname, extname, join } from 'node:path';
-import type { Logger } from '@checkout/service-kit';
-import { platformAddresses } from './banner';
+import { clusterMetrics, serveMetrics, type Logger } from '@checkout/service-kit';
+import { metricsAddress, platformAddresses } from './banner';
 import type { PlatformConfig } from './config';
 import { answerSentEmailQuestions } from './sent-emails-over-ipc';
 import type { RunningPlatform } from './start-in-order';
@@ -98,6 +98,13 @@ export async function startCluster(
       return worker.process.pid;
     };
     await Promise.all(Array.from({ length: config.workers }, startWorker));
+    // One scrape for the platform: the workers' series summed (a worker's own is not reachable).
+    const metrics = await serveMetrics(clusterMetrics(), {
+      port: config.metricsPort,
+      host: config.host,
+      logger,
+    });
+    stops.push(() => metrics.stop());
     cluster.on('exit', (worker, code, signal) => {
       // One that never started is reported by whoever started it: no loop of failing starts.
       if (stopping || !started.has(worker)) return;
@@ -112,7 +119,10 @@ export async function startCluster(
     const url = `http://localhost:${config.port}`;
     return {
       url,
-      addresses: platformAddresses(url, config, { databaseUrl, mailPage: sink !== undefined }),
+      addresses: {
+        ...platformAddresses(url, config, { databaseUrl, mailPage: sink !== undefined }),
+        metrics: metricsAddress(metrics.port),
+      },
       stop,
     };
   } catch (error) {

@@ -1,5 +1,10 @@
-import type { Logger } from '@checkout/service-kit';
-import { platformAddresses } from './banner';
+import {
+  collectProcessMetrics,
+  processMetrics,
+  serveMetrics,
+  type Logger,
+} from '@checkout/service-kit';
+import { metricsAddress, platformAddresses } from './banner';
 import type { PlatformConfig } from './config';
 import { mailPage } from './mail-page';
 import { startInOrder, type RunningPlatform } from './start-in-order';
@@ -15,9 +20,19 @@ export function startPlatform(config: PlatformConfig, logger: Logger): Promise<R
       ...infrastructure,
       mailPage: sink && mailPage(() => Promise.resolve(sink.emails)),
     });
+    collectProcessMetrics('platform');
+    const metrics = await serveMetrics(processMetrics, {
+      port: config.metricsPort,
+      host: config.host,
+      logger,
+    });
+    onStop(() => metrics.stop());
     return {
       app,
-      addresses: platformAddresses(url, config, { databaseUrl, mailPage: sink !== undefined }),
+      addresses: {
+        ...platformAddresses(url, config, { databaseUrl, mailPage: sink !== undefined }),
+        metrics: metricsAddress(metrics.port),
+      },
     };
   });
 }

@@ -7,6 +7,7 @@ import { createMarketingService } from '@checkout/marketing';
 import { createNotificationService } from '@checkout/notification';
 import { createPaymentService } from '@checkout/payment';
 import {
+  businessMetrics,
   createHttpApp,
   createSmtpMailer,
   InProcessEventBus,
@@ -19,7 +20,7 @@ import {
 import type { Express, Router } from 'express';
 import type { PlatformConfig } from './config';
 import { loadOrCreateKeys } from './local-keys';
-import { databases, serviceNames, type ServiceName } from './services';
+import { databases, serviceNames, serviceOfRoute, type ServiceName } from './services';
 import type { OnStop } from './start-in-order';
 
 /** Where the services find what the platform has once (start-local-infrastructure.ts). */
@@ -49,7 +50,10 @@ export async function startServices(
   }
   // Dead letters land in the consumer's own table, as in Dapr mode, and replay the same way.
   const bus = new InProcessEventBus(logger.child({ component: 'event-bus' }), {
-    deadLetters: (consumer, message) => storeDeadLetter(orms[consumer as ServiceName], message),
+    deadLetters: async (consumer, message) => {
+      await storeDeadLetter(orms[consumer as ServiceName], message);
+      businessMetrics.deadLetterStored(consumer, message.topic);
+    },
   });
   const context = (service: ServiceName) => ({
     orm: orms[service],
@@ -108,6 +112,7 @@ export async function startServices(
 
   return createHttpApp({
     logger,
+    service: serviceOfRoute,
     routers: [
       ...services.flatMap((service) => service.router ?? []),
       ...(shared.mailPage ? [shared.mailPage] : []),

@@ -1,5 +1,11 @@
 import { storefrontDist } from '@checkout/storefront';
-import { createLogger, startFailureReason, stopOnSignals } from '@checkout/service-kit';
+import {
+  answerClusterScrapes,
+  collectProcessMetrics,
+  createLogger,
+  startFailureReason,
+  stopOnSignals,
+} from '@checkout/service-kit';
 import { readPlatformConfig } from './config';
 import { mailPage } from './mail-page';
 import { sentEmailsFromPrimary } from './sent-emails-over-ipc';
@@ -19,6 +25,9 @@ async function main(): Promise<void> {
   const databaseUrl = config.databaseUrl ?? '';
   const starting = startInOrder(config, logger, async (onStop, url) => {
     const withMailPage = process.env[workerSettings.mailPage] === 'primary';
+    // Scraped through the primary (start-cluster.ts), which sums the workers' series.
+    collectProcessMetrics('platform');
+    answerClusterScrapes();
     const app = await startServices(config, logger, onStop, {
       databaseUrl,
       smtpUrl: config.smtpUrl ?? '',

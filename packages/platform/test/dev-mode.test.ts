@@ -44,6 +44,7 @@ describe('npm run dev', () => {
       PORT: String(port),
       STOREFRONT_DEV_PORT: String(pagesPort),
       SMTP_SINK_PORT: String(smtpPort),
+      METRICS_PORT: '0',
       DATA_DIR: dataDir,
       DATABASE_URL: await createTestDatabase(),
       LOG_FORMAT: 'json',

@@ -47,6 +47,8 @@ async function whileUp(
         ...ours,
         PORT: String(await freePort()),
         SMTP_SINK_PORT: String(await freePort()),
+        // Any free port: the banner says which.
+        METRICS_PORT: '0',
         DATA_DIR: dataDir,
         SMTP_URL: '',
         ...env,
@@ -103,6 +105,7 @@ describe('npm start on a terminal', () => {
         'Storefront',
         'API',
         'OpenAPI document',
+        'Metrics',
         'Sent e-mails',
         'Database',
         'Data folder',
@@ -112,6 +115,9 @@ describe('npm start on a terminal', () => {
       const document = await fetch(rows['OpenAPI document']!);
       expect(document.headers.get('content-type')).toMatch(/^application\/yaml/);
       expect(parse(await document.text())).toMatchObject({ openapi: '3.1.0' });
+      expect(await (await fetch(rows.Metrics!)).text()).toContain(
+        'http_server_request_duration_seconds',
+      );
       expect(await (await fetch(rows['Sent e-mails']!)).text()).toContain('Sent e-mails');
       expect(rows['Data folder']).toBe(dataDir);
 

@@ -5,6 +5,7 @@ import { TransactionRunner } from './db/transaction-runner';
 import type { EventBus } from './events/event-bus';
 import type { BackgroundJob } from './jobs/background-loop';
 import type { Logger } from './logger';
+import { watchServiceDatabase } from './metrics/database-gauges';
 
 /** What every service is given, whatever process it runs in. */
 export interface ServiceContext {
@@ -44,16 +45,19 @@ export function createServiceRuntime<Offered extends Wiring>(
   const relay = new OutboxRelay(orm, bus, logger.child({ component: 'outbox-relay' }));
   const offered = wire(new TransactionRunner(orm, relay));
   const jobs = offered.jobs ?? [];
+  let unwatch = () => {};
   return {
     ...offered,
     name,
     start: () => {
+      unwatch = watchServiceDatabase(name, orm);
       relay.start();
       for (const job of jobs) job.start();
     },
     stop: async () => {
       await Promise.all(jobs.map((job) => job.stop()));
       await relay.stop();
+      unwatch();
     },
     isReady: () => orm.isConnected(),
   };

@@ -53,6 +53,7 @@ beforeAll(async () => {
   }
   const app = createHttpApp({
     logger: createLogger('test', 'silent'),
+    service: 'test',
     routers: [router],
     isReady: async () => true,
   });

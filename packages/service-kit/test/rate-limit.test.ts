@@ -9,6 +9,7 @@ import {
   createHttpApp,
   createLogger,
   failureBackoff,
+  metricsRegistry,
   migrateDatabase,
   openDatabase,
   rateLimit,
@@ -50,6 +51,7 @@ async function startReplica(databaseUrl: string) {
   );
   const app = createHttpApp({
     logger: createLogger('test', 'silent'),
+    service: 'test',
     routers: [router],
     isReady: async () => true,
   });
@@ -91,6 +93,19 @@ describe('a rate limit', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     expect(await refused.json()).toMatchObject({ status: 429, title: 'Too many requests' });
     expect((await two.greet('ana')).status).toBe(429);
+  });
+
+  it('counts its refusals under its name', async () => {
+    const [one] = replicas as [(typeof replicas)[0]];
+    const refusals = async () =>
+      (await metricsRegistry.getSingleMetric('checkout_rate_limit_rejections_total')!.get()).values
+        .filter(({ labels }) => labels.limit === 'greeting' && labels.service === 'test')
+        .reduce((sum, { value }) => sum + value, 0);
+    const before = await refusals();
+    expect((await one.greet('eva')).status).toBe(204);
+    expect((await one.greet('eva')).status).toBe(204);
+    expect((await one.greet('eva')).status).toBe(429);
+    expect(await refusals()).toBe(before + 1);
   });
 
   it('counts each key on its own', async () => {

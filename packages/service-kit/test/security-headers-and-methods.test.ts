@@ -8,6 +8,7 @@ import { createHttpApp, createLogger, pagePolicy, requireAppToken } from '../src
 async function serve(options: { routers: Router[]; publicUrl?: string }) {
   const app = createHttpApp({
     logger: createLogger('test', 'silent'),
+    service: 'test',
     isReady: async () => true,
     spec: loadOpenApiSpec(),
     ...options,

@@ -50,11 +50,21 @@ const roomyLimits = Object.fromEntries(
  */
 const twoWorkers = process.env.PLATFORM_WORKERS ?? '2';
 
-/** Runs the platform's start command as `npm start` does, without waiting for anything. */
+/**
+ * Runs the platform's start command as `npm start` does, without waiting for anything. Metrics
+ * go to a port the system chooses unless `env` names one, so that platforms started at once by
+ * several suites never contend for the default.
+ */
 export function spawnPlatform(env: Record<string, string>): RunningChild {
   return startChild('the platform', process.execPath, startArgs, {
     cwd: repoRoot,
-    env: { ...process.env, ...roomyLimits, PLATFORM_WORKERS: twoWorkers, ...env },
+    env: {
+      ...process.env,
+      ...roomyLimits,
+      PLATFORM_WORKERS: twoWorkers,
+      METRICS_PORT: '0',
+      ...env,
+    },
     output: 'keep',
   });
 }

@@ -54,6 +54,7 @@ export async function startServiceUnderTest<S extends ServiceRuntime>(
   service.start();
   const app = createHttpApp({
     logger,
+    service: service.name,
     routers: service.router ? [service.router] : [],
     isReady: () => service.isReady(),
   });

@@ -2,6 +2,7 @@ import { ChargeAttempted, type ApiSchemas } from '@checkout/contracts';
 import {
   createServiceRuntime,
   BackgroundLoop,
+  businessMetrics,
   rateLimit,
   subscribeTo,
   type ServiceContext,
@@ -42,7 +43,8 @@ export function createFinancialService(deps: FinancialDeps): FinancialService {
     const logger = deps.logger;
     const subscriber = { service: 'financial', inbox: inbox.recordChargeAttempt };
     subscribeTo(deps.bus, ChargeAttempted, subscriber, logger, async (event) => {
-      await recordChargeAttempt({ store, logger }, event);
+      const decision = await recordChargeAttempt({ store, logger }, event);
+      if (decision) businessMetrics.checkoutDecided('financial', decision);
       return 'SUCCESS';
     });
     // Looks a few times per threshold, so a stuck charge moves on soon after it becomes stuck.

@@ -17,6 +17,7 @@ import {
 } from '@checkout/service-kit';
 import { createSqlEmailQueue } from './adapters/db/sql-email-queue';
 import { createEmailDispatcher } from './adapters/jobs/email-dispatcher';
+import { emailRetriesGauge } from './adapters/metrics/email-retries-gauge';
 import type { EmailContent, NotificationSettings } from './app/ports';
 import { queueEmail } from './app/queue-email';
 
@@ -94,6 +95,6 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
     subscribeTo(deps.bus, AccessLinkIssued, linkMailer, deps.logger, (event) =>
       queueThenDispatch(event, { template: 'access-link', data: event.data }),
     );
-    return { jobs: [dispatcher] };
+    return { jobs: [dispatcher, emailRetriesGauge(deps.orm)] };
   });
 }

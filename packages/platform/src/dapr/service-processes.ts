@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   daprdArgs,
   daprdPorts,
+  freePort,
   repoRoot,
   startChild,
   type DaprdPorts,
@@ -89,6 +90,8 @@ export async function startServiceProcesses(
           PUBLIC_URL: options.publicUrl,
           // Only their sidecars and the edge, both on this machine, call them.
           HOST: '127.0.0.1',
+          // One each, as in a pod; the log line "<service> is up" names it.
+          METRICS_PORT: String(await freePort()),
         },
         output: 'show',
       }),

@@ -94,6 +94,7 @@ export function startDaprPlatform(
     app.use(
       createHttpApp({
         logger,
+        service: 'edge',
         routers: [
           ...(sink ? [mailPage(() => Promise.resolve(sink.emails))] : []),
           storefrontRouter(await ensureStorefrontBuilt((message) => logger.info(message))),

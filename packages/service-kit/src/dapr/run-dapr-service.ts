@@ -5,6 +5,9 @@ import { readEnvironment } from '../config';
 import { storeDeadLetter } from '../db/dead-letter';
 import { openDatabase, type DatabaseModule } from '../db/open-database';
 import { createHttpApp } from '../http/create-http-app';
+import { businessMetrics } from '../metrics/business-metrics';
+import { processMetrics, serveMetrics } from '../metrics/metrics-server';
+import { collectProcessMetrics } from '../metrics/registry';
 import { listenDrainable } from '../http/drainable-server';
 import { stopOnSignals } from '../lifecycle';
 import { startFailureReason } from '../start-failure-reason';
@@ -31,6 +34,8 @@ function readDaprConfig() {
   const env = readEnvironment();
   return env.done({
     appPort: env.integer('APP_PORT', 3000),
+    /** Prometheus's `/metrics`, apart from the port the sidecar and the Ingress reach. */
+    metricsPort: env.integer('METRICS_PORT', 9464),
     /** All interfaces by default: in a pod the sidecar and the probes reach the app by its IP. */
     host: env.optionalString('HOST'),
     daprHttpPort: env.integer('DAPR_HTTP_PORT', 3500),
@@ -78,6 +83,7 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
   const bus = new DaprEventBus({ client, pubsubName: config.pubsubName, deadLetterTopic, logger });
   bus.subscribe(deadLetterTopic, spec.appId, async (message) => {
     await storeDeadLetter(orm, message);
+    businessMetrics.deadLetterStored(spec.appId, message.topic);
     logger.error({ eventId: message.id, topic: message.topic }, 'event stored as a dead letter');
     return 'SUCCESS';
   });
@@ -98,6 +104,7 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
   );
   const app = createHttpApp({
     logger,
+    service: spec.appId,
     routers: [
       sidecarOnly,
       bus.router(),
@@ -113,12 +120,19 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
   if (config.appApiToken === undefined)
     logger.warn('APP_API_TOKEN is not set: the routes the sidecar calls refuse every request');
   const server = await listenDrainable(app, config.appPort, config.host);
-  logger.info({ port: config.appPort }, `${spec.appId} is up`);
+  collectProcessMetrics(spec.appId);
+  const metrics = await serveMetrics(processMetrics, {
+    port: config.metricsPort,
+    host: config.host,
+    logger,
+  });
+  logger.info({ port: config.appPort, metricsPort: metrics.port }, `${spec.appId} is up`);
   service.start();
   // Requests and event deliveries in flight finish first; the relay, database and client last.
   stopOnSignals(logger, async () => {
     const report = await server.drain();
     logger[report.cutOff > 0 ? 'warn' : 'info'](report, 'HTTP server drained');
+    await metrics.stop();
     await service.stop();
     await orm.close();
     await client.stop();

@@ -3,6 +3,7 @@ import cors from 'cors';
 import express, { type Express, type Router } from 'express';
 import type { ProxyTrust } from '../config';
 import type { Logger } from '../logger';
+import { measureRequests, type ServiceOfRoute } from '../metrics/http-metrics';
 import { createErrorHandler } from './error-handler';
 import { methodNotAllowed } from './method-not-allowed';
 import { HttpProblem, sendProblem } from './problem';
@@ -10,6 +11,8 @@ import { noStore, securityHeaders } from './security-headers';
 
 export interface HttpAppOptions {
   logger: Logger;
+  /** The `service` label of its requests' metrics: the app's, or each route's owner's. */
+  service: ServiceOfRoute;
   routers: Router[];
   /** Whether the dependencies are reachable; backs GET /readyz. */
   isReady: () => Promise<boolean>;
@@ -32,6 +35,7 @@ export interface HttpAppOptions {
 /** An Express app serving the given routers with health endpoints and problem+json errors. */
 export function createHttpApp({
   logger,
+  service,
   routers,
   isReady,
   allowedOrigins = [],
@@ -43,6 +47,7 @@ export function createHttpApp({
   app.disable('x-powered-by');
   app.set('trust proxy', proxyTrust);
   app.set('query parser', 'simple');
+  app.use(measureRequests(service));
   app.use(securityHeaders(publicUrl));
   app.use('/api', noStore);
   app.get('/healthz', (_req, res) => {

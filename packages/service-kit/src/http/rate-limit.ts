@@ -4,6 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Database } from '../db/open-database';
 import { SchemaMigration } from '../db/schema-migration';
+import { recordRateLimitRefusal } from '../metrics/http-metrics';
 import { HttpProblem } from './problem';
 
 /*
@@ -75,7 +76,7 @@ export function rateLimit(
       },
     );
     if (!refused) return next();
-    throw tooManyRequests(res, refused.msBeforeNext);
+    throw tooManyRequests(res, limit.name, refused.msBeforeNext);
   };
 }
 
@@ -84,13 +85,16 @@ export const hashedKey = (key: string) => createHash('sha256').update(key).diges
 
 /**
  * The answer of every limit, rateLimit's and those a service counts in its own tables: a 429
- * problem whose Retry-After says in whole seconds (at least one) when to try again.
+ * problem whose Retry-After says in whole seconds (at least one) when to try again. The refusal
+ * is counted under the limit's `name`.
  */
 export function tooManyRequests(
   res: Response,
+  name: string,
   msBeforeNext: number,
   detail = 'Too many requests; retry later.',
 ): HttpProblem {
+  recordRateLimitRefusal(res, name);
   res.set('Retry-After', String(Math.max(1, Math.ceil(msBeforeNext / 1000))));
   return new HttpProblem(429, 'Too many requests', detail);
 }
@@ -148,7 +152,12 @@ export function failureBackoff(
       const key = keyFor(req);
       const blocked = await blocks.get(key);
       if (blocked && blocked.msBeforeNext > 0)
-        throw tooManyRequests(res, blocked.msBeforeNext, 'Too many attempts; retry later.');
+        throw tooManyRequests(
+          res,
+          limit.name,
+          blocked.msBeforeNext,
+          'Too many attempts; retry later.',
+        );
       const { consumedPoints } = await failures.penalty(key);
       if (consumedPoints >= limit.freeFailures) await blocks.block(key, backoffFor(consumedPoints));
       next();

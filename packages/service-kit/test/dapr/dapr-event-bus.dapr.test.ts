@@ -55,9 +55,12 @@ beforeAll(async () => {
     deadLetters.push(message);
     return 'SUCCESS';
   });
-  server = createHttpApp({ logger, routers: [bus.router()], isReady: async () => true }).listen(
-    appPort,
-  );
+  server = createHttpApp({
+    logger,
+    service: 'test',
+    routers: [bus.router()],
+    isReady: async () => true,
+  }).listen(appPort);
   daprd = await startDaprd({
     appId: 'bus-test',
     appPort,

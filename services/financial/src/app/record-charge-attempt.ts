@@ -1,4 +1,9 @@
-import { ChargeRequested, type ChargeAttempted, type EventData } from '@checkout/contracts';
+import {
+  ChargeRequested,
+  type ChargeAttempted,
+  type DeclineReason,
+  type EventData,
+} from '@checkout/contracts';
 import type { Logger, ReceivedEvent } from '@checkout/service-kit';
 import { nextStepAfterAttempt } from '../domain/checkout';
 import { chargeRequestFor } from './charge-request';
@@ -7,7 +12,15 @@ import { approveCheckout, declineCheckout } from './settle-checkout';
 
 type Attempt = EventData<typeof ChargeAttempted>;
 
-async function applyAttempt(tx: FinancialTransaction, attempt: Attempt, logger: Logger) {
+/** A checkout made final by an attempt's result. */
+export type CheckoutDecision =
+  { outcome: 'approved' } | { outcome: 'declined'; declineReason: DeclineReason };
+
+async function applyAttempt(
+  tx: FinancialTransaction,
+  attempt: Attempt,
+  logger: Logger,
+): Promise<CheckoutDecision | undefined> {
   const now = new Date();
   const checkout = await tx.findCheckout(attempt.checkoutId);
   if (checkout) {
@@ -33,21 +46,28 @@ async function applyAttempt(tx: FinancialTransaction, attempt: Attempt, logger: 
   const step = nextStepAfterAttempt(attempt.attempt, attempt.outcome, attempt.declineReason);
   switch (step.kind) {
     case 'approve':
-      return approveCheckout(tx, checkout, now);
+      await approveCheckout(tx, checkout, now);
+      return { outcome: 'approved' };
     case 'decline':
-      return declineCheckout(tx, checkout, step.reason, now);
+      await declineCheckout(tx, checkout, step.reason, now);
+      return { outcome: 'declined', declineReason: step.reason };
     case 'retry':
       await tx.updateCheckout(checkout.id, { attempts: step.attempt, recoveries: 0 });
-      return tx.publish(ChargeRequested, chargeRequestFor(checkout, step.attempt), {
+      tx.publish(ChargeRequested, chargeRequestFor(checkout, step.attempt), {
         delayMs: step.delayMs,
       });
+      return undefined;
   }
 }
 
-/** Moves the checkout on after payment reports an attempt: approve, decline or try again later. */
+/**
+ * Moves the checkout on after payment reports an attempt: approve, decline or try again later.
+ * Returns the decision once it is committed, and never for an event already handled.
+ */
 export async function recordChargeAttempt(
   { store, logger }: { store: FinancialStore; logger: Logger },
   { data: attempt, ...delivery }: ReceivedEvent<typeof ChargeAttempted>,
-): Promise<void> {
-  await store.handleOnce(delivery, (tx) => applyAttempt(tx, attempt, logger));
+): Promise<CheckoutDecision | undefined> {
+  const handled = await store.handleOnce(delivery, (tx) => applyAttempt(tx, attempt, logger));
+  return handled.duplicate ? undefined : handled.result;
 }

@@ -44,7 +44,12 @@ const failureProblems = (res: Response): ProblemTable<AcceptCheckoutFailure> => 
       { checkoutId },
     ),
   too_many_declines: ({ retryAfterMs }) =>
-    tooManyRequests(res, retryAfterMs, 'Too many cards were declined lately; try again later.'),
+    tooManyRequests(
+      res,
+      'checkout-declines',
+      retryAfterMs,
+      'Too many cards were declined lately; try again later.',
+    ),
 });
 
 /**

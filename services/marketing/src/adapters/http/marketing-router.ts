@@ -1,5 +1,6 @@
 import type { ApiSchemas, Language } from '@checkout/contracts';
 import {
+  businessMetrics,
   HttpProblem,
   problemFor,
   problems,
@@ -42,6 +43,7 @@ export function createMarketingRouter({ defaultLanguage, ...deps }: MarketingRou
     const language = leadLanguage(body.language, req.get('Accept-Language'), defaultLanguage);
     const result = await registerLead(deps, { ...body, language });
     if (!result.ok) throw problemFor(failureProblems, result);
+    if (result.created) businessMetrics.leadRegistered('marketing');
     // An open lead of this e-mail and course was updated: the same lead, not a new one.
     res.status(result.created ? 201 : 200).json(toLeadView(result.lead));
   });

@@ -1,4 +1,4 @@
-import { BackgroundLoop, type Logger } from '@checkout/service-kit';
+import { BackgroundLoop, businessMetrics, type Logger } from '@checkout/service-kit';
 import {
   sendDueEmails,
   type AttemptOutcome,
@@ -8,8 +8,16 @@ import {
 /** Sends under way at once; the mailer's pool spreads them over its SMTP connections. */
 const slots = 20;
 
+/** Counts the attempt by template (`lease_lost` was sent too). */
+function count({ outcome, template }: AttemptOutcome): void {
+  if (outcome === 'sent' || outcome === 'lease_lost')
+    businessMetrics.emailSent('notification', template);
+  else businessMetrics.emailFailed('notification', template, outcome);
+}
+
 /** Event ids, templates and codes only: addresses and links stay out of the log. */
 function report(logger: Logger, { outcome, ...attempt }: AttemptOutcome): void {
+  count({ outcome, ...attempt });
   if (outcome === 'sent') logger.info(attempt, 'e-mail sent');
   // One warning per e-mail, not one per retry: an outage of hours must not flood the log.
   else if (outcome === 'retry')
