@@ -87,6 +87,7 @@ describe('npm start with embedded defaults', () => {
     const sink = await startSmtpSink();
     const npm = await npmStartInTerminal({
       PORT: String(await freePort()),
+      METRICS_PORT: '0', // any free one: suites run side by side
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       SMTP_URL: sink.url,
