@@ -17,7 +17,6 @@ function count({ outcome, template }: AttemptOutcome): void {
 
 /** Event ids, templates and codes only: addresses and links stay out of the log. */
 function report(logger: Logger, { outcome, ...attempt }: AttemptOutcome): void {
-  count({ outcome, ...attempt });
   if (outcome === 'sent') logger.info(attempt, 'e-mail sent');
   // One warning per e-mail, not one per retry: an outage of hours must not flood the log.
   else if (outcome === 'retry')
@@ -42,7 +41,10 @@ export function createEmailDispatcher(
     (loop) =>
       sendDueEmails(deps, {
         slots,
-        report: (outcome) => report(logger, outcome),
+        report: (outcome) => {
+          count(outcome);
+          report(logger, outcome);
+        },
         stopping: () => loop.stopping(),
       }),
     logger,
