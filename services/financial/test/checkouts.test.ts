@@ -304,6 +304,28 @@ describe('the charge state machine', () => {
     expect(approvals[0]?.data).toMatchObject({ student: { name: lead.name, email: lead.email } });
   });
 
+  it('approves once when payment reports one attempt several times at once, as after the sweeper asked again', async () => {
+    const ids = await Promise.all(Array.from({ length: 5 }, startCheckout));
+    // Each report is an event of its own (a new id), so the inbox cannot tell them apart.
+    const reports = ids.flatMap((checkoutId) =>
+      Array.from({ length: 4 }, () =>
+        eventMessage(ChargeAttempted, { checkoutId, attempt: 1, outcome: 'approved' }),
+      ),
+    );
+    await Promise.all(reports.map((report) => financial.bus.publish(report)));
+    for (const id of ids) {
+      await financial.waitForPublished(
+        CheckoutApproved.topic,
+        (d: { checkoutId: string }) => d.checkoutId === id,
+      );
+    }
+    const approved = financial.published
+      .filter((m) => m.topic === CheckoutApproved.topic)
+      .map((m) => (m.data as { checkoutId: string }).checkoutId)
+      .filter((id) => ids.includes(id));
+    expect(approved.sort()).toEqual([...ids].sort());
+  });
+
   it('declines with the reason and tells who the payer is', async () => {
     const id = await startCheckout();
     await financial.bus.publish(

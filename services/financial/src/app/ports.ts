@@ -42,7 +42,8 @@ export interface FinancialTransaction {
   findPayer(checkoutId: string): Promise<Payer | undefined>;
   /** Records payment's answer for an attempt once: a repeated answer for it changes nothing. */
   recordAttempt(checkoutId: string, attempt: ChargeAttemptRecord): Promise<void>;
-  findCheckout(id: string): Promise<Checkout | undefined>;
+  /** The checkout, held until commit: answers for it are applied one after the other. */
+  lockCheckout(id: string): Promise<Checkout | undefined>;
   updateCheckout(id: string, changes: Partial<Checkout>): Promise<void>;
   /** Processing checkouts unchanged since `updatedBefore`, locked; rows others hold are skipped. */
   claimStuckCheckouts(updatedBefore: Date, limit: number): Promise<Checkout[]>;

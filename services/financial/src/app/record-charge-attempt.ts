@@ -22,7 +22,8 @@ async function applyAttempt(
   logger: Logger,
 ): Promise<CheckoutDecision | undefined> {
   const now = new Date();
-  const checkout = await tx.findCheckout(attempt.checkoutId);
+  // Locked: two reports of one attempt (the sweeper asked again) must not both settle it.
+  const checkout = await tx.lockCheckout(attempt.checkoutId);
   if (checkout) {
     // Every answer goes into the history, once per attempt: a repeated answer (payment reports
     // an attempt again when the sweeper asks again) is the same attempt.

@@ -43,9 +43,9 @@ const toCourse = (row: CourseRow): Course => ({
   currency: row.currency,
 });
 
-const findCheckout = async (sql: Sql, id: string) => {
+const findCheckout = async (sql: Sql, id: string, lock: '' | ' for update' = '') => {
   const [row] = await sql.rows<CheckoutRow>(
-    `select ${checkoutColumns} from "financial"."checkout" where "id" = $1`,
+    `select ${checkoutColumns} from "financial"."checkout" where "id" = $1${lock}`,
     [id],
   );
   return row && toCheckout(row);
@@ -121,7 +121,7 @@ function financialTransaction({ sql, publish }: Transaction): FinancialTransacti
         [checkoutId, attempt.number, attempt.outcome, attempt.declineReason ?? null, attempt.at],
       );
     },
-    findCheckout: (id) => findCheckout(sql, id),
+    lockCheckout: (id) => findCheckout(sql, id, ' for update'),
     updateCheckout: async (id, changes) => {
       const { assignments, values } = checkoutChanges(changes, 3);
       await sql.run(
