@@ -4,3 +4,4 @@ export * from './validate-manifests';
 export * from './dapr-crd-schemas';
 export * from './manifests';
 export * from './monitoring';
+export * from './promql';
