@@ -3,3 +3,5 @@ export * from './render-chart';
 export * from './validate-manifests';
 export * from './dapr-crd-schemas';
 export * from './manifests';
+export * from './monitoring';
+export * from './promql';

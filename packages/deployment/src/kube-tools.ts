@@ -25,6 +25,9 @@ export const pathWithHelm = () => `${dirname(kubeTool('helm'))}:${process.env.PA
 /** The Dapr CRDs of the runtime version we build daprd from. */
 export const daprCrdFolder = (): string => provision('dapr-crds');
 
+/** The Prometheus Operator's CRDs, for the chart's optional monitoring objects. */
+export const prometheusOperatorCrdFolder = (): string => provision('prometheus-operator-crds');
+
 /** Runs a tool and returns what it printed and how it ended, without throwing. */
 export function runTool(
   binary: string,

@@ -2,7 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { daprSchemaLocation, writeDaprCrdSchemas } from './dapr-crd-schemas';
-import { daprCrdFolder, kubernetesSchemas, kubeTool, runTool } from './kube-tools';
+import {
+  daprCrdFolder,
+  kubernetesSchemas,
+  kubeTool,
+  prometheusOperatorCrdFolder,
+  runTool,
+} from './kube-tools';
 import { kubernetesVersion } from './render-chart';
 
 export interface Validation {
@@ -11,14 +17,14 @@ export interface Validation {
   problems: string[];
 }
 
-let daprSchemas: string | undefined;
+let crdSchemas: string | undefined;
 
 /**
  * kubeconform -strict over rendered manifests: Kubernetes objects against the 1.33 schemas, Dapr
- * objects against schemas converted from the Dapr CRDs. Nothing may be skipped for lack of a schema.
+ * and Prometheus Operator objects against schemas converted from their CRDs. Nothing may be skipped for lack of a schema.
  */
 export function validateManifests(yaml: string): Validation {
-  daprSchemas ??= convertDaprCrds();
+  crdSchemas ??= convertCrds();
   const result = runTool(
     kubeTool('kubeconform'),
     [
@@ -34,7 +40,7 @@ export function validateManifests(yaml: string): Validation {
         '{{ .NormalizedKubernetesVersion }}-local-strict/{{ .ResourceKind }}{{ .KindSuffix }}.json',
       ),
       '-schema-location',
-      daprSchemaLocation(daprSchemas),
+      daprSchemaLocation(crdSchemas),
       '-',
     ],
     { input: yaml },
@@ -52,8 +58,9 @@ export function validateManifests(yaml: string): Validation {
   };
 }
 
-function convertDaprCrds(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dapr-crd-schemas-'));
+function convertCrds(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'crd-schemas-'));
   writeDaprCrdSchemas(daprCrdFolder(), dir);
+  writeDaprCrdSchemas(prometheusOperatorCrdFolder(), dir);
   return dir;
 }

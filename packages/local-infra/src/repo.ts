@@ -5,7 +5,14 @@ import { join } from 'node:path';
 export const repoRoot = join(__dirname, '../../..');
 
 export type ProvisionScript =
-  'daprd' | 'rabbitmq' | 'postgresql' | 'kube-tools' | 'kube-schemas' | 'dapr-crds' | 'chromium';
+  | 'daprd'
+  | 'rabbitmq'
+  | 'postgresql'
+  | 'kube-tools'
+  | 'kube-schemas'
+  | 'dapr-crds'
+  | 'prometheus-operator-crds'
+  | 'chromium';
 
 /**
  * Runs one of scripts/provision (idempotent and cached, so a second call takes a moment) and

@@ -1,6 +1,7 @@
 import { freePort } from '@checkout/local-infra';
 import {
   buyCourse,
+  registerTestLead,
   startTestPlatform,
   testCards,
   waitForOutcome,
@@ -10,15 +11,20 @@ import {
 
 /**
  * The platform as `npm start` runs it (a primary and two workers) scraped as Prometheus would:
- * the primary sums the workers' series on a port of its own.
+ * the primary sums the workers' series on a port of its own. Leads are reminded after a few
+ * seconds, so a reminder goes out while the suite runs.
  */
+const reminderDelaySeconds = 8;
 let platform: TestPlatform;
 let metricsUrl: string;
 
 beforeAll(async () => {
   const metricsPort = await freePort();
   metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
-  platform = await startTestPlatform({ METRICS_PORT: String(metricsPort) });
+  platform = await startTestPlatform({
+    METRICS_PORT: String(metricsPort),
+    LEAD_REMINDER_DELAY_SECONDS: String(reminderDelaySeconds),
+  });
 }, 180_000);
 
 afterAll(() => platform?.stop());
@@ -96,9 +102,47 @@ describe('metrics', () => {
         decline_reason: 'card_declined',
       }),
     ).toBe(1);
+    for (const outcome of ['approved', 'declined'])
+      expect(
+        valueOf(samples, 'checkout_decision_seconds_count', { service: 'financial', outcome }),
+      ).toBe(1);
+    for (const template of ['access-granted', 'checkout-receipt', 'checkout-declined'])
+      expect(
+        valueOf(samples, 'checkout_email_delivery_seconds_count', {
+          service: 'notification',
+          template,
+        }),
+      ).toBe(1);
     expect(valueOf(samples, 'checkout_leads_registered_total', { service: 'marketing' })).toBe(2);
     expect(valueOf(samples, 'checkout_emails_failed_total', { service: 'notification' })).toBe(0);
   });
+
+  it('counts each lead reminder once, as many as the reminder e-mails that went out', async () => {
+    const email = `metrics-reminded-${Date.now()}@example.com`;
+    expect((await registerTestLead(platform.api, email)).response.status).toBe(201);
+    await platform.sink.waitFor((e) => e.to.includes(email), (reminderDelaySeconds + 20) * 1000);
+
+    // Other leads of the suite may be reminded too: the sink's reminders are the ground truth.
+    const remindersReceived = () =>
+      platform.sink.emails.filter((e) => e.subject.includes('ainda está esperando')).length;
+    const counted = (samples: Sample[]) => [
+      valueOf(samples, 'checkout_lead_reminders_total', { service: 'marketing' }),
+      valueOf(samples, 'checkout_emails_sent_total', {
+        service: 'notification',
+        template: 'lead-reminder',
+      }),
+      valueOf(samples, 'checkout_email_delivery_seconds_count', {
+        service: 'notification',
+        template: 'lead-reminder',
+      }),
+    ];
+    const agreed = await waitUntil('the reminders to be counted as sent', async () => {
+      const received = remindersReceived();
+      const now = counted(await scrape());
+      return now.every((value) => value === received) ? received : undefined;
+    });
+    expect(agreed).toBeGreaterThanOrEqual(1);
+  }, 60_000);
 
   it('names each request by its route template, never its path', async () => {
     const journey = await buyCourse(platform.api, { cardNumber: testCards.approved });
@@ -115,7 +159,7 @@ describe('metrics', () => {
     expect([...routes].filter((route) => route?.includes(journey.checkout.data!.id))).toEqual([]);
   });
 
-  it('reads the outbox and the database pool of every service when scraped', async () => {
+  it('reads the outbox, the dead letters and the database pool of every service when scraped', async () => {
     const samples = await scrape();
     for (const service of [
       'marketing',
@@ -130,8 +174,12 @@ describe('metrics', () => {
       expect(of('checkout_outbox_backlog_events')).toBeDefined();
       expect(of('checkout_outbox_oldest_event_age_seconds')).toBeDefined();
       expect(of('checkout_db_pool_connections_in_use')).toBeDefined();
+      expect(of('checkout_dead_letters')?.value).toBe(0);
     }
     expect(valueOf(samples, 'checkout_email_retries_pending', { service: 'notification' })).toBe(0);
+    const overdue = { service: 'financial' };
+    expect(samples.find((s) => s.name === 'checkout_checkouts_processing_overdue')).toBeDefined();
+    expect(valueOf(samples, 'checkout_checkouts_processing_overdue', overdue)).toBe(0);
   });
 
   it('is not served on the public port', async () => {

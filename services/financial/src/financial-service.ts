@@ -11,6 +11,7 @@ import {
 import { createSqlFinancialStore } from './adapters/db/sql-financial-store';
 import { createFinancialRouter } from './adapters/http/financial-router';
 import { createFinancialInternalRouter } from './adapters/http/internal-router';
+import { overdueCheckoutsGauge } from './adapters/metrics/overdue-checkouts-gauge';
 import type { CardDirectory, Course, LeadDirectory } from './app/ports';
 import { recordChargeAttempt } from './app/record-charge-attempt';
 import { recoverStuckCharges } from './app/recover-stuck-charges';
@@ -77,7 +78,7 @@ export function createFinancialService(deps: FinancialDeps): FinancialService {
         checkoutLimits,
       }),
       internalRouter: createFinancialInternalRouter(store),
-      jobs: [sweeper],
+      jobs: [sweeper, overdueCheckoutsGauge(deps.orm, deps.chargeStuckAfterMs)],
       findCourse: (id: string) => store.findCourse(id),
     };
   });

@@ -1,6 +1,7 @@
 import { CheckoutApproved, type Language } from '@checkout/contracts';
 import {
   BackgroundLoop,
+  businessMetrics,
   createServiceRuntime,
   subscribeTo,
   type ServiceContext,
@@ -51,7 +52,10 @@ export function createMarketingService(deps: MarketingDeps): MarketingService {
     const lookEveryMs = Math.min(Math.max(deps.leadReminderDelayMs / 4, 1000), 60_000);
     const reminders = new BackgroundLoop(
       'lead reminders',
-      () => remindOpenLeads({ store, logger }, deps.leadReminderDelayMs),
+      async () => {
+        const reminded = await remindOpenLeads({ store, logger }, deps.leadReminderDelayMs);
+        if (reminded > 0) businessMetrics.leadsReminded('marketing', reminded);
+      },
       logger.child({ component: 'lead-reminders' }),
       lookEveryMs,
     );

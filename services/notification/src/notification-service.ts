@@ -63,7 +63,10 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
       deps.logger.child({ component: 'email-dispatcher' }),
       deps.dispatch?.pollIntervalMs,
     );
-    const queueThenDispatch = async (delivery: InboxDelivery, content: EmailContent) => {
+    const queueThenDispatch = async (
+      delivery: InboxDelivery & { occurredAt: string },
+      content: EmailContent,
+    ) => {
       if (await queueEmail({ queue, retry: deps.settings.retry }, delivery, content))
         dispatcher.notify();
       return 'SUCCESS' as const;

@@ -62,6 +62,18 @@ export function runDaprService(spec: DaprServiceSpec): void {
   });
 }
 
+/**
+ * Whether the sidecar can carry the service's own calls (publish, invoke, secrets): its outbound
+ * health, which needs its components, not this app, so the two never wait on each other.
+ */
+const sidecarReady = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/v1.0/healthz/outbound`, {
+    signal: AbortSignal.timeout(2000),
+  }).then(
+    (response) => response.ok,
+    () => false,
+  );
+
 async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
   const config = readDaprConfig();
   const client = new DaprClient({
@@ -111,7 +123,7 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
       ...(service.internalRouter ? [service.internalRouter] : []),
       ...(service.router ? [service.router] : []),
     ],
-    isReady: () => service.isReady(),
+    isReady: async () => (await service.isReady()) && sidecarReady(config.daprHttpPort),
     allowedOrigins: config.allowedOrigins,
     publicUrl: config.publicUrl,
     spec: loadOpenApiSpec(),

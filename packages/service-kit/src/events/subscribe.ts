@@ -9,6 +9,8 @@ const ajv = new Ajv({ strict: false, allErrors: true });
 /** A delivery as a handler sees it; its `consumer` is the subscription's inbox name. */
 export interface ReceivedEvent<D extends EventDefinition> extends InboxDelivery {
   data: EventData<D>;
+  /** When the producer committed the event (ISO 8601). */
+  occurredAt: string;
 }
 
 /** Who consumes a topic. */
@@ -45,7 +47,12 @@ export function subscribeTo<D extends EventDefinition>(
       return 'DROP';
     }
     try {
-      return await handle({ id: message.id, consumer: inbox, data: message.data });
+      return await handle({
+        id: message.id,
+        consumer: inbox,
+        data: message.data,
+        occurredAt: message.occurredAt,
+      });
     } catch (error) {
       logger.error({ ...context, err: error }, 'event handler failed; will retry');
       return 'RETRY';

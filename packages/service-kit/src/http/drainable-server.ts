@@ -11,7 +11,8 @@ export interface DrainReport {
 export interface DrainableServer {
   server: Server;
   /**
-   * Stops accepting connections and answers every request already received or still arriving
+   * Answers readiness (`GET /readyz`) with 503 from now on, so a balancer that probes it stops
+   * sending here; then stops accepting connections and answers every request already received or still arriving
    * on an open connection, each with `Connection: close`. Connections that stay idle close at
    * their keep-alive timeout, which clients were told (5 s), so none sends a request into a
    * closing socket; whatever is still open after `graceMs` is cut off.
@@ -24,6 +25,9 @@ const nextPoll = async () => {
   for (let hop = 0; hop < 2; hop++) await new Promise((resolve) => setImmediate(resolve));
 };
 
+/** Where apps (createHttpApp) answer readiness; the server withdraws it while draining. */
+const readinessPath = '/readyz';
+
 /**
  * Serves `app` on `port` of `host` (every interface when it is not given); fails as `listen`
  * does (EADDRINUSE carries the port).
@@ -34,6 +38,7 @@ export function listenDrainable(
   host?: string,
 ): Promise<DrainableServer> {
   let draining = false;
+  let withdrawn = false;
   const report = { answered: 0, cutOff: 0 };
   const unanswered = new Set<Parameters<RequestListener>[1]>();
   const server = createServer((req, res) => {
@@ -43,10 +48,16 @@ export function listenDrainable(
       if (draining) report[res.writableFinished ? 'answered' : 'cutOff']++;
     });
     if (draining) res.setHeader('Connection', 'close');
+    if (withdrawn && req.method === 'GET' && req.url?.split('?')[0] === readinessPath) {
+      res.writeHead(503, { 'Content-Type': 'application/json', Connection: 'close' });
+      res.end(JSON.stringify({ status: 'draining' }));
+      return;
+    }
     app(req, res);
   });
   const drain = async (graceMs = 10_000) => {
     const startedAt = Date.now();
+    withdrawn = true;
     // Let the event loop poll once more, answering as usual: connections the kernel completed
     // while we were busy are accepted rather than reset when the listener closes. (One that
     // completes in the instant before the close is still reset, as with any closing listener.)

@@ -12,9 +12,10 @@ import { approveCheckout, declineCheckout } from './settle-checkout';
 
 type Attempt = EventData<typeof ChargeAttempted>;
 
-/** A checkout made final by an attempt's result. */
-export type CheckoutDecision =
-  { outcome: 'approved' } | { outcome: 'declined'; declineReason: DeclineReason };
+/** A checkout made final by an attempt's result, and when it was accepted and decided. */
+export type CheckoutDecision = (
+  { outcome: 'approved' } | { outcome: 'declined'; declineReason: DeclineReason }
+) & { acceptedAt: Date; decidedAt: Date };
 
 async function applyAttempt(
   tx: FinancialTransaction,
@@ -45,13 +46,14 @@ async function applyAttempt(
   if (!checkout || checkout.status !== 'processing' || checkout.attempts !== attempt.attempt)
     return;
   const step = nextStepAfterAttempt(attempt.attempt, attempt.outcome, attempt.declineReason);
+  const times = { acceptedAt: checkout.createdAt, decidedAt: now };
   switch (step.kind) {
     case 'approve':
       await approveCheckout(tx, checkout, now);
-      return { outcome: 'approved' };
+      return { outcome: 'approved', ...times };
     case 'decline':
       await declineCheckout(tx, checkout, step.reason, now);
-      return { outcome: 'declined', declineReason: step.reason };
+      return { outcome: 'declined', declineReason: step.reason, ...times };
     case 'retry':
       await tx.updateCheckout(checkout.id, { attempts: step.attempt, recoveries: 0 });
       tx.publish(ChargeRequested, chargeRequestFor(checkout, step.attempt), {

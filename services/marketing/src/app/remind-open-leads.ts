@@ -8,13 +8,14 @@ const batchSize = 50;
  * Reminds, once, each lead still open `delayMs` after it was registered: the lead is marked
  * reminded and its reminder event goes into the outbox in the same transaction, so a reminder is
  * neither lost nor sent twice. Rows are claimed with SKIP LOCKED, so replicas share the work; a
- * reminder that fell due while the platform was down is simply due when it comes back.
+ * reminder that fell due while the platform was down is simply due when it comes back. Returns
+ * how many leads it reminded.
  */
 export async function remindOpenLeads(
   { store, logger }: { store: LeadStore; logger: Logger },
   delayMs: number,
   now = new Date(),
-): Promise<void> {
+): Promise<number> {
   const reminded = await store.remindersTransaction(async (tx) => {
     const due = await tx.claimDueReminders(new Date(now.getTime() - delayMs), batchSize);
     for (const lead of due) {
@@ -24,5 +25,6 @@ export async function remindOpenLeads(
     return due.length;
   });
   if (reminded > 0) logger.info({ reminded }, 'lead reminders due');
-  if (reminded === batchSize) await remindOpenLeads({ store, logger }, delayMs, now);
+  if (reminded < batchSize) return reminded;
+  return reminded + (await remindOpenLeads({ store, logger }, delayMs, now));
 }

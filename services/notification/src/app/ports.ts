@@ -33,6 +33,8 @@ export interface ClaimedEmail {
   content: EmailContent;
   attempts: number;
   giveUpAt: Date;
+  /** When the event behind it happened; absent for e-mails queued before this was kept. */
+  eventOccurredAt?: Date;
 }
 
 /** An e-mail to queue: what it is made from, to whom, and until when it may be retried. */
@@ -40,6 +42,7 @@ export interface PendingEmail {
   content: EmailContent;
   to: string;
   giveUpAt: Date;
+  eventOccurredAt: Date;
   now: Date;
 }
 

@@ -9,12 +9,13 @@ import type { EmailContent, EmailQueue } from './ports';
  */
 export async function queueEmail(
   { queue, retry }: { queue: EmailQueue; retry: RetryPolicy },
-  delivery: InboxDelivery,
+  delivery: InboxDelivery & { occurredAt: string },
   content: EmailContent,
   now = new Date(),
 ): Promise<boolean> {
   return queue.addOnce(delivery, {
     content,
+    eventOccurredAt: new Date(delivery.occurredAt),
     to: recipientOf(content),
     giveUpAt: new Date(now.getTime() + retry.horizonMs),
     now,

@@ -25,6 +25,8 @@ export interface AttemptOutcome {
   attempts: number;
   outcome: 'sent' | 'lease_lost' | 'retry' | 'failed' | 'given_up';
   reason?: string;
+  /** When the event behind the e-mail happened, if the queue kept it. */
+  eventOccurredAt?: Date;
 }
 
 /** How the dispatcher drives a run of sends. */
@@ -68,8 +70,8 @@ export async function sendDueEmails(
 }
 
 async function attempt(deps: SendDueEmailsDeps, email: ClaimedEmail): Promise<AttemptOutcome> {
-  const { eventId, content, attempts } = email;
-  const outcome = { eventId, template: content.template, attempts };
+  const { eventId, content, attempts, eventOccurredAt } = email;
+  const outcome = { eventId, template: content.template, attempts, eventOccurredAt };
   let result: SendResult;
   try {
     result = await deps.sender.send({

@@ -33,6 +33,7 @@ export const EmailDeliveryEntity = defineEntity({
     giveUpAt: p.datetime(),
     lastError: p.text().nullable(),
     queuedAt: p.datetime(),
+    eventOccurredAt: p.datetime().nullable(),
   }),
   primaryKeys: ['eventId', 'template'],
   indexes: [

@@ -2,6 +2,7 @@ import { deadLetterMigration, type DatabaseModule } from '@checkout/service-kit'
 import { EmailDeliveryEntity, SentEmailEntity } from './entities';
 import { CreateEmailDeliveryTable } from './migrations/create-email-delivery-table';
 import { CreateNotificationTables } from './migrations/create-notification-tables';
+import { KeepEventOccurredAt } from './migrations/keep-event-occurred-at';
 
 export const notificationDatabase: DatabaseModule = {
   schema: 'notification',
@@ -10,5 +11,6 @@ export const notificationDatabase: DatabaseModule = {
     { name: '0001-create-notification-tables', class: CreateNotificationTables },
     deadLetterMigration,
     { name: '0003-create-email-delivery-table', class: CreateEmailDeliveryTable },
+    { name: '0004-keep-event-occurred-at', class: KeepEventOccurredAt },
   ],
 };

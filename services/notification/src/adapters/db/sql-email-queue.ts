@@ -7,6 +7,7 @@ interface ClaimedRow {
   data: EmailContent['data'];
   attempts: number;
   give_up_at: Date;
+  event_occurred_at: Date | null;
 }
 
 // The row of a claimed e-mail, as long as this claim holds it (its attempt count fences it).
@@ -25,16 +26,18 @@ export function createSqlEmailQueue(orm: Database): EmailQueue {
   const sql = sqlOf(orm);
   return {
     // The inbox row and the e-mail in one statement, so one commit and no transaction to open.
-    addOnce: async ({ id, consumer }, { content, to, giveUpAt, now }) =>
+    addOnce: async ({ id, consumer }, { content, to, giveUpAt, eventOccurredAt, now }) =>
       (await sql.run(
         `with handled as (
           insert into "notification"."inbox_entry" ("event_id", "consumer", "handled_at")
             values ($1, $2, $3) on conflict do nothing returning "event_id")
         insert into "notification"."email_delivery" ("event_id", "template", "recipient",
-          "data", "status", "attempts", "next_attempt_at", "give_up_at", "queued_at")
-          select "event_id", $4, $5, $6::jsonb, 'pending', 0, $3, $7::timestamptz, $3 from handled
+          "data", "status", "attempts", "next_attempt_at", "give_up_at", "queued_at",
+          "event_occurred_at")
+          select "event_id", $4, $5, $6::jsonb, 'pending', 0, $3, $7::timestamptz, $3,
+            $8::timestamptz from handled
           on conflict do nothing`,
-        [id, consumer, now, content.template, to, content.data, giveUpAt],
+        [id, consumer, now, content.template, to, content.data, giveUpAt, eventOccurredAt],
       )) > 0,
 
     claimDue: async (limit, now, leaseUntil) => {
@@ -45,7 +48,7 @@ export function createSqlEmailQueue(orm: Database): EmailQueue {
             select "event_id", "template" from "notification"."email_delivery"
             where "status" = 'pending' and "next_attempt_at" <= $1
             order by "next_attempt_at" limit $2 for update skip locked)
-          returning "event_id", "template", "data", "attempts", "give_up_at"`,
+          returning "event_id", "template", "data", "attempts", "give_up_at", "event_occurred_at"`,
         [now, limit, leaseUntil],
       );
       return rows.map((row) => ({
@@ -53,6 +56,7 @@ export function createSqlEmailQueue(orm: Database): EmailQueue {
         content: { template: row.template, data: row.data } as EmailContent,
         attempts: row.attempts,
         giveUpAt: row.give_up_at,
+        ...(row.event_occurred_at && { eventOccurredAt: row.event_occurred_at }),
       }));
     },
 

@@ -9,14 +9,14 @@ import {
 const slots = 20;
 
 /** Counts the attempt by template (`lease_lost` was sent too). */
-function count({ outcome, template }: AttemptOutcome): void {
+function count({ outcome, template, eventOccurredAt }: AttemptOutcome): void {
   if (outcome === 'sent' || outcome === 'lease_lost')
-    businessMetrics.emailSent('notification', template);
+    businessMetrics.emailSent('notification', template, eventOccurredAt);
   else businessMetrics.emailFailed('notification', template, outcome);
 }
 
 /** Event ids, templates and codes only: addresses and links stay out of the log. */
-function report(logger: Logger, { outcome, ...attempt }: AttemptOutcome): void {
+function report(logger: Logger, { outcome, eventOccurredAt: _, ...attempt }: AttemptOutcome): void {
   if (outcome === 'sent') logger.info(attempt, 'e-mail sent');
   // One warning per e-mail, not one per retry: an outage of hours must not flood the log.
   else if (outcome === 'retry')
