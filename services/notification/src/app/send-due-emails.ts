@@ -68,7 +68,7 @@ export async function sendDueEmails(
 }
 
 async function attempt(deps: SendDueEmailsDeps, email: ClaimedEmail): Promise<AttemptOutcome> {
-  const { eventId, content, attempts } = email;
+  const { eventId, content, attempts, traceparent } = email;
   const outcome = { eventId, template: content.template, attempts };
   let result: SendResult;
   try {
@@ -76,6 +76,7 @@ async function attempt(deps: SendDueEmailsDeps, email: ClaimedEmail): Promise<At
       to: recipientOf(content),
       // Stable per event, so that a resend after a crash can be recognised by mail systems.
       messageId: `<${eventId}.${content.template}@checkout>`,
+      traceparent,
       ...composeEmail(content, deps.settings, deps.tokens),
     });
   } catch (error) {

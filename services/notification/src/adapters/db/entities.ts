@@ -33,6 +33,7 @@ export const EmailDeliveryEntity = defineEntity({
     giveUpAt: p.datetime(),
     lastError: p.text().nullable(),
     queuedAt: p.datetime(),
+    traceparent: p.text().nullable(),
   }),
   primaryKeys: ['eventId', 'template'],
   indexes: [

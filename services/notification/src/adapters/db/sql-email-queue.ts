@@ -1,4 +1,4 @@
-import { sqlOf, type Database } from '@checkout/service-kit';
+import { activeTraceparent, sqlOf, type Database } from '@checkout/service-kit';
 import type { ClaimedEmail, EmailContent, EmailQueue } from '../../app/ports';
 
 interface ClaimedRow {
@@ -7,6 +7,7 @@ interface ClaimedRow {
   data: EmailContent['data'];
   attempts: number;
   give_up_at: Date;
+  traceparent: string | null;
 }
 
 // The row of a claimed e-mail, as long as this claim holds it (its attempt count fences it).
@@ -24,17 +25,27 @@ const held = ({ eventId, content, attempts }: ClaimedEmail) => [
 export function createSqlEmailQueue(orm: Database): EmailQueue {
   const sql = sqlOf(orm);
   return {
-    // The inbox row and the e-mail in one statement, so one commit and no transaction to open.
+    // The inbox row and the e-mail in one statement, so one commit and no transaction to open;
+    // the e-mail keeps the trace of the event, which its send continues later.
     addOnce: async ({ id, consumer }, { content, to, giveUpAt, now }) =>
       (await sql.run(
         `with handled as (
           insert into "notification"."inbox_entry" ("event_id", "consumer", "handled_at")
             values ($1, $2, $3) on conflict do nothing returning "event_id")
         insert into "notification"."email_delivery" ("event_id", "template", "recipient",
-          "data", "status", "attempts", "next_attempt_at", "give_up_at", "queued_at")
-          select "event_id", $4, $5, $6::jsonb, 'pending', 0, $3, $7::timestamptz, $3 from handled
-          on conflict do nothing`,
-        [id, consumer, now, content.template, to, content.data, giveUpAt],
+          "data", "status", "attempts", "next_attempt_at", "give_up_at", "queued_at", "traceparent")
+          select "event_id", $4, $5, $6::jsonb, 'pending', 0, $3, $7::timestamptz, $3, $8
+          from handled on conflict do nothing`,
+        [
+          id,
+          consumer,
+          now,
+          content.template,
+          to,
+          content.data,
+          giveUpAt,
+          activeTraceparent() ?? null,
+        ],
       )) > 0,
 
     claimDue: async (limit, now, leaseUntil) => {
@@ -45,7 +56,7 @@ export function createSqlEmailQueue(orm: Database): EmailQueue {
             select "event_id", "template" from "notification"."email_delivery"
             where "status" = 'pending' and "next_attempt_at" <= $1
             order by "next_attempt_at" limit $2 for update skip locked)
-          returning "event_id", "template", "data", "attempts", "give_up_at"`,
+          returning "event_id", "template", "data", "attempts", "give_up_at", "traceparent"`,
         [now, limit, leaseUntil],
       );
       return rows.map((row) => ({
@@ -53,6 +64,7 @@ export function createSqlEmailQueue(orm: Database): EmailQueue {
         content: { template: row.template, data: row.data } as EmailContent,
         attempts: row.attempts,
         giveUpAt: row.give_up_at,
+        traceparent: row.traceparent ?? undefined,
       }));
     },
 
