@@ -6,8 +6,8 @@ module.exports = {
   projects: base.projects.map((project) => ({
     ...project,
     // The dapr-only proofs, and the end-to-end journeys, money faults, pages, reminders, access,
-    // receipts, the sign-in back-off and security headers run unchanged against start:dapr, where
-    // the broker, the edge and the sidecars' retries matter. (Not the abuse limits: they run two
+    // receipts, the sign-in back-off, security headers and tracing run unchanged against
+    // start:dapr, where the broker, the edge and the sidecars' retries matter. (Not the abuse limits: they run two
     // platforms side by side, and two start:dapr on one machine, whose sidecars share app ids on
     // mDNS, answer checkouts with 503s; not yet understood.)
     testMatch: [
@@ -20,6 +20,7 @@ module.exports = {
       '<rootDir>/test/access-recovery.test.ts',
       '<rootDir>/test/sign-in-limits.test.ts',
       '<rootDir>/test/security-headers-and-methods.test.ts',
+      '<rootDir>/test/tracing.test.ts',
     ],
     testPathIgnorePatterns: [],
   })),

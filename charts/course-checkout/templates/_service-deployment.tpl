@@ -81,6 +81,9 @@ spec:
             - name: APP_API_TOKEN
               valueFrom: { secretKeyRef: { name: {{ $root.Values.dapr.appTokenSecret }}, key: token } }
             - { name: TRUST_PROXY, value: {{ $root.Values.trustProxy | quote }} }
+            {{- with $root.Values.tracing.otlpEndpoint }}
+            - { name: OTEL_EXPORTER_OTLP_ENDPOINT, value: {{ . | quote }} }
+            {{- end }}
             {{- else }}
             - { name: PORT, value: '3000' }
             {{- end }}

@@ -1,3 +1,4 @@
+import './start-tracing';
 import { createLogger, startFailureReason, stopOnSignals } from '@checkout/service-kit';
 import { announceReady } from './banner';
 import { readPlatformConfig } from './config';

@@ -1,3 +1,4 @@
+import './start-tracing';
 import { storefrontDist } from '@checkout/storefront';
 import {
   answerClusterScrapes,

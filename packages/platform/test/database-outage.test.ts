@@ -136,15 +136,18 @@ it('while PostgreSQL is down requests get 503 with Retry-After, the log stays sh
   }
   expect(new Set(retryAfter)).toEqual(new Set(['5']));
   // In each of the two workers: six relays polling twice a second, two sweepers, the e-mail
-  // dispatcher and ~200 failed requests: a few lines per component.
+  // dispatcher and ~200 failed requests: a few lines per component, besides the access log's
+  // one line per request.
   const perComponent = new Map<string, number>();
   const processes = new Set<number>();
   for (const line of outageLog.filter((l) => l.startsWith('{'))) {
-    const { pid, service, component } = JSON.parse(line) as {
+    const { pid, service, component, msg } = JSON.parse(line) as {
       pid: number;
       service?: string;
       component?: string;
+      msg?: string;
     };
+    if (msg === 'request') continue;
     const key = `${pid}/${service ?? 'http'}/${component ?? 'requests'}`;
     processes.add(pid);
     perComponent.set(key, (perComponent.get(key) ?? 0) + 1);

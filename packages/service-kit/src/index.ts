@@ -39,3 +39,4 @@ export * from './metrics/gauges-at-scrape';
 export * from './metrics/http-metrics';
 export * from './metrics/metrics-server';
 export * from './metrics/registry';
+export * from './tracing/trace-context';

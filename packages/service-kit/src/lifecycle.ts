@@ -1,10 +1,11 @@
 import type { Logger } from './logger';
+import { stopTracing } from './tracing/start-tracing';
 
 /** A repeat this soon is the same Ctrl-C: a terminal signals npm and us, and npm relays it. */
 const sameSignalMs = 1_000;
 
 /**
- * Runs `stop` once on SIGINT or SIGTERM, then exits 0. If it takes longer than `graceMs`, or
+ * Runs `stop` once on SIGINT or SIGTERM, exports the spans still buffered, then exits 0. If it takes longer than `graceMs`, or
  * another signal comes later on, the process exits 1 at once: an operator is never stuck
  * behind a hung shutdown, and an orchestrator's kill never lands mid-way.
  */
@@ -22,16 +23,19 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>, graceMs
       logger.error({ graceMs }, 'shutdown did not finish in time; exiting');
       process.exit(1);
     }, graceMs).unref();
-    stop().then(
-      () => {
-        logger.info({ shutdownMs: Date.now() - (startedAt ?? 0) }, 'stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    stop()
+      // A collector that is gone costs only its spans, never the shutdown.
+      .then(() => stopTracing().catch(() => {}))
+      .then(
+        () => {
+          logger.info({ shutdownMs: Date.now() - (startedAt ?? 0) }, 'stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

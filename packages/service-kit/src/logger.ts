@@ -1,6 +1,7 @@
 import pino from 'pino';
 import pretty from 'pino-pretty';
 import { serializeError } from './error-serializer';
+import { traceFields } from './tracing/trace-context';
 
 export type Logger = pino.Logger;
 
@@ -71,6 +72,8 @@ export function createLogger(
       level,
       redact: { paths: redactedPaths, censor: '[redacted]' },
       serializers: { err: serializeError, error: serializeError },
+      // A line written inside a span names its trace, so a trace's lines can be found.
+      mixin: traceFields,
     },
     destination,
   );

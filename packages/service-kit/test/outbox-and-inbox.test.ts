@@ -2,6 +2,7 @@ import { defineEntity } from '@mikro-orm/core';
 import { Type } from '@sinclair/typebox';
 import { createTestDatabase, waitUntil } from '@checkout/test-kit';
 import {
+  AddOutboxTraceparent,
   InProcessEventBus,
   OutboxEvent,
   OutboxRelay,
@@ -43,7 +44,14 @@ const addNote = (sql: Sql, id: string, text: string) =>
 let orm: Database;
 beforeAll(async () => {
   orm = await openDatabase(
-    { schema: 'kit', entities: [Note], migrations: [{ name: '0001', class: CreateNotes }] },
+    {
+      schema: 'kit',
+      entities: [Note],
+      migrations: [
+        { name: '0001', class: CreateNotes },
+        { name: '0002', class: AddOutboxTraceparent },
+      ],
+    },
     await createTestDatabase(),
   );
   await migrateDatabase(orm);

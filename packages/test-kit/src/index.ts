@@ -16,3 +16,4 @@ export * from './test-platform';
 export * from './spec-conformance';
 export * from './steady';
 export * from './npm-in-terminal';
+export * from './otlp-receiver';

@@ -1,3 +1,4 @@
+import './start-tracing';
 import { parseKeyRing, readConfigOrExit, runDaprService } from '@checkout/service-kit';
 import { academicDatabase } from './adapters/db/academic-database';
 import { createAcademicService } from './academic-service';

@@ -1,3 +1,4 @@
+import './start-tracing';
 import { parseKeyRing, readConfigOrExit, runDaprService } from '@checkout/service-kit';
 import { cardVaultDatabase } from './adapters/db/card-vault-database';
 import { createDaprCardStore } from './adapters/state/dapr-card-store';

@@ -1,3 +1,4 @@
+import './start-tracing';
 import { readConfigOrExit, runDaprService } from '@checkout/service-kit';
 import { daprCardDirectory, daprLeadDirectory } from './adapters/clients/dapr-directories';
 import { financialDatabase } from './adapters/db/financial-database';

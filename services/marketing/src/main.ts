@@ -1,3 +1,4 @@
+import './start-tracing';
 import { readConfigOrExit, runDaprService } from '@checkout/service-kit';
 import { daprCourseCatalogue } from './adapters/clients/dapr-course-catalogue';
 import { marketingDatabase } from './adapters/db/marketing-database';

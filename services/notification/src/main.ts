@@ -1,3 +1,4 @@
+import './start-tracing';
 import {
   createSmtpMailer,
   parseKeyRing,

@@ -1,3 +1,4 @@
+import './start-tracing';
 import { runDaprService } from '@checkout/service-kit';
 import { daprCardVault } from './adapters/clients/dapr-card-vault';
 import { paymentDatabase } from './adapters/db/payment-database';

@@ -13,11 +13,35 @@ export interface AccessPolicy {
   operations: { name: string; httpVerb: string[]; action: 'allow' }[];
 }
 
+/** Where a sidecar sends its spans: Dapr's OTLP exporter, every request sampled. */
+interface SidecarTracing {
+  samplingRate: '1';
+  otel: { endpointAddress: string; isSecure: boolean; protocol: 'http' };
+}
+
 interface Configuration {
   metadata: { name: string };
   spec: {
     secrets: { scopes: [{ allowedSecrets: string[] }] };
     accessControl: { policies?: AccessPolicy[] };
+    tracing?: SidecarTracing;
+  };
+}
+
+/**
+ * The sidecars trace to the apps' collector (OTEL_EXPORTER_OTLP_ENDPOINT), as the chart's
+ * `tracing.otlpEndpoint` makes them; Dapr takes the collector's host and port, not a URL.
+ */
+export function sidecarTracing(otlpEndpoint: string | undefined): SidecarTracing | undefined {
+  if (!otlpEndpoint) return undefined;
+  const collector = new URL(otlpEndpoint);
+  return {
+    samplingRate: '1',
+    otel: {
+      endpointAddress: collector.host,
+      isSecure: collector.protocol === 'https:',
+      protocol: 'http',
+    },
   };
 }
 
@@ -41,7 +65,8 @@ export function accessPolicies(callee: ServiceName, namespace: string): AccessPo
 
 /**
  * Writes each app's sidecar Configuration as the chart renders it: dapr-components/config/
- * checkout.yaml with the app's own secrets and callers. Returns the file of each app.
+ * checkout.yaml with the app's own secrets and callers, and tracing when the apps trace. Returns
+ * the file of each app.
  */
 export function writeSidecarConfigurations(
   names: readonly ServiceName[],
@@ -55,6 +80,8 @@ export function writeSidecarConfigurations(
     configuration.spec.secrets.scopes[0].allowedSecrets = values[name]?.secrets ?? [];
     // Self-hosted sidecars live in the `default` namespace.
     configuration.spec.accessControl.policies = accessPolicies(name, 'default');
+    const tracing = sidecarTracing(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
+    if (tracing) configuration.spec.tracing = tracing;
     const file = join(folder, `${name}.yaml`);
     writeFileSync(file, stringify(configuration));
     return [name, file];

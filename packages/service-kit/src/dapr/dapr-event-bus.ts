@@ -17,6 +17,7 @@ interface CloudEvent {
   type?: unknown;
   time?: unknown;
   data?: unknown;
+  traceparent?: unknown;
 }
 
 /** The CloudEvent type carries the original topic and version, which a dead letter keeps. */
@@ -41,7 +42,12 @@ export class DaprEventBus implements EventBus {
       message.data as object,
       {
         contentType: 'application/json',
-        metadata: { 'cloudevent.id': message.id, 'cloudevent.type': typeOf(message) },
+        metadata: {
+          'cloudevent.id': message.id,
+          'cloudevent.type': typeOf(message),
+          // The trace the consumer continues; daprd would otherwise start one of its own.
+          ...(message.traceparent && { 'cloudevent.traceparent': message.traceparent }),
+        },
       },
     );
     if (response.error) throw response.error;
@@ -81,6 +87,7 @@ export class DaprEventBus implements EventBus {
           version: Number(version),
           occurredAt: typeof event.time === 'string' ? event.time : new Date().toISOString(),
           data: event.data,
+          ...(typeof event.traceparent === 'string' && { traceparent: event.traceparent }),
         }).catch((error: unknown) => {
           logger.error(
             { err: error, topic: req.params.topic, eventId: event.id },

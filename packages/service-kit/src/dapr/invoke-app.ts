@@ -1,3 +1,4 @@
+import { context, propagation } from '@opentelemetry/api';
 import { DependencyUnavailableError } from '../dependency-unavailable';
 
 /** Where the app's own sidecar listens, and the token it requires (DAPR_API_TOKEN), if any. */
@@ -23,10 +24,14 @@ export async function invokeApp(
   options: { httpMethod?: 'GET' | 'POST'; body?: unknown } = {},
 ): Promise<InvocationResponse> {
   const url = `http://127.0.0.1:${sidecar.httpPort}/v1.0/invoke/${appId}/method/${method}`;
+  // fetch is not instrumented: the trace context goes in by hand, and the sidecars pass it on.
+  const traceHeaders: Record<string, string> = {};
+  propagation.inject(context.active(), traceHeaders);
   const response = await fetch(url, {
     method: options.httpMethod ?? 'GET',
     headers: {
       'content-type': 'application/json',
+      ...traceHeaders,
       ...(sidecar.apiToken && { 'dapr-api-token': sidecar.apiToken }),
     },
     ...(options.body !== undefined && { body: JSON.stringify(options.body) }),

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { SchemaMigration } from './schema-migration';
 
 /** An event waiting to be published; written in the same transaction as the change it reports. */
 export const OutboxEvent = defineEntity({
@@ -11,6 +12,8 @@ export const OutboxEvent = defineEntity({
     data: p.json<Record<string, unknown>>(),
     occurredAt: p.datetime(),
     availableAt: p.datetime(),
+    /** The W3C trace context of the transaction that wrote it; null when nothing was traced. */
+    traceparent: p.text().nullable(),
   }),
   indexes: [{ name: 'outbox_event_available_at_idx', properties: 'availableAt' }],
 });
@@ -36,3 +39,10 @@ export const messagingTablesSql = [
   `create table "inbox_entry" ("event_id" text not null, "consumer" text not null,
      "handled_at" timestamptz not null, primary key ("event_id", "consumer"))`,
 ];
+
+/** The trace context column of the outbox (added after the first migration of every service). */
+export class AddOutboxTraceparent extends SchemaMigration {
+  override up(): void {
+    this.inServiceSchema(`alter table "outbox_event" add column "traceparent" text`);
+  }
+}

@@ -1,7 +1,9 @@
+import { SpanKind } from '@opentelemetry/api';
 import type { EventBus } from '../events/event-bus';
 import { FaultReporter } from '../fault-reporter';
 import { BackgroundLoop } from '../jobs/background-loop';
 import type { Logger } from '../logger';
+import { activeTraceparent, inSpan } from '../tracing/trace-context';
 import { schemaOf, type Database } from './open-database';
 import { inTransaction, type Sql } from './sql';
 
@@ -20,6 +22,7 @@ interface OutboxRow {
   data: Record<string, unknown>;
   occurred_at: Date;
   available_at: Date;
+  traceparent: string | null;
 }
 
 /**
@@ -54,10 +57,11 @@ export class OutboxRelay extends BackgroundLoop {
     const table = `"${schemaOf(orm)}"."outbox_event"`;
     this.takeDueSql = `delete from ${table} where id in (select id from ${table}
         where available_at <= $1 order by occurred_at limit ${batchSize} for update skip locked)
-      returning id, topic, version, data, occurred_at, available_at`;
-    this.putBackSql = `insert into ${table} (id, topic, version, data, occurred_at, available_at)
+      returning id, topic, version, data, occurred_at, available_at, traceparent`;
+    this.putBackSql = `insert into ${table}
+        (id, topic, version, data, occurred_at, available_at, traceparent)
       select unnest($1::text[]), unnest($2::text[]), unnest($3::int[]), unnest($4::jsonb[]),
-        unnest($5::timestamptz[]), unnest($6::timestamptz[])`;
+        unnest($5::timestamptz[]), unnest($6::timestamptz[]), unnest($7::text[])`;
   }
 
   /** New events were committed: they go out with those of the next few milliseconds' commits. */
@@ -85,19 +89,28 @@ export class OutboxRelay extends BackgroundLoop {
       rows.map((row) => JSON.stringify(row.data)),
       rows.map((row) => row.occurred_at),
       rows.map((row) => row.available_at),
+      rows.map((row) => row.traceparent),
     ]);
   }
 
-  /** True when the bus took the event. */
-  private async offer({ id, topic, version, data, occurred_at }: OutboxRow): Promise<boolean> {
+  /**
+   * True when the bus took the event. Published in a span of the trace that wrote it, whose
+   * context travels with the message for the consumers to continue.
+   */
+  private async offer(row: OutboxRow): Promise<boolean> {
+    const { id, topic, version, data, occurred_at, traceparent } = row;
+    const publishing = { kind: SpanKind.PRODUCER, traceparent, attributes: eventAttributes(row) };
     try {
-      await this.bus.publish({
-        id,
-        topic,
-        version,
-        data,
-        occurredAt: occurred_at.toISOString(),
-      });
+      await inSpan(`${topic} publish`, publishing, () =>
+        this.bus.publish({
+          id,
+          topic,
+          version,
+          data,
+          occurredAt: occurred_at.toISOString(),
+          traceparent: activeTraceparent(),
+        }),
+      );
       return true;
     } catch (error) {
       this.publishFaults.failed(error, { eventId: id, topic });
@@ -105,3 +118,8 @@ export class OutboxRelay extends BackgroundLoop {
     }
   }
 }
+
+const eventAttributes = ({ id, topic }: OutboxRow) => ({
+  'messaging.destination.name': topic,
+  'messaging.message.id': id,
+});

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventData, EventDefinition } from '@checkout/contracts';
+import { activeTraceparent } from '../tracing/trace-context';
 import { schemaOf, type Database } from './open-database';
 import type { OutboxRelay } from './outbox-relay';
 import { inTransaction, type Sql } from './sql';
@@ -34,9 +35,9 @@ export class TransactionRunner {
   ) {
     this.schema = schemaOf(orm);
     this.insertOutboxSql = `insert into "${this.schema}"."outbox_event"
-      ("id", "topic", "version", "data", "occurred_at", "available_at")
+      ("id", "topic", "version", "data", "occurred_at", "available_at", "traceparent")
       select unnest($1::text[]), unnest($2::text[]), unnest($3::int[]), unnest($4::jsonb[]), $5,
-        $5::timestamptz + unnest($6::int[]) * interval '1 millisecond'`;
+        $5::timestamptz + unnest($6::int[]) * interval '1 millisecond', $7`;
   }
 
   async run<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
@@ -62,7 +63,7 @@ export class TransactionRunner {
     return result;
   }
 
-  /** All of a transaction's events in one statement. */
+  /** All of a transaction's events in one statement, each keeping the trace that caused it. */
   private insertOutbox(sql: Sql, events: OutboxRow[]): Promise<number> {
     return sql.run(this.insertOutboxSql, [
       events.map(() => randomUUID()),
@@ -71,6 +72,7 @@ export class TransactionRunner {
       events.map((event) => JSON.stringify(event.data)),
       new Date(),
       events.map((event) => event.delayMs),
+      activeTraceparent() ?? null,
     ]);
   }
 }

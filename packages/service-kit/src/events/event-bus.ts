@@ -8,6 +8,8 @@ export interface EventMessage {
   version: number;
   occurredAt: string;
   data: unknown;
+  /** The W3C trace context of the publish, for the consumer's span to continue; absent untraced. */
+  traceparent?: string;
 }
 
 export type MessageHandler = (message: EventMessage) => Promise<DeliveryStatus>;

@@ -1,8 +1,10 @@
 import type { EventData, EventDefinition } from '@checkout/contracts';
+import { SpanKind } from '@opentelemetry/api';
 import Ajv from 'ajv';
 import type { InboxDelivery } from '../db/inbox';
 import type { Logger } from '../logger';
-import type { DeliveryStatus, EventBus } from './event-bus';
+import { inSpan, type SpanOptions } from '../tracing/trace-context';
+import type { DeliveryStatus, EventBus, EventMessage } from './event-bus';
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 
@@ -25,9 +27,22 @@ export interface Subscriber {
   inbox: string;
 }
 
+/** The span of a delivery: the consumer's, in the trace of the publish. */
+const consuming = (message: EventMessage, service: string, inbox: string): SpanOptions => ({
+  kind: SpanKind.CONSUMER,
+  traceparent: message.traceparent,
+  attributes: {
+    'checkout.service': service,
+    'messaging.destination.name': message.topic,
+    'messaging.consumer.group.name': inbox,
+    'messaging.message.id': message.id,
+  },
+});
+
 /**
  * Subscribes a typed handler: a message of the wrong version or shape is dropped (it can never
- * succeed), a handler that throws is retried, and every other answer is the handler's own.
+ * succeed), a handler that throws is retried, and every other answer is the handler's own. Each
+ * delivery is handled in a span that continues the trace of the publish.
  */
 export function subscribeTo<D extends EventDefinition>(
   bus: EventBus,
@@ -37,7 +52,15 @@ export function subscribeTo<D extends EventDefinition>(
   handle: (event: ReceivedEvent<D>) => Promise<DeliveryStatus>,
 ): void {
   const isValid = ajv.compile(definition.schema);
-  bus.subscribe(definition.topic, service, async (message) => {
+  bus.subscribe(definition.topic, service, (message) =>
+    inSpan(`${message.topic} process`, consuming(message, service, inbox), async (span) => {
+      const status = await deliver(message);
+      span.setAttribute('checkout.delivery_status', status);
+      return status;
+    }),
+  );
+
+  async function deliver(message: EventMessage): Promise<DeliveryStatus> {
     const context = { consumer: inbox, topic: message.topic, eventId: message.id };
     if (message.version !== definition.version || !isValid(message.data)) {
       logger.error(
@@ -57,5 +80,5 @@ export function subscribeTo<D extends EventDefinition>(
       logger.error({ ...context, err: error }, 'event handler failed; will retry');
       return 'RETRY';
     }
-  });
+  }
 }

@@ -4,6 +4,7 @@ import express, { type Express, type Router } from 'express';
 import type { ProxyTrust } from '../config';
 import type { Logger } from '../logger';
 import { measureRequests, type ServiceOfRoute } from '../metrics/http-metrics';
+import { logRequests } from './access-log';
 import { createErrorHandler } from './error-handler';
 import { methodNotAllowed } from './method-not-allowed';
 import { HttpProblem, sendProblem } from './problem';
@@ -48,6 +49,7 @@ export function createHttpApp({
   app.set('trust proxy', proxyTrust);
   app.set('query parser', 'simple');
   app.use(measureRequests(service));
+  app.use(logRequests(logger, service));
   app.use(securityHeaders(publicUrl));
   app.use('/api', noStore);
   app.get('/healthz', (_req, res) => {

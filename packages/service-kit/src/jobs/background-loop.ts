@@ -1,3 +1,4 @@
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { FaultReporter } from '../fault-reporter';
 import type { Logger } from '../logger';
 
@@ -75,7 +76,10 @@ export class BackgroundLoop implements BackgroundJob {
       this.runAgain = true;
       return;
     }
-    this.running = this.work({ stopping: () => this.stopping })
+    // Outside whatever trace woke it: a run serves many requests and events, each of which
+    // carries its own trace (an outbox row's, a queued e-mail's) into the spans it causes.
+    this.running = context
+      .with(ROOT_CONTEXT, () => this.work({ stopping: () => this.stopping }))
       .then(
         () => this.faults.succeeded(),
         (error: unknown) => this.faults.failed(error),

@@ -1,4 +1,6 @@
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import nodemailer from 'nodemailer';
+import { inSpan } from '../tracing/trace-context';
 
 export interface OutgoingEmail {
   to: string;
@@ -7,6 +9,8 @@ export interface OutgoingEmail {
   html: string;
   /** Our own Message-ID, stable per business event, so a resend after a crash can be recognised. */
   messageId?: string;
+  /** The trace the e-mail belongs to (its business event's): the send is a span of it. */
+  traceparent?: string;
 }
 
 /**
@@ -57,14 +61,17 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
     socketTimeout: smtpTimeoutsMs.socket,
   } as never);
   return {
-    async send(email) {
-      try {
-        const info = await transport.sendMail({ from, ...email });
-        return { sent: true, messageId: String(info.messageId) };
-      } catch (error) {
-        return classifySendError(error);
-      }
-    },
+    send: ({ traceparent, ...email }) =>
+      inSpan('smtp send', { kind: SpanKind.CLIENT, traceparent }, async (span) => {
+        const result = await transport
+          .sendMail({ from, ...email })
+          .then(
+            (info): SendResult => ({ sent: true, messageId: String(info.messageId) }),
+            classifySendError,
+          );
+        if (!result.sent) span.setStatus({ code: SpanStatusCode.ERROR, message: result.reason });
+        return result;
+      }),
     close: () => transport.close(),
   };
 }

@@ -24,7 +24,10 @@ export type EmailContent =
   | { template: 'access-link'; data: EventData<typeof AccessLinkIssued> };
 
 export interface EmailSender {
-  send(email: RenderedEmail & { to: string; messageId: string }): Promise<SendResult>;
+  /** `traceparent`: the trace of the event the e-mail reports, which the send continues. */
+  send(
+    email: RenderedEmail & { to: string; messageId: string; traceparent?: string },
+  ): Promise<SendResult>;
 }
 
 /** A queued e-mail this replica has leased for one attempt (`attempts` counts this one). */
@@ -35,6 +38,8 @@ export interface ClaimedEmail {
   giveUpAt: Date;
   /** When the event behind it happened; absent for e-mails queued before this was kept. */
   eventOccurredAt?: Date;
+  /** The trace of the event it reports; absent when nothing was traced. */
+  traceparent?: string;
 }
 
 /** An e-mail to queue: what it is made from, to whom, and until when it may be retried. */

@@ -70,7 +70,7 @@ export async function sendDueEmails(
 }
 
 async function attempt(deps: SendDueEmailsDeps, email: ClaimedEmail): Promise<AttemptOutcome> {
-  const { eventId, content, attempts, eventOccurredAt } = email;
+  const { eventId, content, attempts, eventOccurredAt, traceparent } = email;
   const outcome = { eventId, template: content.template, attempts, eventOccurredAt };
   let result: SendResult;
   try {
@@ -78,6 +78,7 @@ async function attempt(deps: SendDueEmailsDeps, email: ClaimedEmail): Promise<At
       to: recipientOf(content),
       // Stable per event, so that a resend after a crash can be recognised by mail systems.
       messageId: `<${eventId}.${content.template}@checkout>`,
+      traceparent,
       ...composeEmail(content, deps.settings, deps.tokens),
     });
   } catch (error) {

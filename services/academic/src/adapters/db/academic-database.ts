@@ -1,4 +1,5 @@
 import {
+  AddOutboxTraceparent,
   CreateRateLimitTable,
   deadLetterMigration,
   RateLimitCounter,
@@ -16,5 +17,6 @@ export const academicDatabase: DatabaseModule = {
     deadLetterMigration,
     { name: '0003-add-student-language', class: AddStudentLanguage },
     { name: '0004-create-rate-limit-table', class: CreateRateLimitTable },
+    { name: '0005-keep-outbox-traceparent', class: AddOutboxTraceparent },
   ],
 };

@@ -1,4 +1,5 @@
 import {
+  AddOutboxTraceparent,
   CreateRateLimitTable,
   deadLetterMigration,
   RateLimitCounter,
@@ -14,5 +15,6 @@ export const cardVaultDatabase: DatabaseModule = {
     { name: '0001-create-card-vault-tables', class: CreateCardVaultTables },
     deadLetterMigration,
     { name: '0003-create-rate-limit-table', class: CreateRateLimitTable },
+    { name: '0004-keep-outbox-traceparent', class: AddOutboxTraceparent },
   ],
 };

@@ -1,4 +1,5 @@
 import {
+  AddOutboxTraceparent,
   CreateRateLimitTable,
   deadLetterMigration,
   RateLimitCounter,
@@ -35,5 +36,6 @@ export const financialDatabase: DatabaseModule = {
     { name: '0005-keep-payers-cards-and-attempts', class: KeepPayersCardsAndAttempts },
     { name: '0006-count-declines-per-client', class: CountDeclinesPerClient },
     { name: '0007-create-rate-limit-table', class: CreateRateLimitTable },
+    { name: '0008-keep-outbox-traceparent', class: AddOutboxTraceparent },
   ],
 };

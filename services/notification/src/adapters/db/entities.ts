@@ -34,6 +34,7 @@ export const EmailDeliveryEntity = defineEntity({
     lastError: p.text().nullable(),
     queuedAt: p.datetime(),
     eventOccurredAt: p.datetime().nullable(),
+    traceparent: p.text().nullable(),
   }),
   primaryKeys: ['eventId', 'template'],
   indexes: [

@@ -1,4 +1,4 @@
-import { sqlOf, type Database } from '@checkout/service-kit';
+import { activeTraceparent, sqlOf, type Database } from '@checkout/service-kit';
 import type { ClaimedEmail, EmailContent, EmailQueue } from '../../app/ports';
 
 interface ClaimedRow {
@@ -8,6 +8,7 @@ interface ClaimedRow {
   attempts: number;
   give_up_at: Date;
   event_occurred_at: Date | null;
+  traceparent: string | null;
 }
 
 // The row of a claimed e-mail, as long as this claim holds it (its attempt count fences it).
@@ -25,7 +26,8 @@ const held = ({ eventId, content, attempts }: ClaimedEmail) => [
 export function createSqlEmailQueue(orm: Database): EmailQueue {
   const sql = sqlOf(orm);
   return {
-    // The inbox row and the e-mail in one statement, so one commit and no transaction to open.
+    // The inbox row and the e-mail in one statement, so one commit and no transaction to open;
+    // the e-mail keeps the trace of the event, which its send continues later.
     addOnce: async ({ id, consumer }, { content, to, giveUpAt, eventOccurredAt, now }) =>
       (await sql.run(
         `with handled as (
@@ -33,11 +35,21 @@ export function createSqlEmailQueue(orm: Database): EmailQueue {
             values ($1, $2, $3) on conflict do nothing returning "event_id")
         insert into "notification"."email_delivery" ("event_id", "template", "recipient",
           "data", "status", "attempts", "next_attempt_at", "give_up_at", "queued_at",
-          "event_occurred_at")
+          "event_occurred_at", "traceparent")
           select "event_id", $4, $5, $6::jsonb, 'pending', 0, $3, $7::timestamptz, $3,
-            $8::timestamptz from handled
+            $8::timestamptz, $9 from handled
           on conflict do nothing`,
-        [id, consumer, now, content.template, to, content.data, giveUpAt, eventOccurredAt],
+        [
+          id,
+          consumer,
+          now,
+          content.template,
+          to,
+          content.data,
+          giveUpAt,
+          eventOccurredAt,
+          activeTraceparent() ?? null,
+        ],
       )) > 0,
 
     claimDue: async (limit, now, leaseUntil) => {
@@ -48,7 +60,8 @@ export function createSqlEmailQueue(orm: Database): EmailQueue {
             select "event_id", "template" from "notification"."email_delivery"
             where "status" = 'pending' and "next_attempt_at" <= $1
             order by "next_attempt_at" limit $2 for update skip locked)
-          returning "event_id", "template", "data", "attempts", "give_up_at", "event_occurred_at"`,
+          returning "event_id", "template", "data", "attempts", "give_up_at", "event_occurred_at",
+            "traceparent"`,
         [now, limit, leaseUntil],
       );
       return rows.map((row) => ({
@@ -57,6 +70,7 @@ export function createSqlEmailQueue(orm: Database): EmailQueue {
         attempts: row.attempts,
         giveUpAt: row.give_up_at,
         ...(row.event_occurred_at && { eventOccurredAt: row.event_occurred_at }),
+        traceparent: row.traceparent ?? undefined,
       }));
     },
 

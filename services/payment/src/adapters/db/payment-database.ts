@@ -1,4 +1,8 @@
-import { deadLetterMigration, type DatabaseModule } from '@checkout/service-kit';
+import {
+  AddOutboxTraceparent,
+  deadLetterMigration,
+  type DatabaseModule,
+} from '@checkout/service-kit';
 import { GatewayAttemptEntity, SimulatedAcquirerChargeEntity } from './entities';
 import { CreatePaymentTables } from './migrations/create-payment-tables';
 import { CreateSimulatedAcquirerTable } from './migrations/create-simulated-acquirer-table';
@@ -10,5 +14,6 @@ export const paymentDatabase: DatabaseModule = {
     { name: '0001-create-payment-tables', class: CreatePaymentTables },
     deadLetterMigration,
     { name: '0003-create-simulated-acquirer-table', class: CreateSimulatedAcquirerTable },
+    { name: '0004-keep-outbox-traceparent', class: AddOutboxTraceparent },
   ],
 };
