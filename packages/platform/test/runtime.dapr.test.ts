@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -82,14 +82,14 @@ describe('start:dapr, once up', () => {
 });
 
 describe('the card vault', () => {
-  it('keeps sealed cards in the Dapr state store with a TTL, and erases them when the charge is final', async () => {
+  it('keeps sealed cards in the Dapr state store under a hash of the token with a TTL, and erases them when the charge is final', async () => {
     const client = new Client({ connectionString: platform.databaseUrl });
     await client.connect();
     const stateOf = async (token: string) =>
       (
         await client.query<{ value: Buffer; expires_at: Date | null }>(
           'select value, expires_at from card_vault_state where key = $1',
-          [`card-vault||${token}`],
+          [`card-vault||${createHash('sha256').update(token).digest('hex')}`],
         )
       ).rows;
     try {
@@ -97,6 +97,10 @@ describe('the card vault', () => {
       const [stored] = await stateOf(journey.card.token);
       expect(stored?.expires_at).toBeInstanceOf(Date);
       expect(stored?.value.toString()).not.toContain(testCards.declined);
+      const keysWithToken = await client.query('select 1 from card_vault_state where key like $1', [
+        `%${journey.card.token}%`,
+      ]);
+      expect(keysWithToken.rows).toEqual([]);
       await waitForOutcome(platform.api, journey.checkout.data!.id);
       await waitUntil('the card to be erased', async () =>
         (await stateOf(journey.card.token)).length === 0 ? true : undefined,

@@ -86,9 +86,13 @@ export async function startPlatformProcess(
   return Object.assign(platform, { baseUrl, startupMs: Date.now() - startedAt });
 }
 
-/** A platform's structured log, one JSON object per line; other lines are left out. */
+/**
+ * A platform's structured log, one JSON object per line, with the lines start:dapr shows for its
+ * children (`[financial] {...}`); other lines are left out.
+ */
 export const logLines = (output: string) =>
   output
     .split('\n')
+    .map((line) => line.replace(/^\[[^\]\s]+\] /, ''))
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DaprClient } from '@dapr/dapr';
 import type { CardRecord, CardStore } from '../../app/ports';
 
@@ -9,12 +10,18 @@ interface StoredCard extends Omit<CardRecord, 'sealed' | 'expiresAt'> {
 }
 
 /**
+ * The state key of a card: a hash of its token, never the token, which would otherwise travel in
+ * the sidecar's URLs and so in its traces and logs (and sit in clear in the store's key column).
+ */
+const keyOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
  * Sealed cards in a Dapr state store (state.postgresql v2 in our resources) with a TTL, so a
  * card that is never charged disappears by itself.
  */
 export function createDaprCardStore(client: DaprClient, storeName: string): CardStore {
   const find: CardStore['find'] = async (token) => {
-    const value = (await client.state.get(storeName, token)) as StoredCard | '' | undefined;
+    const value = (await client.state.get(storeName, keyOf(token))) as StoredCard | '' | undefined;
     if (!value || new Date(value.expiresAt) <= new Date()) return undefined;
     const { keyId, ciphertext, expiresAt, ...card } = value;
     return {
@@ -28,7 +35,7 @@ export function createDaprCardStore(client: DaprClient, storeName: string): Card
     const ttlInSeconds = Math.ceil((new Date(value.expiresAt).getTime() - Date.now()) / 1000);
     return client.state.save(storeName, [
       {
-        key: value.token,
+        key: keyOf(value.token),
         value,
         metadata: { ttlInSeconds: String(Math.max(1, ttlInSeconds)) },
         ...(etag && { etag }),
@@ -47,7 +54,7 @@ export function createDaprCardStore(client: DaprClient, storeName: string): Card
     },
     find,
     reseal: async (token, sealed) => {
-      const [stored] = (await client.state.getBulk(storeName, [token])) as {
+      const [stored] = (await client.state.getBulk(storeName, [keyOf(token)])) as {
         data?: StoredCard | '';
         etag?: string;
       }[];
@@ -63,7 +70,7 @@ export function createDaprCardStore(client: DaprClient, storeName: string): Card
     // state.postgresql deletes expired rows itself, every cleanupInterval (card-vault-state.yaml).
     eraseExpired: async () => {},
     erase: async (token) => {
-      const response = await client.state.delete(storeName, token);
+      const response = await client.state.delete(storeName, keyOf(token));
       if (response.error) throw response.error;
     },
   };
