@@ -1,5 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import { Counter, Histogram } from 'prom-client';
+import { routeTemplateOf } from '../http/route-template';
 import { metricsRegistry } from './registry';
 
 const requestDuration = new Histogram({
@@ -37,9 +38,7 @@ export function measureRequests(serviceOf: ServiceOfRoute): RequestHandler {
   return (req, res, next) => {
     const startedAt = performance.now();
     res.once('finish', () => {
-      // Express keeps the matched route on the request; routers here are mounted at the root.
-      const matched = req.route as { path?: string } | undefined;
-      const route = matched?.path === undefined ? 'unmatched' : req.baseUrl + matched.path;
+      const route = routeTemplateOf(req);
       const service = serviceFor(route);
       const status = String(res.statusCode);
       const seconds = (performance.now() - startedAt) / 1000;
