@@ -6,7 +6,7 @@ module.exports = {
   projects: base.projects.map((project) => ({
     ...project,
     // The dapr-only proofs, and the end-to-end journeys, money faults, pages, reminders, access,
-    // receipts, the sign-in back-off, security headers and tracing run unchanged against
+    // receipts, the sign-in back-off, security headers, tracing and metrics run unchanged against
     // start:dapr, where the broker, the edge and the sidecars' retries matter. (Not the abuse limits: they run two
     // platforms side by side, and two start:dapr on one machine, whose sidecars share app ids on
     // mDNS, answer checkouts with 503s; not yet understood.)
@@ -21,6 +21,7 @@ module.exports = {
       '<rootDir>/test/sign-in-limits.test.ts',
       '<rootDir>/test/security-headers-and-methods.test.ts',
       '<rootDir>/test/tracing.test.ts',
+      '<rootDir>/test/metrics.test.ts',
     ],
     testPathIgnorePatterns: [],
   })),
