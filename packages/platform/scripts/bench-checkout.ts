@@ -4,21 +4,30 @@
  *  - checkout to e-mail at light load (one buyer at a time), per test-card flow;
  *  - capacity: an open-loop ramp of journeys (lead, card, checkout, e-mail at an SMTP server
  *    outside the platform) at each of BENCH_RATES per second, with per-step latency, errors, CPU,
- *    memory and commits per checkout, then the highest rate that met the bound and the ledger.
+ *    memory and commits per checkout, then the highest rate that met the bound and the ledger;
+ *  - with BENCH_TRACING=compare, the ramp twice, tracing off then on (exporting to a receiver in
+ *    this process), and what tracing costs per checkout.
  * See docs/bench.md for the settings and how to read the figures.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findRunningEmbeddedDatabase, freePort, startSmtpSink } from '@checkout/local-infra';
-import { startPlatformProcess, type PlatformProcess } from '@checkout/test-kit';
+import { startOtlpReceiver, startPlatformProcess, type PlatformProcess } from '@checkout/test-kit';
 import { embeddedDatabaseDir } from '../src/data-location';
 import { watchDatabase } from './bench/database-commits';
-import { EmailArrivals } from './bench/email-ledger';
+import { EmailArrivals, type OwedEmails } from './bench/email-ledger';
 import { parseRates } from './bench/figures';
 import { printLightLoadLatency } from './bench/light-load';
-import { drain, runRamp } from './bench/ramp';
+import { drain, runRamp, type StepRecord } from './bench/ramp';
 import { outcomeTimes, reportLedger, reportStep } from './bench/report';
+import {
+  parseTracingModes,
+  printTracingOverhead,
+  tracedEnv,
+  type CpuByRate,
+  type TracingMode,
+} from './bench/tracing';
 
 const dapr = process.env.PLATFORM_MODE === 'dapr';
 const settings = {
@@ -30,11 +39,73 @@ const settings = {
   rabbitmq: dapr,
 };
 const runsPerFlow = Number(process.env.BENCH_RUNS ?? 5);
+const tracingModes = parseTracingModes(process.env.BENCH_TRACING ?? 'off');
 /** The latency bound of issue 13: p99 checkout to e-mail. */
 const boundMs = dapr ? 1000 : 500;
 
+/** What one ramp ran: its platform's tracing, its steps and every journey the ledger owes. */
+interface Ramp {
+  tracing: TracingMode;
+  steps: StepRecord[];
+  journeys: OwedEmails[];
+}
+
+/**
+ * The open-loop ramp against `platform`, drained before it returns, so that the next ramp's
+ * platform starts with no earlier work left.
+ */
+async function rampOn(
+  platform: PlatformProcess,
+  dataDir: string,
+  arrivals: EmailArrivals,
+  tracing: TracingMode,
+): Promise<Ramp> {
+  const databaseUrl =
+    process.env.DATABASE_URL || (await findRunningEmbeddedDatabase(embeddedDatabaseDir(dataDir)));
+  if (!databaseUrl) throw new Error('no database to read commits from: set DATABASE_URL');
+  const database = await watchDatabase(databaseUrl);
+  console.log(`\nopen-loop ramp, ${settings.declinedShare * 100} % declined, tracing ${tracing}:`);
+  const { steps, warmups } = await runRamp(
+    settings,
+    { baseUrl: platform.baseUrl, pid: platform.pid, database },
+    (line) => console.log(`  ${line}`),
+  );
+  await database.close();
+  const journeys = (await Promise.all([...warmups, ...steps.map((s) => s.accepted)])).flat();
+  await drain(journeys, arrivals, 60_000, 2_000);
+  return { tracing, steps, journeys };
+}
+
+/** Each ramp's steps and the highest rate that met the bound; with both, what tracing costs. */
+async function reportRamps(ramps: Ramp[], arrivals: EmailArrivals) {
+  const outcomes = outcomeTimes(
+    ramps.flatMap((r) => r.journeys),
+    arrivals,
+  );
+  const cpu = new Map<TracingMode, CpuByRate>();
+  for (const ramp of ramps) {
+    if (ramps.length > 1) console.log(`\n--- tracing ${ramp.tracing} ---`);
+    let highest: number | undefined;
+    const byRate: CpuByRate = new Map();
+    for (const step of ramp.steps) {
+      const verdict = await reportStep(step, arrivals, outcomes, boundMs);
+      if (verdict.met) highest = step.rate;
+      byRate.set(step.rate, verdict.cpuPerCheckout);
+    }
+    cpu.set(ramp.tracing, byRate);
+    console.log(
+      `\nhighest rate meeting the bound: ${highest === undefined ? 'none' : `${highest} checkouts/s`}`,
+    );
+  }
+  const [off, on] = [cpu.get('off'), cpu.get('on')];
+  if (off && on) printTracingOverhead(off, on);
+}
+
 async function main(): Promise<boolean> {
   const sink = await startSmtpSink();
+  const receiver = tracingModes.includes('on')
+    ? await startOtlpReceiver({ keepSpans: false })
+    : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'checkout-bench-'));
   chmodSync(dataDir, 0o755);
   const env = {
@@ -43,38 +114,29 @@ async function main(): Promise<boolean> {
     DATABASE_URL: process.env.DATABASE_URL ?? '',
     SMTP_URL: sink.url,
   };
+  const envFor = (tracing: TracingMode) =>
+    tracing === 'on' && receiver ? { ...env, ...tracedEnv(receiver) } : env;
   const arrivals = new EmailArrivals(sink);
   let platform: PlatformProcess | undefined;
   try {
-    const cold = await startPlatformProcess(env);
+    const cold = await startPlatformProcess(envFor(tracingModes[0]!));
     console.log(`start-up, fresh data folder: ${cold.startupMs} ms to /readyz 200`);
     await cold.stop('SIGINT');
-    platform = await startPlatformProcess(env);
-    console.log(`start-up, existing data:     ${platform.startupMs} ms to /readyz 200`);
-    await printLightLoadLatency(platform.baseUrl, sink, runsPerFlow);
-
-    const databaseUrl =
-      env.DATABASE_URL || (await findRunningEmbeddedDatabase(embeddedDatabaseDir(dataDir)));
-    if (!databaseUrl) throw new Error('no database to read commits from: set DATABASE_URL');
-    const database = await watchDatabase(databaseUrl);
-    console.log(`\nopen-loop ramp, ${settings.declinedShare * 100} % declined:`);
-    const { steps, warmups } = await runRamp(
-      settings,
-      { baseUrl: platform.baseUrl, pid: platform.pid, database },
-      (line) => console.log(`  ${line}`),
+    const ramps: Ramp[] = [];
+    for (const tracing of tracingModes) {
+      platform = await startPlatformProcess(envFor(tracing));
+      console.log(`start-up, existing data:     ${platform.startupMs} ms to /readyz 200`);
+      if (ramps.length === 0) await printLightLoadLatency(platform.baseUrl, sink, runsPerFlow);
+      ramps.push(await rampOn(platform, dataDir, arrivals, tracing));
+      await platform.stop('SIGINT');
+      platform = undefined;
+    }
+    await reportRamps(ramps, arrivals);
+    if (receiver) console.log(`\nspans exported to the bench's receiver: ${receiver.spanCount}`);
+    return reportLedger(
+      ramps.flatMap((r) => r.journeys),
+      arrivals,
     );
-    const journeys = (await Promise.all([...warmups, ...steps.map((s) => s.accepted)])).flat();
-    await drain(journeys, arrivals, 60_000, 2_000);
-    const outcomes = outcomeTimes(journeys, arrivals);
-    let highest: number | undefined;
-    for (const step of steps)
-      if (await reportStep(step, arrivals, outcomes, boundMs)) highest = step.rate;
-    console.log(
-      `\nhighest rate meeting the bound: ${highest === undefined ? 'none' : `${highest} checkouts/s`}`,
-    );
-    const held = reportLedger(journeys, arrivals);
-    await database.close();
-    return held;
   } catch (error) {
     // What the platform said explains a failure better than the bench's own error.
     console.error(platform?.output().split('\n').slice(-40).join('\n'));
@@ -84,6 +146,7 @@ async function main(): Promise<boolean> {
     await platform?.stop('SIGINT');
     arrivals.stop();
     await sink.stop();
+    await receiver?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -19,8 +19,10 @@ export interface ReceivedSpan {
 export interface OtlpReceiver {
   /** For OTEL_EXPORTER_OTLP_ENDPOINT. */
   endpoint: string;
-  /** Every span received so far. */
+  /** Every span received so far (none kept with `keepSpans: false`). */
   readonly spans: ReceivedSpan[];
+  /** How many spans arrived, kept or not. */
+  readonly spanCount: number;
   /** How many export requests arrived. */
   readonly exports: number;
   stop(): Promise<void>;
@@ -124,11 +126,13 @@ const spansOf = (payload: OtlpJson, encoding: ReceivedSpan['encoding']): Receive
 /**
  * A collector of the test's own: answers OTLP/HTTP trace exports on POST /v1/traces, in JSON (the
  * apps' exporter with OTEL_EXPORTER_OTLP_PROTOCOL=http/json) or protobuf (daprd's, and the
- * exporter's default), and keeps the spans.
+ * exporter's default), and keeps the spans, or with `keepSpans: false` only counts them (the
+ * bench's: a ramp exports millions).
  */
-export async function startOtlpReceiver(): Promise<OtlpReceiver> {
+export async function startOtlpReceiver({ keepSpans = true } = {}): Promise<OtlpReceiver> {
   const spans: ReceivedSpan[] = [];
   let exports = 0;
+  let spanCount = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -148,7 +152,9 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
       exports++;
       const payload =
         encoding === 'json' ? (JSON.parse(body.toString('utf8')) as OtlpJson) : fromProtobuf(body);
-      spans.push(...spansOf(payload, encoding));
+      const received = spansOf(payload, encoding);
+      spanCount += received.length;
+      if (keepSpans) spans.push(...received);
       res.writeHead(200, { 'content-type': type }).end(encoding === 'json' ? '{}' : '');
     });
   });
@@ -159,6 +165,9 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
     spans,
     get exports() {
       return exports;
+    },
+    get spanCount() {
+      return spanCount;
     },
     stop: () =>
       new Promise<void>((resolve) => {

@@ -38,13 +38,20 @@ const peakMemory = ({ resident }: StepRecord) =>
     })
     .join(', ');
 
-/** Prints one step's figures and says whether it met the bound. */
+/** What a step's report tells the rest of the bench. */
+export interface StepVerdict {
+  met: boolean;
+  /** Platform CPU ms per completed checkout, all processes and node's; undefined when none completed. */
+  cpuPerCheckout: { all: number; node: number } | undefined;
+}
+
+/** Prints one step's figures and says whether it met the bound and what a checkout cost. */
 export async function reportStep(
   step: StepRecord,
   arrivals: EmailArrivals,
   allOutcomes: number[],
   boundMs: number,
-): Promise<boolean> {
+): Promise<StepVerdict> {
   const seconds = (step.to - step.from) / 1000;
   const journeys = await step.accepted;
   const settled = journeys.map((j) => settle(j, arrivals));
@@ -93,7 +100,13 @@ export async function reportStep(
       `  MB now/peak: ${peakMemory(step)}`,
     ].join('\n'),
   );
-  return met;
+  const nodeCpu = step.cpuMs.get('node') ?? 0;
+  return {
+    met,
+    cpuPerCheckout: completed
+      ? { all: cpuTotal / completed, node: nodeCpu / completed }
+      : undefined,
+  };
 }
 
 /** The run's ledger: each accepted journey's e-mails exactly once. Returns whether it held. */
