@@ -1,4 +1,5 @@
 import { Gauge } from 'prom-client';
+import type { BackgroundJob } from '../jobs/background-loop';
 import { metricsRegistry } from './registry';
 
 type Aggregator = 'sum' | 'max';
@@ -47,4 +48,19 @@ export function sharedReading<T>(read: () => Promise<T>): () => Promise<T> {
     (pending ??= read().finally(() => {
       pending = undefined;
     }));
+}
+
+/** A service's reader of a gauge, registered while the service runs (one of its jobs). */
+export function readWhileRunning(
+  watch: ReturnType<typeof gaugeReadAtScrape>,
+  service: string,
+  read: GaugeReader,
+): BackgroundJob {
+  let unwatch = () => {};
+  return {
+    start: () => {
+      unwatch = watch(service, read);
+    },
+    stop: () => Promise.resolve(unwatch()),
+  };
 }

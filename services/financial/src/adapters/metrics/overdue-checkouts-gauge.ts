@@ -1,4 +1,10 @@
-import { gaugeReadAtScrape, sqlOf, type BackgroundJob, type Database } from '@checkout/service-kit';
+import {
+  gaugeReadAtScrape,
+  readWhileRunning,
+  sqlOf,
+  type BackgroundJob,
+  type Database,
+} from '@checkout/service-kit';
 
 const watchOverdueCheckouts = gaugeReadAtScrape(
   'checkout_checkouts_processing_overdue',
@@ -21,11 +27,5 @@ export function overdueCheckoutsGauge(orm: Database, stuckAfterMs: number): Back
     );
     return row?.overdue;
   };
-  let unwatch = () => {};
-  return {
-    start: () => {
-      unwatch = watchOverdueCheckouts('financial', read);
-    },
-    stop: () => Promise.resolve(unwatch()),
-  };
+  return readWhileRunning(watchOverdueCheckouts, 'financial', read);
 }

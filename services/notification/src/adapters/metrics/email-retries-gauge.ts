@@ -1,4 +1,10 @@
-import { gaugeReadAtScrape, sqlOf, type BackgroundJob, type Database } from '@checkout/service-kit';
+import {
+  gaugeReadAtScrape,
+  readWhileRunning,
+  sqlOf,
+  type BackgroundJob,
+  type Database,
+} from '@checkout/service-kit';
 
 const watchPendingRetries = gaugeReadAtScrape(
   'checkout_email_retries_pending',
@@ -16,11 +22,5 @@ export function emailRetriesGauge(orm: Database): BackgroundJob {
     );
     return row?.pending;
   };
-  let unwatch = () => {};
-  return {
-    start: () => {
-      unwatch = watchPendingRetries('notification', read);
-    },
-    stop: () => Promise.resolve(unwatch()),
-  };
+  return readWhileRunning(watchPendingRetries, 'notification', read);
 }
