@@ -1,5 +1,5 @@
-import { context, propagation } from '@opentelemetry/api';
 import { DependencyUnavailableError } from '../dependency-unavailable';
+import { activeTraceparent } from '../tracing/trace-context';
 
 /** Where the app's own sidecar listens, and the token it requires (DAPR_API_TOKEN), if any. */
 export interface DaprSidecar {
@@ -25,13 +25,12 @@ export async function invokeApp(
 ): Promise<InvocationResponse> {
   const url = `http://127.0.0.1:${sidecar.httpPort}/v1.0/invoke/${appId}/method/${method}`;
   // fetch is not instrumented: the trace context goes in by hand, and the sidecars pass it on.
-  const traceHeaders: Record<string, string> = {};
-  propagation.inject(context.active(), traceHeaders);
+  const traceparent = activeTraceparent();
   const response = await fetch(url, {
     method: options.httpMethod ?? 'GET',
     headers: {
       'content-type': 'application/json',
-      ...traceHeaders,
+      ...(traceparent && { traceparent }),
       ...(sidecar.apiToken && { 'dapr-api-token': sidecar.apiToken }),
     },
     ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
