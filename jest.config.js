@@ -11,6 +11,7 @@ module.exports = {
   transform,
   globalSetup: '<rootDir>/packages/test-kit/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/packages/test-kit/src/jest-global-teardown.ts',
+  reporters: ['default', '<rootDir>/packages/test-kit/src/jest-closing-line-reporter.js'],
   projects: workspaces
     .filter((dir) => existsSync(`${dir}/src`))
     .map((dir) => ({
