@@ -5,8 +5,8 @@
  *  - capacity: an open-loop ramp of journeys (lead, card, checkout, e-mail at an SMTP server
  *    outside the platform) at each of BENCH_RATES per second, with per-step latency, errors, CPU,
  *    memory and commits per checkout, then the highest rate that met the bound and the ledger;
- *  - with BENCH_TRACING=compare, the ramp twice, tracing off then on (exporting to a receiver in
- *    this process), and what tracing costs per checkout.
+ *  - with BENCH_TRACING=compare, the ramp with tracing off then on (exporting to a receiver in
+ *    this process), BENCH_TRACING_ROUNDS times in turn, and what tracing costs per checkout.
  * See docs/bench.md for the settings and how to read the figures.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { printLightLoadLatency } from './bench/light-load';
 import { drain, runRamp, type StepRecord } from './bench/ramp';
 import { outcomeTimes, reportLedger, reportStep } from './bench/report';
 import {
-  parseTracingModes,
+  parseTracingRamps,
   printTracingOverhead,
   tracedEnv,
   type CpuByRate,
@@ -39,7 +39,10 @@ const settings = {
   rabbitmq: dapr,
 };
 const runsPerFlow = Number(process.env.BENCH_RUNS ?? 5);
-const tracingModes = parseTracingModes(process.env.BENCH_TRACING ?? 'off');
+const tracingRamps = parseTracingRamps(
+  process.env.BENCH_TRACING ?? 'off',
+  Number(process.env.BENCH_TRACING_ROUNDS ?? 1),
+);
 /** The latency bound of issue 13: p99 checkout to e-mail. */
 const boundMs = dapr ? 1000 : 500;
 
@@ -82,9 +85,10 @@ async function reportRamps(ramps: Ramp[], arrivals: EmailArrivals) {
     ramps.flatMap((r) => r.journeys),
     arrivals,
   );
-  const cpu = new Map<TracingMode, CpuByRate>();
-  for (const ramp of ramps) {
-    if (ramps.length > 1) console.log(`\n--- tracing ${ramp.tracing} ---`);
+  const cpu: Record<TracingMode, CpuByRate[]> = { off: [], on: [] };
+  for (const [index, ramp] of ramps.entries()) {
+    if (ramps.length > 1)
+      console.log(`\n--- ramp ${index + 1} of ${ramps.length}: tracing ${ramp.tracing} ---`);
     let highest: number | undefined;
     const byRate: CpuByRate = new Map();
     for (const step of ramp.steps) {
@@ -92,18 +96,17 @@ async function reportRamps(ramps: Ramp[], arrivals: EmailArrivals) {
       if (verdict.met) highest = step.rate;
       byRate.set(step.rate, verdict.cpuPerCheckout);
     }
-    cpu.set(ramp.tracing, byRate);
+    cpu[ramp.tracing].push(byRate);
     console.log(
       `\nhighest rate meeting the bound: ${highest === undefined ? 'none' : `${highest} checkouts/s`}`,
     );
   }
-  const [off, on] = [cpu.get('off'), cpu.get('on')];
-  if (off && on) printTracingOverhead(off, on);
+  if (cpu.off.length > 0 && cpu.on.length > 0) printTracingOverhead(cpu.off, cpu.on);
 }
 
 async function main(): Promise<boolean> {
   const sink = await startSmtpSink();
-  const receiver = tracingModes.includes('on')
+  const receiver = tracingRamps.includes('on')
     ? await startOtlpReceiver({ keepSpans: false })
     : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'checkout-bench-'));
@@ -119,11 +122,11 @@ async function main(): Promise<boolean> {
   const arrivals = new EmailArrivals(sink);
   let platform: PlatformProcess | undefined;
   try {
-    const cold = await startPlatformProcess(envFor(tracingModes[0]!));
+    const cold = await startPlatformProcess(envFor(tracingRamps[0]!));
     console.log(`start-up, fresh data folder: ${cold.startupMs} ms to /readyz 200`);
     await cold.stop('SIGINT');
     const ramps: Ramp[] = [];
-    for (const tracing of tracingModes) {
+    for (const tracing of tracingRamps) {
       platform = await startPlatformProcess(envFor(tracing));
       console.log(`start-up, existing data:     ${platform.startupMs} ms to /readyz 200`);
       if (ramps.length === 0) await printLightLoadLatency(platform.baseUrl, sink, runsPerFlow);

@@ -10,11 +10,17 @@ const modesBySetting: Record<string, TracingMode[]> = {
   compare: ['off', 'on'],
 };
 
-/** BENCH_TRACING: one ramp untraced, one traced, or both in turn (`compare`). */
-export function parseTracingModes(text: string): TracingMode[] {
-  const modes = modesBySetting[text];
-  if (!modes) throw new Error(`BENCH_TRACING must be off, on or compare, not "${text}"`);
-  return modes;
+/**
+ * The ramps to run: BENCH_TRACING says one untraced, one traced, or both in turn (`compare`), and
+ * BENCH_TRACING_ROUNDS how many times, so that `compare` alternates off and on and a noisy ramp
+ * weighs less.
+ */
+export function parseTracingRamps(setting: string, rounds: number): TracingMode[] {
+  const modes = modesBySetting[setting];
+  if (!modes) throw new Error(`BENCH_TRACING must be off, on or compare, not "${setting}"`);
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`BENCH_TRACING_ROUNDS must be a whole number from 1, not "${rounds}"`);
+  return Array.from({ length: rounds }, () => modes).flat();
 }
 
 /**
@@ -32,14 +38,35 @@ const oneDecimal = (n: number | undefined) => (n === undefined ? '-' : n.toFixed
 const percentMore = (from: number | undefined, to: number | undefined) =>
   from && to !== undefined ? `${(((to - from) / from) * 100).toFixed(0)} %` : '-';
 
-/** What tracing costs at each rate both ramps ran: CPU ms per checkout off and on, and the overhead. */
-export function printTracingOverhead(off: CpuByRate, on: CpuByRate): void {
+function median(values: number[]): number | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return undefined;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The ramps' CPU per checkout at one rate: each ramp's, and their medians. */
+function cpuAt(rate: number, ramps: CpuByRate[]) {
+  const figures = ramps.flatMap((ramp) => ramp.get(rate) ?? []);
+  const each = figures.map((f) => `${oneDecimal(f.all)} (${oneDecimal(f.node)})`).join(', ');
+  const all = median(figures.map((f) => f.all));
+  const node = median(figures.map((f) => f.node));
+  return { each, all, node, text: `${oneDecimal(all)} (${oneDecimal(node)})` };
+}
+
+/**
+ * What tracing costs at each rate the ramps ran: CPU ms per checkout of every untraced and traced
+ * ramp, their medians, and the overhead of the medians.
+ */
+export function printTracingOverhead(off: CpuByRate[], on: CpuByRate[]): void {
   console.log('\ntracing overhead, platform CPU ms per checkout (node in parentheses):');
-  for (const [rate, untraced] of off) {
-    const traced = on.get(rate);
+  for (const rate of off[0]?.keys() ?? []) {
+    const [untraced, traced] = [cpuAt(rate, off), cpuAt(rate, on)];
+    if (off.length > 1) console.log(`  ${rate}/s: off ${untraced.each}; on ${traced.each}`);
+    const medians = off.length > 1 ? ' (medians)' : '';
     console.log(
-      `  ${rate}/s: off ${oneDecimal(untraced?.all)} (${oneDecimal(untraced?.node)}), on ${oneDecimal(traced?.all)} (${oneDecimal(traced?.node)}): ` +
-        `${percentMore(untraced?.all, traced?.all)} more (node ${percentMore(untraced?.node, traced?.node)})`,
+      `  ${rate}/s${medians}: off ${untraced.text}, on ${traced.text}: ` +
+        `${percentMore(untraced.all, traced.all)} more (node ${percentMore(untraced.node, traced.node)})`,
     );
   }
 }
