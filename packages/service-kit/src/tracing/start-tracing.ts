@@ -35,9 +35,14 @@ export function startTracing(serviceName: string): void {
         // An activation link's token never reaches a span.
         redactedQueryParams: ['token'],
       }),
-      // The route handler's span only: one per router and middleware would bury the work.
+      // Names the request's span after its route; no span per router, middleware or handler
+      // (the handler's would only repeat the request's, at a cost per request).
       new ExpressInstrumentation({
-        ignoreLayersType: [ExpressLayerType.ROUTER, ExpressLayerType.MIDDLEWARE],
+        ignoreLayersType: [
+          ExpressLayerType.ROUTER,
+          ExpressLayerType.MIDDLEWARE,
+          ExpressLayerType.REQUEST_HANDLER,
+        ],
       }),
       // Statements (never their parameters) of traced work only, not of the pollers' rounds.
       new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
