@@ -9,16 +9,30 @@ import { readDataLocation } from './data-location';
 
 export type PlatformConfig = ReturnType<typeof readPlatformConfig>;
 
+/** The ports the platform listens on, by the setting that chooses each, and their defaults. */
+const portDefaults = { PORT: 8080, METRICS_PORT: 9464, SMTP_SINK_PORT: 1025 };
+
+/** The setting that chose `port`, for a start that finds it taken. */
+export function portSetting(
+  port: number,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  const chosen = Object.entries(portDefaults).find(
+    ([name, fallback]) => Number(env[name] || fallback) === port,
+  );
+  return chosen?.[0];
+}
+
 /** The platform's own settings and embedded defaults, then each service's own config. */
 export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
   const read = readEnvironment(env);
-  const port = read.integer('PORT', 8080);
+  const port = read.integer('PORT', portDefaults.PORT);
   const config = {
     port,
     /** The public listener's address: this machine only, unless asked (0.0.0.0 in a container). */
     host: read.string('HOST', '127.0.0.1'),
     /** Prometheus's `/metrics`, on a port of its own (never the public one), on the same host. */
-    metricsPort: read.integer('METRICS_PORT', 9464),
+    metricsPort: read.integer('METRICS_PORT', portDefaults.METRICS_PORT),
     /**
      * Processes serving the platform, each with all six services: by default one per core. With
      * one (or 0), the platform runs in a single process, without a primary.
@@ -27,7 +41,7 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     ...readDataLocation(read),
     /** A real SMTP server to use instead of the built-in sink. */
     smtpUrl: read.optionalUrl('SMTP_URL'),
-    smtpSinkPort: read.integer('SMTP_SINK_PORT', 1025),
+    smtpSinkPort: read.integer('SMTP_SINK_PORT', portDefaults.SMTP_SINK_PORT),
     /** Other sites whose pages may call the API (CORS); none by default. */
     allowedOrigins: read.origins('ALLOWED_ORIGINS'),
     /** The proxies in front of the public listener that name the client; none by default. */

@@ -1,7 +1,7 @@
 import './start-tracing';
 import { createLogger, startFailureReason, stopOnSignals } from '@checkout/service-kit';
 import { announceReady } from './banner';
-import { readPlatformConfig } from './config';
+import { portSetting, readPlatformConfig } from './config';
 import { startCluster } from './start-cluster';
 import { startPlatform } from './start-platform';
 
@@ -25,6 +25,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger.fatal({ err: error }, `the platform could not start: ${startFailureReason(error)}`);
+  logger.fatal(
+    { err: error },
+    `the platform could not start: ${startFailureReason(error, portSetting)}`,
+  );
   process.exit(1);
 });

@@ -7,7 +7,7 @@ import {
   startFailureReason,
   stopOnSignals,
 } from '@checkout/service-kit';
-import { readPlatformConfig } from './config';
+import { portSetting, readPlatformConfig } from './config';
 import { mailPage } from './mail-page';
 import { sentEmailsFromPrimary } from './sent-emails-over-ipc';
 import { workerSettings, type WorkerStartFailure } from './start-cluster';
@@ -47,7 +47,10 @@ async function main(): Promise<void> {
 
 // The primary says why the platform could not start, once for all its workers.
 main().catch((error: unknown) => {
-  const failure: WorkerStartFailure = { type: 'start-failed', reason: startFailureReason(error) };
+  const failure: WorkerStartFailure = {
+    type: 'start-failed',
+    reason: startFailureReason(error, portSetting),
+  };
   if (process.send) process.send(failure, () => process.exit(1));
   else {
     logger.fatal(`the worker could not start (is it run by npm start?): ${failure.reason}`);

@@ -18,22 +18,29 @@ async function failedStart(env: Record<string, string>) {
 }
 
 describe('npm start that cannot start', () => {
-  it('says in one line that its port is in use, and exits 1', async () => {
-    const port = await freePort();
-    const holder = createServer().listen(port);
-    try {
-      const result = await failedStart({
-        PORT: String(port),
-        DATABASE_URL: await createTestDatabase(),
-      });
-      expect(result).toEqual({
-        code: 1,
-        reasons: [`the platform could not start: port ${port} is in use`],
-      });
-    } finally {
-      holder.close();
-    }
-  }, 60_000);
+  it.each(['PORT', 'METRICS_PORT'])(
+    'says in one line that the port of %s is in use and what to change, and exits 1',
+    async (setting) => {
+      const port = await freePort();
+      const holder = createServer().listen(port);
+      try {
+        const result = await failedStart({
+          PORT: String(await freePort()),
+          [setting]: String(port),
+          DATABASE_URL: await createTestDatabase(),
+        });
+        expect(result).toEqual({
+          code: 1,
+          reasons: [
+            `the platform could not start: port ${port} is in use: stop what holds it, or set ${setting} to another port`,
+          ],
+        });
+      } finally {
+        holder.close();
+      }
+    },
+    60_000,
+  );
 
   it('says in one line what is wrong with its configuration, and exits 1', async () => {
     expect(await failedStart({ PORT: String(await freePort()), CARD_TTL_SECONDS: 'soon' })).toEqual(
