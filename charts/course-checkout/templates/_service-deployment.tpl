@@ -83,6 +83,8 @@ spec:
             - { name: TRUST_PROXY, value: {{ $root.Values.trustProxy | quote }} }
             {{- with $root.Values.tracing.otlpEndpoint }}
             - { name: OTEL_EXPORTER_OTLP_ENDPOINT, value: {{ . | quote }} }
+            - { name: OTEL_TRACES_SAMPLER, value: parentbased_traceidratio }
+            - { name: OTEL_TRACES_SAMPLER_ARG, value: {{ $root.Values.tracing.sampleRatio | quote }} }
             {{- end }}
             {{- else }}
             - { name: PORT, value: '3000' }

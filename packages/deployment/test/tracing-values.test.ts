@@ -4,10 +4,14 @@ import { named, podTemplate, renderChart, type Container } from '../src';
 const fullname = 'checkout-course-checkout';
 const collector = 'http://jaeger-collector.observability:4318';
 
-const appEnv = (manifests: ReturnType<typeof renderChart>, name: string) => {
+const appEnv = (
+  manifests: ReturnType<typeof renderChart>,
+  name: string,
+  variable = 'OTEL_EXPORTER_OTLP_ENDPOINT',
+) => {
   const [app] = podTemplate(named(manifests, 'Deployment', `${fullname}-${name}`)).spec
     .containers as [Container];
-  return app.env?.find((entry) => entry.name === 'OTEL_EXPORTER_OTLP_ENDPOINT')?.value;
+  return app.env?.find((entry) => entry.name === variable)?.value;
 };
 const tracingOf = (manifests: ReturnType<typeof renderChart>, name: string) =>
   (named(manifests, 'Configuration', `${fullname}-${name}`).spec as { tracing?: unknown }).tracing;
@@ -31,6 +35,29 @@ describe('tracing.otlpEndpoint', () => {
       });
     },
   );
+
+  it.each(serviceNames)(
+    'samples tracing.sampleRatio of the purchases in %s and its sidecar alike, parent-based',
+    (name) => {
+      const sampled = renderChart('default', [
+        '--set',
+        `tracing.otlpEndpoint=${collector}`,
+        '--set',
+        'tracing.sampleRatio=0.1',
+      ]);
+      expect(appEnv(sampled, name, 'OTEL_TRACES_SAMPLER')).toBe('parentbased_traceidratio');
+      expect(appEnv(sampled, name, 'OTEL_TRACES_SAMPLER_ARG')).toBe('0.1');
+      expect(tracingOf(sampled, name)).toEqual(sidecarTracing(collector, 0.1));
+      expect(appEnv(traced, name, 'OTEL_TRACES_SAMPLER_ARG')).toBe('1');
+    },
+  );
+
+  it('refuses a sample ratio outside 0 to 1', () => {
+    for (const ratio of ['2', '-0.5', 'half'])
+      expect(() => renderChart('default', ['--set', `tracing.sampleRatio=${ratio}`])).toThrow(
+        /tracing\/sampleRatio/,
+      );
+  });
 
   it('traces nothing when empty, the default', () => {
     for (const name of serviceNames) {

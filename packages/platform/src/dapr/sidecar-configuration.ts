@@ -13,9 +13,9 @@ export interface AccessPolicy {
   operations: { name: string; httpVerb: string[]; action: 'allow' }[];
 }
 
-/** Where a sidecar sends its spans: Dapr's OTLP exporter, every request sampled. */
+/** Where a sidecar sends its spans (Dapr's OTLP exporter), and the share of traces it samples. */
 interface SidecarTracing {
-  samplingRate: '1';
+  samplingRate: string;
   otel: { endpointAddress: string; isSecure: boolean; protocol: 'http' };
 }
 
@@ -30,13 +30,18 @@ interface Configuration {
 
 /**
  * The sidecars trace to the apps' collector (OTEL_EXPORTER_OTLP_ENDPOINT), as the chart's
- * `tracing.otlpEndpoint` makes them; Dapr takes the collector's host and port, not a URL.
+ * `tracing.otlpEndpoint` makes them; Dapr takes the collector's host and port, not a URL. Dapr
+ * samples parent-based, as the apps do: start:dapr traces every purchase, the chart
+ * `tracing.sampleRatio` of them.
  */
-export function sidecarTracing(otlpEndpoint: string | undefined): SidecarTracing | undefined {
+export function sidecarTracing(
+  otlpEndpoint: string | undefined,
+  sampleRatio = 1,
+): SidecarTracing | undefined {
   if (!otlpEndpoint) return undefined;
   const collector = new URL(otlpEndpoint);
   return {
-    samplingRate: '1',
+    samplingRate: String(sampleRatio),
     otel: {
       endpointAddress: collector.host,
       isSecure: collector.protocol === 'https:',
