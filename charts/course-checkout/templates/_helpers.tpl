@@ -70,3 +70,15 @@ imagePullSecrets: {{- toYaml . | nindent 2 }}
 {{- $merged := mergeOverwrite (deepCopy .root.Values.serviceDefaults) (deepCopy (default dict .service)) -}}
 {{- toYaml $merged -}}
 {{- end -}}
+
+{{/*
+The OTLP/HTTP collector the services and sidecars trace to: tracing.otlpEndpoint, or else in the
+dev profile its own trace viewer; empty, nothing is traced.
+*/}}
+{{- define "checkout.otlpEndpoint" -}}
+{{- if .Values.tracing.otlpEndpoint -}}
+{{- .Values.tracing.otlpEndpoint -}}
+{{- else if and .Values.dev.enabled .Values.dev.traceViewer -}}
+{{- printf "http://%s-dev-traces:%v" (include "checkout.fullname" .) .Values.dev.ports.otlp -}}
+{{- end -}}
+{{- end -}}

@@ -81,7 +81,7 @@ spec:
             - name: APP_API_TOKEN
               valueFrom: { secretKeyRef: { name: {{ $root.Values.dapr.appTokenSecret }}, key: token } }
             - { name: TRUST_PROXY, value: {{ $root.Values.trustProxy | quote }} }
-            {{- with $root.Values.tracing.otlpEndpoint }}
+            {{- with include "checkout.otlpEndpoint" $root }}
             - { name: OTEL_EXPORTER_OTLP_ENDPOINT, value: {{ . | quote }} }
             - { name: OTEL_TRACES_SAMPLER, value: parentbased_traceidratio }
             - { name: OTEL_TRACES_SAMPLER_ARG, value: {{ $root.Values.tracing.sampleRatio | quote }} }

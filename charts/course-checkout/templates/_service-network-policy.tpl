@@ -59,6 +59,7 @@ spec:
     {{- if .values.sendsMail }}
     {{- include "checkout.egress.infrastructure" (dict "root" $root "target" "smtp") | nindent 4 }}
     {{- end }}
+    {{- include "checkout.egress.traces" $root | nindent 4 }}
     {{- range $callee, $_ := (.values.invokes | default dict) }}
     - to: [{ podSelector: { matchLabels: {{ include "checkout.podMatch" (dict "root" $root "component" $callee) }} } }]
       ports: [{ port: 50002, protocol: TCP }]
@@ -92,5 +93,26 @@ means any address on that port).
   {{- with $egress.to }}
   to: {{- toYaml . | nindent 4 }}
   {{- end }}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Egress to the trace collector, services and sidecars alike, on its URL's port: the dev profile's
+trace viewer, or where networkPolicy.egress.traces.to says; nothing when nothing is traced.
+*/}}
+{{- define "checkout.egress.traces" -}}
+{{- with include "checkout.otlpEndpoint" . -}}
+{{- $collector := urlParse . -}}
+{{- $hostAndPort := splitList ":" $collector.host -}}
+{{- $port := ternary "443" "80" (eq $collector.scheme "https") -}}
+{{- if eq (len $hostAndPort) 2 }}{{ $port = index $hostAndPort 1 }}{{ end -}}
+- ports: [{ port: {{ $port }}, protocol: TCP }]
+{{- if and $.Values.dev.enabled $.Values.dev.traceViewer (not $.Values.tracing.otlpEndpoint) }}
+  to: [{ podSelector: { matchLabels: {{ include "checkout.podMatch" (dict "root" $ "component" "dev-traces") }} } }]
+{{- else }}
+  {{- with $.Values.networkPolicy.egress.traces.to }}
+  to: {{- toYaml . | nindent 4 }}
+  {{- end }}
+{{- end }}
 {{- end -}}
 {{- end -}}

@@ -146,7 +146,7 @@ describe('the dev profile', () => {
 
   it('lets only release pods reach its infrastructure', () => {
     const manifests = renderChart('dev');
-    for (const name of ['dev-postgresql', 'dev-rabbitmq', 'dev-smtp']) {
+    for (const name of ['dev-postgresql', 'dev-rabbitmq', 'dev-smtp', 'dev-traces']) {
       const from = policyOf(manifests, name).ingress?.flatMap((rule) => rule.from ?? []);
       expect(from).toEqual([
         {
