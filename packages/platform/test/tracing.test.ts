@@ -102,6 +102,11 @@ describe('with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
     const consumers = [...new Set(trace.filter((s) => s.name.endsWith(' process')).map(serviceOf))];
     expect(consumers.sort()).toEqual(servicesOfAPurchase);
     expect(trace.some((span) => span.attributes['db.system.name'] === 'postgresql')).toBe(true);
+    // A statement's span says what it does to which table (its prepared statement's name).
+    const statements = trace.filter((span) => span.name.startsWith('pg.query:'));
+    expect(statements.map((span) => span.name)).toContainEqual(
+      expect.stringMatching(/^pg\.query:insert financial\.checkout \S{16} /),
+    );
     // Statements without their parameters, no bodies, no addresses: nothing personal in a span.
     expect(personalDataIn(JSON.stringify(receiver.spans))).toEqual([]);
   });

@@ -30,10 +30,24 @@ types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (text: string) => new Date(te
 // result shape is fixed, so reads name their columns: a `select *` fails ("cached plan must not
 // change result type") once a migration adds a column under a running service.
 const statementNames = new Map<string, string>();
+
+/**
+ * What a statement does to which table, then its text's hash (one name, one text): read in its
+ * trace span (`pg.query:insert financial.checkout 3xK…`) and in pg_prepared_statements.
+ */
+function statementName(text: string): string {
+  const verb = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase();
+  const table = /\b(?:from|into|update)\s+("?\w+"?(?:\."?\w+"?)?)/i
+    .exec(text)?.[1]
+    ?.replaceAll('"', '');
+  const hash = createHash('sha1').update(text).digest('base64url').slice(0, 16);
+  return [verb, table, hash].filter(Boolean).join(' ');
+}
+
 function statement(text: string, values: unknown[]): pg.QueryConfig {
   let name = statementNames.get(text);
   if (name === undefined) {
-    name = createHash('sha1').update(text).digest('base64url');
+    name = statementName(text);
     statementNames.set(text, name);
   }
   return { name, text, values, types } as pg.QueryConfig;
