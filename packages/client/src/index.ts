@@ -5,6 +5,7 @@ export {
   type CheckoutClient,
   type CheckoutClientOptions,
 } from './checkout-client';
+export { formatBrl, installmentsLabel } from './money';
 export { fieldErrors, type ApiProblem } from './problem';
 export { newIdempotencyKey, type SubmitCheckoutOptions } from './submit-checkout';
 export type { components, operations, paths } from './openapi-types';

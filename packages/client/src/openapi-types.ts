@@ -17,6 +17,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/courses/{id}/installments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The ways to pay a course in installments
+     * @description Every count from 1 to the course's maximum: the first `interestFreeInstallments` counts
+     *     split the price itself; longer ones carry the course's monthly interest by the Price
+     *     table (installment = P·i / (1 − (1 + i)^−n)). Amounts are in cents: each installment is
+     *     rounded to the cent and the last one (`lastInstallmentCents`) absorbs the rounding, so
+     *     the installments add up to `totalCents` exactly. `totalCents` is what a checkout with
+     *     that many `installments` is charged.
+     */
+    get: operations['listInstallmentOptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/leads': {
     parameters: {
       query?: never;
@@ -327,6 +352,12 @@ export interface components {
       courseId: string;
       cardToken: string;
       payer: components['schemas']['Payer'];
+      /**
+       * @description How many installments to pay in, 1 when absent (GET /courses/{id}/installments lists
+       *     them); more than the course allows is a 422 naming `installments`. The server
+       *     computes the total.
+       */
+      installments?: number;
     };
     Checkout: {
       id: string;
@@ -334,9 +365,11 @@ export interface components {
       status: 'processing' | 'approved' | 'declined';
       /** @enum {string} */
       declineReason?: 'card_declined' | 'insufficient_funds' | 'processing_error';
+      /** @description The total charged, interest included when paid in installments */
       amountCents: number;
       /** @constant */
       currency: 'BRL';
+      installments: components['schemas']['CheckoutInstallments'];
       courseId: string;
       leadId: string;
       /**
@@ -354,6 +387,39 @@ export interface components {
        *     error is tried again. No card data, no payer data.
        */
       attempts: components['schemas']['ChargeAttempt'][];
+    };
+    /** @description How the total (`amountCents`) is paid; one installment when none were chosen */
+    CheckoutInstallments: {
+      count: number;
+      installmentCents: number;
+      /** @description Absorbs the rounding; equal to `installmentCents` when there is none */
+      lastInstallmentCents: number;
+      /**
+       * @description The installments as the buyer reads them (pt-BR), only when `count` > 1
+       * @example 12 x R$ 28,07
+       */
+      label?: string;
+    };
+    InstallmentOption: {
+      count: number;
+      /** @description Each installment but the last */
+      installmentCents: number;
+      /** @description The last installment, which absorbs the rounding */
+      lastInstallmentCents: number;
+      /** @description What a checkout with this count is charged */
+      totalCents: number;
+      interestFree: boolean;
+    };
+    InstallmentOptions: {
+      courseId: string;
+      priceCents: number;
+      /** @constant */
+      currency: 'BRL';
+      interestFreeInstallments: number;
+      /** @description The monthly rate beyond the interest-free counts, in hundredths of a percent (199 = 1.99 %) */
+      monthlyInterestBps: number;
+      /** @description One option per count, from 1 to the course's maximum */
+      items: components['schemas']['InstallmentOption'][];
     };
     ChargeAttempt: {
       number: number;
@@ -589,6 +655,99 @@ export interface operations {
       503: components['responses']['ServiceUnavailable'];
     };
   };
+  listInstallmentOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description A course of the catalogue (GET /courses)
+         * @example typescript-fundamentals
+         */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The course's installment options, from 1 to its maximum */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "courseId": "typescript-fundamentals",
+           *       "priceCents": 29700,
+           *       "currency": "BRL",
+           *       "interestFreeInstallments": 3,
+           *       "monthlyInterestBps": 199,
+           *       "items": [
+           *         {
+           *           "count": 1,
+           *           "installmentCents": 29700,
+           *           "lastInstallmentCents": 29700,
+           *           "totalCents": 29700,
+           *           "interestFree": true
+           *         },
+           *         {
+           *           "count": 2,
+           *           "installmentCents": 14850,
+           *           "lastInstallmentCents": 14850,
+           *           "totalCents": 29700,
+           *           "interestFree": true
+           *         },
+           *         {
+           *           "count": 3,
+           *           "installmentCents": 9900,
+           *           "lastInstallmentCents": 9900,
+           *           "totalCents": 29700,
+           *           "interestFree": true
+           *         },
+           *         {
+           *           "count": 4,
+           *           "installmentCents": 7798,
+           *           "lastInstallmentCents": 7798,
+           *           "totalCents": 31192,
+           *           "interestFree": false
+           *         },
+           *         {
+           *           "count": 12,
+           *           "installmentCents": 2807,
+           *           "lastInstallmentCents": 2803,
+           *           "totalCents": 33680,
+           *           "interestFree": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['InstallmentOptions'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      /** @description No course with this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "/problems/not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No course with this id."
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
   registerLead: {
     parameters: {
       query?: never;
@@ -733,6 +892,7 @@ export interface operations {
          *       "leadId": "3f6c2a9e-8b1d-4c5e-9a7f-2d4b6e8c0a1b",
          *       "courseId": "typescript-fundamentals",
          *       "cardToken": "tok_q2Vb7yJm0aXcR4nTzL8sW1eKpD5fH3gU",
+         *       "installments": 12,
          *       "payer": {
          *         "type": "individual",
          *         "name": "Ana Souza",
@@ -764,8 +924,14 @@ export interface operations {
            * @example {
            *       "id": "9b2e7d4c-1a3f-4e6b-8c5d-0f7a2b9e4d6c",
            *       "status": "processing",
-           *       "amountCents": 29700,
+           *       "amountCents": 33680,
            *       "currency": "BRL",
+           *       "installments": {
+           *         "count": 12,
+           *         "installmentCents": 2807,
+           *         "lastInstallmentCents": 2803,
+           *         "label": "12 x R$ 28,07"
+           *       },
            *       "courseId": "typescript-fundamentals",
            *       "leadId": "3f6c2a9e-8b1d-4c5e-9a7f-2d4b6e8c0a1b",
            *       "createdAt": "2026-05-04T13:20:11.482Z",
@@ -858,6 +1024,11 @@ export interface operations {
            *       "status": "approved",
            *       "amountCents": 29700,
            *       "currency": "BRL",
+           *       "installments": {
+           *         "count": 1,
+           *         "installmentCents": 29700,
+           *         "lastInstallmentCents": 29700
+           *       },
            *       "courseId": "typescript-fundamentals",
            *       "leadId": "3f6c2a9e-8b1d-4c5e-9a7f-2d4b6e8c0a1b",
            *       "createdAt": "2026-05-04T13:20:11.482Z",

@@ -26,6 +26,20 @@ export const languages = Language.anyOf.map((literal) => literal.const);
  * the person the event is about, which their e-mails use. Absent, the platform default applies.
  */
 const InLanguage = { language: Type.Optional(Language) };
+/**
+ * Added within v1 (optional, so earlier producers and consumers are unaffected): how the total
+ * (`amountCents`) is paid. Absent, it is one payment.
+ */
+const Installments = {
+  installments: Type.Optional(
+    Type.Object({
+      count: Type.Integer({ minimum: 1 }),
+      installmentCents: Type.Integer({ minimum: 1 }),
+      /** The last installment absorbs the rounding, so the installments add up to the total. */
+      lastInstallmentCents: Type.Integer({ minimum: 1 }),
+    }),
+  ),
+};
 const DeclineReason = Type.Union([
   Type.Literal('card_declined'),
   Type.Literal('insufficient_funds'),
@@ -41,6 +55,11 @@ export const ChargeRequested = defineEvent(
     cardToken: Type.String(),
     attempt: Type.Integer({ minimum: 1 }),
     ...Money,
+    /**
+     * Added within v1 (optional): the total (`amountCents`) is charged in this many installments;
+     * absent, in one.
+     */
+    installments: Type.Optional(Type.Integer({ minimum: 1 })),
     /**
      * Added within v1 (optional): the sweeper's last request for an attempt that never got an
      * answer. Payment reports the attempt's charge if there was one, and otherwise declines it
@@ -76,6 +95,7 @@ const CheckoutFacts = {
   courseTitle: Type.String(),
   cardToken: Type.String(),
   ...Money,
+  ...Installments,
   /** The buyer's language, from the lead. */
   ...InLanguage,
 };

@@ -21,7 +21,7 @@ const operations = paths.flatMap(({ template, path, declared }) =>
   declared.map((method) => ({ template, path, method: method.toUpperCase() })),
 );
 /** Public, the same for everyone: the only answers a cache may keep. */
-const cacheable = ['GET /courses', 'GET /openapi.yaml'];
+const cacheable = ['GET /courses', 'GET /courses/{id}/installments', 'GET /openapi.yaml'];
 
 const send = (path: string, method: string) =>
   fetch(`${platform.baseUrl}${path}`, {

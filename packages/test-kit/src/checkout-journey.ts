@@ -105,6 +105,8 @@ export async function buyCourse(
     payerEmail?: string;
     idempotencyKey?: string;
     language?: Language;
+    /** Installments to pay in; absent, the request names none (one payment). */
+    installments?: number;
   },
 ) {
   const n = `${Date.now()}-${sequence++}`;
@@ -113,11 +115,14 @@ export async function buyCourse(
   if (!lead.data) throw new Error(`the lead was refused: ${lead.response.status}`);
   const card = await tokenizeTestCard(api, options.cardNumber);
   if (!card.data) throw new Error(`the card was refused: ${card.response.status}`);
-  const request = checkoutRequestFor(
-    lead.data.id,
-    card.data.token,
-    options.payerEmail ?? `payer-${n}@example.com`,
-  );
+  const request = {
+    ...checkoutRequestFor(
+      lead.data.id,
+      card.data.token,
+      options.payerEmail ?? `payer-${n}@example.com`,
+    ),
+    ...(options.installments && { installments: options.installments }),
+  };
   const idempotencyKey = options.idempotencyKey ?? `journey-${n}`;
   const checkoutSentAt = Date.now();
   const checkout = await postCheckout(api, request, idempotencyKey);

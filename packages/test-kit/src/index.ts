@@ -17,3 +17,4 @@ export * from './spec-conformance';
 export * from './steady';
 export * from './npm-in-terminal';
 export * from './otlp-receiver';
+export * from './installment-table';

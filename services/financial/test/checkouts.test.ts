@@ -88,6 +88,33 @@ describe('the catalogue', () => {
   });
 });
 
+describe('installment options', () => {
+  it('lists every count up to the maximum, the interest-free ones at the price itself', async () => {
+    const { data, response } = await api.GET('/courses/{id}/installments', {
+      params: { path: { id: 'typescript-fundamentals' } },
+    });
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({ priceCents: 29700, interestFreeInstallments: 3 });
+    expect(data?.items).toHaveLength(12);
+    expect(data?.items[2]).toEqual({
+      count: 3,
+      installmentCents: 9900,
+      lastInstallmentCents: 9900,
+      totalCents: 29700,
+      interestFree: true,
+    });
+    expect(data?.items[11]).toMatchObject({ totalCents: 33680, interestFree: false });
+  });
+
+  it('answers 404 as problem+json for an unknown course', async () => {
+    const { response } = await api.GET('/courses/{id}/installments', {
+      params: { path: { id: 'no-such-course' } },
+    });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
 describe('accepting a checkout', () => {
   it('charges the catalogue price and asks payment to charge the card', async () => {
     const checkoutRequest = newCheckoutRequest();
@@ -108,7 +135,56 @@ describe('accepting a checkout', () => {
       attempt: 1,
       amountCents: 29700,
       currency: 'BRL',
+      installments: 1,
     });
+  });
+
+  it('charges the Price-table total of 12 installments and asks payment for it with the count', async () => {
+    const checkoutRequest = { ...newCheckoutRequest(), installments: 12 };
+    const { data: checkout, response } = await postCheckout(api, checkoutRequest, newKey());
+    expect(response.status).toBe(202);
+    expect(checkout).toMatchObject({
+      amountCents: 33680,
+      installments: {
+        count: 12,
+        installmentCents: 2807,
+        lastInstallmentCents: 2803,
+        label: '12 x R$\u00a028,07',
+      },
+    });
+    const request = await financial.waitForPublished(
+      ChargeRequested.topic,
+      (data: { checkoutId: string }) => data.checkoutId === checkout?.id,
+    );
+    expect(request.data).toMatchObject({ amountCents: 33680, installments: 12 });
+    const { data: view } = await api.GET('/checkouts/{id}', {
+      params: { path: { id: checkout!.id } },
+    });
+    expect(view?.installments).toEqual(checkout?.installments);
+  });
+
+  it('refuses more installments than the course allows with 422 naming installments, and creates nothing', async () => {
+    const before = await countRows('checkout');
+    const { error, response } = await postCheckout(
+      api,
+      { ...newCheckoutRequest(), installments: 13 },
+      newKey(),
+    );
+    expect(response.status).toBe(422);
+    expect(error?.errors).toEqual([
+      { field: 'installments', message: 'This course is paid in at most 12 installments.' },
+    ]);
+    expect(await countRows('checkout')).toBe(before);
+  });
+
+  it('refuses fewer than one installment as a request that breaks the schema', async () => {
+    const { error, response } = await postCheckout(
+      api,
+      { ...newCheckoutRequest(), installments: 0 },
+      newKey(),
+    );
+    expect(response.status).toBe(400);
+    expect(error?.errors?.[0]?.field).toBe('installments');
   });
 
   it('refuses a price sent by the client', async () => {

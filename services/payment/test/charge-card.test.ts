@@ -92,6 +92,39 @@ describe('charging a card', () => {
         [reference],
       );
 
+  const acquirerLedger = async (reference: string) =>
+    payment.orm.em
+      .fork()
+      .execute<{ amount_cents: number; installments: number }[]>(
+        `select amount_cents, installments from payment.simulated_acquirer_charge where reference = ?`,
+        [reference],
+      );
+
+  it('asks the acquirer for the total in the number of installments requested', async () => {
+    await payment.bus.publish(
+      eventMessage(ChargeRequested, {
+        checkoutId: 'c-12x',
+        cardToken: 'tok_ok',
+        attempt: 1,
+        amountCents: 33680,
+        currency: 'BRL',
+        installments: 12,
+      }),
+    );
+    await payment.waitForPublished(
+      ChargeAttempted.topic,
+      (d: { checkoutId: string }) => d.checkoutId === 'c-12x',
+    );
+    expect(await acquirerLedger('c-12x')).toEqual([{ amount_cents: 33680, installments: 12 }]);
+  });
+
+  it('charges a request that names no installments (from before them) in one payment', async () => {
+    await charge('c-one-payment', 'tok_ok');
+    expect(await acquirerLedger('c-one-payment')).toEqual([
+      { amount_cents: 29700, installments: 1 },
+    ]);
+  });
+
   it('charges once when the process fails between the charge and its commit', async () => {
     // The first commit of an attempt fails after the acquirer has charged, as a crash would
     // make it; the redelivery must find the charge by its idempotency key.
@@ -149,6 +182,7 @@ describe('charging a card', () => {
         cardNumber: '4242424242424242',
         amountCents: 29700,
         currency: 'BRL',
+        installments: 1,
       });
     await payment.bus.publish(
       eventMessage(ChargeRequested, {

@@ -25,6 +25,9 @@ export const en: Messages = {
     payerStep: 'Who pays',
     continue: 'Continue',
     pay: (amount) => `Pay ${amount}`,
+    installments: 'Installments',
+    installmentOption: (label, total, interestFree) =>
+      interestFree ? `${label} interest-free` : `${label} (total ${total})`,
     paying: 'Sending…',
     cardSaved: (brand, last4) => (brand ? `${brand} card ending ${last4}` : `Card ending ${last4}`),
     individual: 'Individual (CPF)',
@@ -88,6 +91,7 @@ export const en: Messages = {
     processing: 'We are processing the payment…',
     slow: 'The payment is still being processed. Refresh this page in a few minutes.',
     approved: 'Payment approved!',
+    paidIn: (installments, total) => `Paid in ${installments} (total ${total}).`,
     checkEmail:
       'We sent you an e-mail with the link to activate your access to the course. Check your inbox.',
     declined: 'Payment declined',

@@ -23,6 +23,9 @@ export const ptBR = {
     payerStep: 'Quem paga',
     continue: 'Continuar',
     pay: (amount: string) => `Pagar ${amount}`,
+    installments: 'Parcelas',
+    installmentOption: (label: string, total: string, interestFree: boolean) =>
+      interestFree ? `${label} sem juros` : `${label} (total ${total})`,
     paying: 'Enviando…',
     cardSaved: (brand: string | undefined, last4: string) =>
       brand ? `Cartão ${brand} final ${last4}` : `Cartão final ${last4}`,
@@ -88,6 +91,7 @@ export const ptBR = {
     processing: 'Estamos processando o pagamento…',
     slow: 'O pagamento ainda está em processamento. Atualize esta página em alguns minutos.',
     approved: 'Pagamento aprovado!',
+    paidIn: (installments: string, total: string) => `Pago em ${installments} (total ${total}).`,
     checkEmail:
       'Enviamos um e-mail com o link para ativar seu acesso ao curso. Confira sua caixa de entrada.',
     declined: 'Pagamento recusado',

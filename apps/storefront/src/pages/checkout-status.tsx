@@ -1,9 +1,10 @@
-import type { ApiSchemas } from '@checkout/client';
+import { installmentsLabel, type ApiSchemas } from '@checkout/client';
 import { useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { useAnnounce } from '../announcer';
 import { api } from '../api';
 import { useT } from '../i18n/language';
+import { formatMoney } from '../money';
 import { PageHeading } from '../page-heading';
 import { linkTo } from '../page-paths';
 
@@ -92,6 +93,18 @@ export default function CheckoutStatus() {
       {checkout && status === 'approved' && (
         <section class="notice notice-success">
           <h2>{t.status.approved}</h2>
+          {checkout.installments.count > 1 && (
+            <p>
+              {t.status.paidIn(
+                installmentsLabel(
+                  checkout.installments.count,
+                  checkout.installments.installmentCents,
+                  t.lang,
+                ),
+                formatMoney(checkout.amountCents, t.lang),
+              )}
+            </p>
+          )}
           <p>{t.status.checkEmail}</p>
         </section>
       )}

@@ -61,6 +61,27 @@ describe('the checkout form', () => {
     await watched.close();
   }, 120_000);
 
+  it('pays in the installments the buyer picks: the pay button and the status page show the total the API computed', async () => {
+    const watched = await shop.openPage();
+    const { page } = watched;
+    await fillCheckout(page, shop.platform.baseUrl, {
+      cardNumber: testCards.approved,
+      payer: 'individual',
+      payerEmail: 'parcelas@example.com',
+    });
+    const choice = page.getByLabel('Parcelas');
+    expect(await choice.locator('option').allTextContents()).toContain(
+      '3 x R$\u00a099,00 sem juros',
+    );
+    await choice.selectOption('12');
+    await page.getByRole('button', { name: /^Pagar R\$\s336,80$/ }).click();
+    await waitForOutcome(page, 'Pagamento aprovado!');
+    await page.getByText('Pago em 12 x R$\u00a028,07 (total R$\u00a0336,80).').waitFor();
+    const sent = watched.requests.filter(({ url }) => url.endsWith('/api/v1/checkouts'));
+    expect(sent).toHaveLength(1);
+    await watched.close();
+  }, 120_000);
+
   it("shows a rule's message beside the field the buyer leaves, and the API's own field errors beside the fields they name", async () => {
     const watched = await shop.openPage();
     const { page } = watched;
@@ -166,6 +187,7 @@ describe('the checkout form', () => {
     await tabAndType(page, 'Cidade', 'São Paulo');
     await tabAndType(page, 'UF', 'SP');
     expect(await page.getByLabel('UF').inputValue()).toBe('SP');
+    expect(await tab(page)).toBe('Parcelas');
     expect(await tab(page)).toMatch(/^Pagar R\$\s297,00$/);
     await page.keyboard.press('Space');
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ChargeRequested, type ApiSchemas } from '@checkout/contracts';
+import { ChargeRequested, installmentsLabel, type ApiSchemas } from '@checkout/contracts';
 import { normalizeDocument } from '@checkout/br-documents';
-import type { ChargeAttemptRecord, Checkout } from '../domain/checkout';
+import type { ChargeAttemptRecord, Checkout, Installments } from '../domain/checkout';
+import { installmentOption } from '../domain/installments';
 import { chargeRequestFor } from './charge-request';
 import { payerDocumentProblem, type Payer } from '../domain/payer';
 import { requestFingerprint } from '../domain/request-fingerprint';
@@ -25,6 +26,7 @@ export type CheckoutRequest = ApiSchemas['CheckoutRequest'];
 
 export type AcceptCheckoutFailure =
   | { reason: 'idempotency_key_reused' | 'unknown_lead' | 'unknown_course' | 'unknown_card_token' }
+  | { reason: 'too_many_installments'; maxInstallments: number }
   | { reason: 'invalid_payer_document'; detail: string }
   | { reason: 'too_many_declines'; retryAfterMs: number }
   | CheckoutConflict;
@@ -32,6 +34,14 @@ export type AcceptCheckoutFailure =
 export type AcceptCheckoutResult =
   | { ok: true; status: number; checkout: ApiSchemas['Checkout'] }
   | ({ ok: false } & AcceptCheckoutFailure);
+
+/** The installments as the view shows them: with a pt-BR label when there are several. */
+const installmentsView = ({ count, installmentCents, lastInstallmentCents }: Installments) => ({
+  count,
+  installmentCents,
+  lastInstallmentCents,
+  ...(count > 1 && { label: installmentsLabel(count, installmentCents, 'pt-BR') }),
+});
 
 /** What the API shows of a checkout: its money and history, never its card or payer. */
 export const toCheckoutView = (
@@ -43,6 +53,7 @@ export const toCheckoutView = (
   ...(checkout.declineReason && { declineReason: checkout.declineReason }),
   amountCents: checkout.amountCents,
   currency: checkout.currency,
+  installments: installmentsView(checkout.installments),
   courseId: checkout.courseId,
   leadId: checkout.leadId,
   createdAt: checkout.createdAt.toISOString(),
@@ -86,6 +97,13 @@ export async function acceptCheckout(
     return { ok: false, reason: 'invalid_payer_document', detail: documentProblem };
   const course = await store.findCourse(request.courseId);
   if (!course) return { ok: false, reason: 'unknown_course' };
+  const { maxInstallments } = course.installmentPlan;
+  const payment = installmentOption(
+    course.priceCents,
+    course.installmentPlan,
+    request.installments ?? 1,
+  );
+  if (!payment) return { ok: false, reason: 'too_many_installments', maxInstallments };
   const lead = await leads.findLead(request.leadId);
   if (!lead) return { ok: false, reason: 'unknown_lead' };
   const card = await cards.findChargeableCard(request.cardToken);
@@ -102,8 +120,13 @@ export async function acceptCheckout(
     courseId: course.id,
     courseTitle: course.title,
     cardToken: request.cardToken,
-    amountCents: course.priceCents,
+    amountCents: payment.totalCents,
     currency: course.currency,
+    installments: {
+      count: payment.count,
+      installmentCents: payment.installmentCents,
+      lastInstallmentCents: payment.lastInstallmentCents,
+    },
     status: 'processing',
     attempts: 1,
     recoveries: 0,

@@ -11,4 +11,5 @@ export const chargeRequestFor = (
   attempt,
   amountCents: checkout.amountCents,
   currency: checkout.currency,
+  installments: checkout.installments.count,
 });

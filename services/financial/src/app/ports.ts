@@ -1,6 +1,7 @@
 import type { ApiSchemas, Language } from '@checkout/contracts';
 import type { Inbox, Transaction } from '@checkout/service-kit';
 import type { CardSummary, ChargeAttemptRecord, Checkout, Contact } from '../domain/checkout';
+import type { InstallmentPlan } from '../domain/installments';
 import type { Payer } from '../domain/payer';
 
 export interface Course {
@@ -8,6 +9,7 @@ export interface Course {
   title: string;
   priceCents: number;
   currency: 'BRL';
+  installmentPlan: InstallmentPlan;
 }
 
 export interface StoredResponse {

@@ -17,6 +17,7 @@ const checkoutFacts = (checkout: Checkout) => ({
   cardToken: checkout.cardToken,
   amountCents: checkout.amountCents,
   currency: checkout.currency,
+  installments: checkout.installments,
   ...(checkout.language && { language: checkout.language }),
 });
 

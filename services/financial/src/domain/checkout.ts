@@ -1,4 +1,5 @@
 import type { DeclineReason, Language } from '@checkout/contracts';
+import type { InstallmentOption } from './installments';
 
 export type CheckoutStatus = 'processing' | 'approved' | 'declined';
 
@@ -29,8 +30,11 @@ export interface Checkout {
   courseId: string;
   courseTitle: string;
   cardToken: string;
+  /** The total charged: the price, or with interest when paid in installments. */
   amountCents: number;
   currency: 'BRL';
+  /** How the total is paid: one installment when the buyer chose none. */
+  installments: Installments;
   status: CheckoutStatus;
   declineReason?: DeclineReason;
   attempts: number;
@@ -51,6 +55,12 @@ export interface Checkout {
    */
   clientKey?: string;
 }
+
+/** The installments a checkout keeps: the total is its `amountCents`. */
+export type Installments = Pick<
+  InstallmentOption,
+  'count' | 'installmentCents' | 'lastInstallmentCents'
+>;
 
 /** What happens after an attempt: a final answer, or another attempt after a pause. */
 export type NextStep =

@@ -82,6 +82,7 @@ export function composeEmail(
         maskedDocument: receipt.payer.maskedDocument,
         courseTitle: approved.courseTitle,
         amountCents: approved.amountCents,
+        ...(approved.installments && { installments: approved.installments }),
         cardBrand: receipt.card.brand,
         cardLast4: receipt.card.last4,
         checkoutId: approved.checkoutId,

@@ -42,6 +42,8 @@ async function answerFor(
     cardNumber,
     amountCents: request.amountCents,
     currency: request.currency,
+    // Requests from before installments were one payment.
+    installments: request.installments ?? 1,
   });
 }
 

@@ -13,8 +13,10 @@ export interface ChargeOrder {
   reference: string;
   attempt: number;
   cardNumber: string;
+  /** The total, which the card is charged in `installments` monthly installments. */
   amountCents: number;
   currency: 'BRL';
+  installments: number;
 }
 
 /** The card network's gateway, as a real one behaves: idempotent by key, and queryable by it. */

@@ -9,7 +9,9 @@ import { payerRules, states, type FormValues } from '../../forms/rules';
 import { useFieldErrors } from '../../forms/use-field-errors';
 import { useSubmit } from '../../forms/use-submit';
 import { useT } from '../../i18n/language';
+import { formatMoney } from '../../money';
 import type { SavedCard } from './card-step';
+import { InstallmentChoice, useInstallmentOptions } from './installment-choice';
 import { retryWait } from './retry-wait';
 import { payerDefaults, rememberPayer } from './draft';
 import { StepHeading } from './step-heading';
@@ -21,6 +23,7 @@ interface PayerStepProps {
   leadId: string;
   courseId: string;
   card: SavedCard;
+  /** The price, shown on the pay button until the installment options have loaded. */
   amount: string;
   /** The API refused the card token (already used): the card step again, with this message. */
   onCardRefused: (message: string) => void;
@@ -39,6 +42,10 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
   const [type, setType] = useState<PayerType>(
     defaults['payer.type'] === 'company' ? 'company' : 'individual',
   );
+  const installmentOptions = useInstallmentOptions(courseId);
+  const [installments, setInstallments] = useState(1);
+  const chosen = installmentOptions?.find(({ count }) => count === installments);
+  const total = chosen ? formatMoney(chosen.totalCents, t.lang) : amount;
   const submission = useRef<{ key: string; body: string }>();
   const field = (name: string, required = true) => ({
     name,
@@ -50,7 +57,10 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
   });
 
   const { sending, onSubmit } = useSubmit(form, async (element, value) => {
-    const body = checkoutBody(value, { leadId, courseId, cardToken: card.token, type });
+    const body = {
+      ...checkoutBody(value, { leadId, courseId, cardToken: card.token, type }),
+      ...(installments > 1 && { installments }),
+    };
     // A new key only when the buyer changed something; a repeat of the same body keeps its key.
     if (submission.current?.body !== JSON.stringify(body)) {
       submission.current = { key: newIdempotencyKey(), body: JSON.stringify(body) };
@@ -135,8 +145,15 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
           ]}
         />
       </fieldset>
+      {installmentOptions && installmentOptions.length > 1 && (
+        <InstallmentChoice
+          options={installmentOptions}
+          count={installments}
+          onChange={setInstallments}
+        />
+      )}
       <button type="submit" disabled={sending} aria-disabled={sending}>
-        {sending ? t.checkout.paying : t.checkout.pay(amount)}
+        {sending ? t.checkout.paying : t.checkout.pay(total)}
       </button>
     </form>
   );

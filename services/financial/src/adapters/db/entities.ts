@@ -11,8 +11,24 @@ export const CourseEntity = defineEntity({
     title: p.text(),
     priceCents: p.integer(),
     currency: p.text().$type<'BRL'>(),
+    // The installment plan (0009): one payment unless the seller offers more.
+    maxInstallments: p.integer().default(1),
+    interestFreeInstallments: p.integer().default(1),
+    monthlyInterestBps: p.integer().default(0),
   }),
-  checks: [{ name: 'course_price_cents_check', expression: 'price_cents > 0' }],
+  checks: [
+    { name: 'course_price_cents_check', expression: 'price_cents > 0' },
+    { name: 'course_max_installments_check', expression: 'max_installments >= 1' },
+    {
+      name: 'course_interest_free_installments_check',
+      expression: 'interest_free_installments >= 1',
+    },
+    {
+      name: 'course_interest_free_within_max_check',
+      expression: 'interest_free_installments <= max_installments',
+    },
+    { name: 'course_monthly_interest_bps_check', expression: 'monthly_interest_bps >= 0' },
+  ],
 });
 
 export const CheckoutEntity = defineEntity({
@@ -31,6 +47,10 @@ export const CheckoutEntity = defineEntity({
     cardToken: p.text(),
     amountCents: p.integer(),
     currency: p.text().$type<'BRL'>(),
+    // Installments chosen (0009); the amounts are absent on checkouts taken before.
+    installments: p.integer().default(1),
+    installmentCents: p.integer().nullable(),
+    lastInstallmentCents: p.integer().nullable(),
     status: p.text().$type<CheckoutStatus>(),
     declineReason: p.text().$type<DeclineReason>().nullable(),
     attempts: p.integer(),

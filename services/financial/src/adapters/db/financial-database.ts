@@ -16,6 +16,7 @@ import { CountChargeRecoveries } from './migrations/count-charge-recoveries';
 import { CountDeclinesPerClient } from './migrations/count-declines-per-client';
 import { CreateFinancialTables } from './migrations/create-financial-tables';
 import { KeepPayersCardsAndAttempts } from './migrations/keep-payers-cards-and-attempts';
+import { OfferInstallments } from './migrations/offer-installments';
 import { OneCheckoutPerCardAndPurchase } from './migrations/one-checkout-per-card-and-purchase';
 
 export const financialDatabase: DatabaseModule = {
@@ -37,5 +38,6 @@ export const financialDatabase: DatabaseModule = {
     { name: '0006-count-declines-per-client', class: CountDeclinesPerClient },
     { name: '0007-create-rate-limit-table', class: CreateRateLimitTable },
     { name: '0008-keep-outbox-traceparent', class: AddOutboxTraceparent },
+    { name: '0009-offer-installments', class: OfferInstallments },
   ],
 };

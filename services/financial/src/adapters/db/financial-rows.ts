@@ -11,6 +11,9 @@ export interface CheckoutRow {
   card_token: string;
   amount_cents: number;
   currency: 'BRL';
+  installments: number;
+  installment_cents: number | null;
+  last_installment_cents: number | null;
   status: Checkout['status'];
   decline_reason: DeclineReason | null;
   attempts: number;
@@ -55,6 +58,19 @@ export const toCheckout = (row: CheckoutRow): Checkout => ({
   cardToken: row.card_token,
   amountCents: row.amount_cents,
   currency: row.currency,
+  // Checkouts taken before installments (0009) were one payment.
+  installments:
+    row.installment_cents !== null && row.last_installment_cents !== null
+      ? {
+          count: row.installments,
+          installmentCents: row.installment_cents,
+          lastInstallmentCents: row.last_installment_cents,
+        }
+      : {
+          count: 1,
+          installmentCents: row.amount_cents,
+          lastInstallmentCents: row.amount_cents,
+        },
   status: row.status,
   ...(row.decline_reason && { declineReason: row.decline_reason }),
   attempts: row.attempts,
@@ -76,7 +92,7 @@ export const toCheckout = (row: CheckoutRow): Checkout => ({
 export const checkoutColumns = `"id", "lead_id", "course_id", "course_title", "card_token",
   "amount_cents", "currency", "status", "decline_reason", "attempts", "recoveries", "student",
   "payer", "card_brand", "card_last4", "language", "created_at", "updated_at", "decided_at",
-  "client_key"`;
+  "client_key", "installments", "installment_cents", "last_installment_cents"`;
 
 export const checkoutValues = (checkout: Checkout) => [
   checkout.id,
@@ -99,6 +115,9 @@ export const checkoutValues = (checkout: Checkout) => [
   checkout.createdAt,
   checkout.decidedAt ?? null,
   checkout.clientKey ?? null,
+  checkout.installments.count,
+  checkout.installments.installmentCents,
+  checkout.installments.lastInstallmentCents,
 ];
 
 export const payerColumns = `"checkout_id", "type", "name", "email", "document", "phone",

@@ -29,18 +29,27 @@ import {
   type PayerRow,
 } from './financial-rows';
 
-const courseColumns = `"id", "title", "price_cents", "currency"`;
+const courseColumns = `"id", "title", "price_cents", "currency", "max_installments",
+  "interest_free_installments", "monthly_interest_bps"`;
 interface CourseRow {
   id: string;
   title: string;
   price_cents: number;
   currency: 'BRL';
+  max_installments: number;
+  interest_free_installments: number;
+  monthly_interest_bps: number;
 }
 const toCourse = (row: CourseRow): Course => ({
   id: row.id,
   title: row.title,
   priceCents: row.price_cents,
   currency: row.currency,
+  installmentPlan: {
+    maxInstallments: row.max_installments,
+    interestFreeInstallments: row.interest_free_installments,
+    monthlyInterestBps: row.monthly_interest_bps,
+  },
 });
 
 const findCheckout = async (sql: Sql, id: string, lock: '' | ' for update' = '') => {

@@ -15,6 +15,7 @@ import {
   type AcceptCheckoutFailure,
   type CheckoutRequest,
 } from '../../app/accept-checkout';
+import { listInstallmentOptions } from '../../app/list-installment-options';
 
 /** The router's one table; a function of the response, where a refusal's Retry-After goes. */
 const failureProblems = (res: Response): ProblemTable<AcceptCheckoutFailure> => ({
@@ -25,6 +26,11 @@ const failureProblems = (res: Response): ProblemTable<AcceptCheckoutFailure> => 
     ),
   unknown_lead: () => problems.unprocessable('leadId', 'No lead with this id.'),
   unknown_course: () => problems.unprocessable('courseId', 'No course with this id.'),
+  too_many_installments: ({ maxInstallments }) =>
+    problems.unprocessable(
+      'installments',
+      `This course is paid in at most ${maxInstallments} installments.`,
+    ),
   unknown_card_token: () =>
     problems.unprocessable('cardToken', 'No chargeable card with this token.'),
   invalid_payer_document: ({ detail }) => problems.unprocessable('payer.document', detail),
@@ -77,8 +83,28 @@ export function createFinancialRouter({ checkoutLimits, ...deps }: FinancialRout
   });
 
   router.get('/api/v1/courses', cacheable, async (_req, res) => {
-    res.json({ items: await deps.store.listCourses() });
+    const courses = await deps.store.listCourses();
+    res.json({
+      items: courses.map(({ id, title, priceCents, currency }) => ({
+        id,
+        title,
+        priceCents,
+        currency,
+      })),
+    });
   });
+
+  router.get(
+    '/api/v1/courses/:id/installments',
+    cacheable,
+    validateRequest('listInstallmentOptions'),
+    async (req, res) => {
+      // Checked against the spec's path parameter by validateRequest.
+      const options = await listInstallmentOptions(deps.store, req.params.id as string);
+      if (!options) throw problems.notFound('No course with this id.');
+      res.json(options);
+    },
+  );
 
   router.post(
     '/api/v1/checkouts',

@@ -1,3 +1,4 @@
+import { formatBrl, installmentsLabel } from '@checkout/contracts';
 import { renderEmail, type Language, type RenderedEmail } from './layout';
 
 export interface CheckoutReceiptModel {
@@ -5,7 +6,10 @@ export interface CheckoutReceiptModel {
   /** Already masked by financial: the full document never reaches notification. */
   maskedDocument: string;
   courseTitle: string;
+  /** The total charged. */
   amountCents: number;
+  /** Present when the total is paid in more than one installment. */
+  installments?: { count: number; installmentCents: number; lastInstallmentCents: number };
   cardBrand: string;
   cardLast4: string;
   checkoutId: string;
@@ -14,12 +18,6 @@ export interface CheckoutReceiptModel {
 
 const locales: Record<Language, string> = { 'pt-BR': 'pt-BR', en: 'en-US' };
 
-/** BRL as the reader writes it: `R$ 1.234,56` in Portuguese, `R$1,234.56` in English. */
-export const formatBrl = (cents: number, language: Language) =>
-  new Intl.NumberFormat(locales[language], { style: 'currency', currency: 'BRL' }).format(
-    cents / 100,
-  );
-
 // The platform sells in Brazil: the receipt's date is Brasília time, whatever the server's zone.
 const formatDate = (date: Date, language: Language) =>
   new Intl.DateTimeFormat(locales[language], {
@@ -27,6 +25,26 @@ const formatDate = (date: Date, language: Language) =>
     timeStyle: 'short',
     timeZone: 'America/Sao_Paulo',
   }).format(date);
+
+/**
+ * How the total is paid, when in installments: `em 12 x R$ 28,07` and, when the rounding made it
+ * differ, the last one's amount.
+ */
+const installmentWords = {
+  'pt-BR': ({ count, installmentCents, lastInstallmentCents }: Installments) =>
+    ` em ${installmentsLabel(count, installmentCents, 'pt-BR')}` +
+    (lastInstallmentCents === installmentCents
+      ? ''
+      : ` (a última de ${formatBrl(lastInstallmentCents, 'pt-BR')})`),
+  en: ({ count, installmentCents, lastInstallmentCents }: Installments) =>
+    ` in ${installmentsLabel(count, installmentCents, 'en')}` +
+    (lastInstallmentCents === installmentCents
+      ? ''
+      : ` (the last one ${formatBrl(lastInstallmentCents, 'en')})`),
+};
+type Installments = NonNullable<CheckoutReceiptModel['installments']>;
+const paidIn = (m: CheckoutReceiptModel, language: Language) =>
+  m.installments && m.installments.count > 1 ? installmentWords[language](m.installments) : '';
 
 const brandNames: Record<string, string> = {
   visa: 'Visa',
@@ -42,7 +60,7 @@ const copy = {
     subject: `Recibo: ${m.courseTitle}`,
     paragraphs: [
       `Olá, ${m.payerName}.`,
-      `Recebemos o seu pagamento de ${formatBrl(m.amountCents, 'pt-BR')} pelo curso "${m.courseTitle}".`,
+      `Recebemos o seu pagamento de ${formatBrl(m.amountCents, 'pt-BR')}${paidIn(m, 'pt-BR')} pelo curso "${m.courseTitle}".`,
       `Cartão: ${brandName(m.cardBrand, 'pt-BR')} final ${m.cardLast4}`,
       `Pagador: ${m.payerName}, documento ${m.maskedDocument}`,
       `Data da aprovação: ${formatDate(m.approvedAt, 'pt-BR')} (horário de Brasília)`,
@@ -54,7 +72,7 @@ const copy = {
     subject: `Receipt: ${m.courseTitle}`,
     paragraphs: [
       `Hello, ${m.payerName}.`,
-      `We received your payment of ${formatBrl(m.amountCents, 'en')} for "${m.courseTitle}".`,
+      `We received your payment of ${formatBrl(m.amountCents, 'en')}${paidIn(m, 'en')} for "${m.courseTitle}".`,
       `Card: ${brandName(m.cardBrand, 'en')} ending in ${m.cardLast4}`,
       `Payer: ${m.payerName}, document ${m.maskedDocument}`,
       `Approved on: ${formatDate(m.approvedAt, 'en')} (Brasília time)`,

@@ -1,7 +1,7 @@
 import { renderAccessGranted } from './access-granted';
 import { renderAccessLink } from './access-link';
 import { renderCheckoutDeclined } from './checkout-declined';
-import { formatBrl, renderCheckoutReceipt } from './checkout-receipt';
+import { renderCheckoutReceipt } from './checkout-receipt';
 import { renderLeadReminder } from './lead-reminder';
 
 describe('e-mail templates', () => {
@@ -65,13 +65,6 @@ describe('e-mail templates', () => {
     approvedAt: new Date('2025-03-01T13:05:00Z'),
   };
 
-  it('writes BRL as each language does', () => {
-    // Intl puts a no-break space after R$ in Portuguese, so the amount never wraps apart.
-    expect(formatBrl(123456, 'pt-BR')).toBe('R$\u00a01.234,56');
-    expect(formatBrl(123456, 'en')).toBe('R$1,234.56');
-    expect(formatBrl(29700, 'pt-BR')).toBe('R$\u00a0297,00');
-  });
-
   it('gives the payer a receipt with the amount, the card summary, the masked document, the order and the date', () => {
     const email = renderCheckoutReceipt(receipt, 'pt-BR');
     expect(email.subject).toBe('Recibo: Fundamentos de TypeScript');
@@ -86,6 +79,27 @@ describe('e-mail templates', () => {
       'Data da aprovação: 1 de março de 2025 às 10:05 (horário de Brasília)',
     );
     expect(email.html).toContain('Ana &lt;Souza&gt;');
+  });
+
+  it('shows the installments of a total paid in several, and the last one when the rounding changed it', () => {
+    const inTwelve = { count: 12, installmentCents: 2807, lastInstallmentCents: 2803 };
+    const email = renderCheckoutReceipt(
+      { ...receipt, amountCents: 33680, installments: inTwelve },
+      'pt-BR',
+    );
+    expect(email.text).toContain(
+      'pagamento de R$\u00a0336,80 em 12 x R$\u00a028,07 (a última de R$\u00a028,03) pelo curso',
+    );
+    const even = { count: 3, installmentCents: 9900, lastInstallmentCents: 9900 };
+    const inEnglish = renderCheckoutReceipt({ ...receipt, installments: even }, 'en');
+    expect(inEnglish.text).toContain('payment of R$1,234.56 in 3 x R$99.00 for');
+  });
+
+  it('says nothing of installments for a single payment', () => {
+    const single = { count: 1, installmentCents: 123456, lastInstallmentCents: 123456 };
+    const email = renderCheckoutReceipt({ ...receipt, installments: single }, 'pt-BR');
+    expect(email.text).toContain('pagamento de R$\u00a01.234,56 pelo curso');
+    expect(email.text).not.toContain(' x R$');
   });
 
   it('writes the receipt in English, naming an unknown brand plainly', () => {

@@ -26,13 +26,14 @@ export function createSimulatedAcquirerGateway(orm: Database): Acquirer {
       const { outcome, declineReason } = toAnswerColumns(answer);
       const charged = await sql.run(
         `insert into "payment"."simulated_acquirer_charge" ("idempotency_key", "reference",
-          "amount_cents", "currency", "outcome", "decline_reason", "charged_at")
-          values ($1, $2, $3, $4, $5, $6, $7) on conflict ("idempotency_key") do nothing`,
+          "amount_cents", "currency", "installments", "outcome", "decline_reason", "charged_at")
+          values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict ("idempotency_key") do nothing`,
         [
           order.idempotencyKey,
           order.reference,
           order.amountCents,
           order.currency,
+          order.installments,
           outcome,
           declineReason,
           new Date(),

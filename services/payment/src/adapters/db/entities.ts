@@ -28,6 +28,8 @@ export const SimulatedAcquirerChargeEntity = defineEntity({
     reference: p.text(),
     amountCents: p.integer(),
     currency: p.text().$type<'BRL'>(),
+    // 0005: the total above is paid in this many installments.
+    installments: p.integer().default(1),
     outcome: p.text().$type<AcquirerAnswer['outcome']>(),
     declineReason: p.text().$type<DeclineReason>().nullable(),
     chargedAt: p.datetime(),

@@ -4,6 +4,7 @@ import {
   type DatabaseModule,
 } from '@checkout/service-kit';
 import { GatewayAttemptEntity, SimulatedAcquirerChargeEntity } from './entities';
+import { ChargeInInstallments } from './migrations/charge-in-installments';
 import { CreatePaymentTables } from './migrations/create-payment-tables';
 import { CreateSimulatedAcquirerTable } from './migrations/create-simulated-acquirer-table';
 
@@ -15,5 +16,6 @@ export const paymentDatabase: DatabaseModule = {
     deadLetterMigration,
     { name: '0003-create-simulated-acquirer-table', class: CreateSimulatedAcquirerTable },
     { name: '0004-keep-outbox-traceparent', class: AddOutboxTraceparent },
+    { name: '0005-charge-in-installments', class: ChargeInInstallments },
   ],
 };
