@@ -1,6 +1,6 @@
+import { formatBrl } from '@checkout/client';
 import { useCourses } from '../courses';
 import { useT } from '../i18n/language';
-import { formatMoney } from '../money';
 import { PageHeading } from '../page-heading';
 import { linkTo } from '../page-paths';
 
@@ -18,7 +18,7 @@ export default function Catalogue() {
           {courses.map((course) => (
             <li key={course.id} class="card">
               <h2>{course.title}</h2>
-              <p class="price">{formatMoney(course.priceCents, t.lang)}</p>
+              <p class="price">{formatBrl(course.priceCents, t.lang)}</p>
               <a href={linkTo.course(course.id)} aria-label={`${t.catalogue.see}: ${course.title}`}>
                 {t.catalogue.see}
               </a>

@@ -1,10 +1,9 @@
-import { installmentsLabel, type ApiSchemas } from '@checkout/client';
+import { formatBrl, installmentsLabel, type ApiSchemas } from '@checkout/client';
 import { useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { useAnnounce } from '../announcer';
 import { api } from '../api';
 import { useT } from '../i18n/language';
-import { formatMoney } from '../money';
 import { PageHeading } from '../page-heading';
 import { linkTo } from '../page-paths';
 
@@ -101,7 +100,7 @@ export default function CheckoutStatus() {
                   checkout.installments.installmentCents,
                   t.lang,
                 ),
-                formatMoney(checkout.amountCents, t.lang),
+                formatBrl(checkout.amountCents, t.lang),
               )}
             </p>
           )}

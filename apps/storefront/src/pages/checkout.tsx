@@ -1,8 +1,8 @@
+import { formatBrl } from '@checkout/client';
 import { useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { useCourses } from '../courses';
 import { useT } from '../i18n/language';
-import { formatMoney } from '../money';
 import { PageHeading } from '../page-heading';
 import { CardStep, type SavedCard } from './checkout/card-step';
 import { LeadStep } from './checkout/lead-step';
@@ -25,7 +25,7 @@ export default function Checkout() {
   if (courses === 'failed') return <p class="notice notice-error">{t.loadFailed}</p>;
   const course = courses.find(({ id }) => id === courseId);
   if (!course) return <PageHeading title={t.course.notFound}>{t.course.notFound}</PageHeading>;
-  const amount = formatMoney(course.priceCents, t.lang);
+  const amount = formatBrl(course.priceCents, t.lang);
 
   const title = t.checkout.title(course.title);
   return (

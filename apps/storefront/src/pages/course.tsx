@@ -1,7 +1,7 @@
+import { formatBrl } from '@checkout/client';
 import { useRoute } from 'preact-iso';
 import { useCourses } from '../courses';
 import { useT } from '../i18n/language';
-import { formatMoney } from '../money';
 import { PageHeading } from '../page-heading';
 import { linkTo } from '../page-paths';
 
@@ -21,7 +21,7 @@ export default function Course() {
       <PageHeading title={`${course.title} · ${t.shopName}`}>{course.title}</PageHeading>
       <p class="price">
         <span class="visually-hidden">{t.course.price}: </span>
-        {formatMoney(course.priceCents, t.lang)}
+        {formatBrl(course.priceCents, t.lang)}
       </p>
       <a class="button" href={linkTo.checkout(course.id)}>
         {t.course.buy}

@@ -1,9 +1,8 @@
-import { installmentsLabel, type ApiSchemas } from '@checkout/client';
+import { formatBrl, installmentsLabel, type ApiSchemas } from '@checkout/client';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api';
 import { fieldId } from '../../forms/field';
 import { useT } from '../../i18n/language';
-import { formatMoney } from '../../money';
 
 export type InstallmentOption = ApiSchemas['InstallmentOption'];
 
@@ -42,7 +41,7 @@ export function InstallmentChoice({ options, count, onChange }: InstallmentChoic
           <option key={option.count} value={String(option.count)}>
             {t.checkout.installmentOption(
               installmentsLabel(option.count, option.installmentCents, t.lang),
-              formatMoney(option.totalCents, t.lang),
+              formatBrl(option.totalCents, t.lang),
               option.interestFree,
             )}
           </option>

@@ -1,4 +1,4 @@
-import { newIdempotencyKey, type ApiSchemas } from '@checkout/client';
+import { formatBrl, newIdempotencyKey, type ApiSchemas } from '@checkout/client';
 import { useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
 import { api } from '../../api';
@@ -9,7 +9,6 @@ import { payerRules, states, type FormValues } from '../../forms/rules';
 import { useFieldErrors } from '../../forms/use-field-errors';
 import { useSubmit } from '../../forms/use-submit';
 import { useT } from '../../i18n/language';
-import { formatMoney } from '../../money';
 import type { SavedCard } from './card-step';
 import { InstallmentChoice, useInstallmentOptions } from './installment-choice';
 import { retryWait } from './retry-wait';
@@ -45,7 +44,7 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
   const installmentOptions = useInstallmentOptions(courseId);
   const [installments, setInstallments] = useState(1);
   const chosen = installmentOptions?.find(({ count }) => count === installments);
-  const total = chosen ? formatMoney(chosen.totalCents, t.lang) : amount;
+  const total = chosen ? formatBrl(chosen.totalCents, t.lang) : amount;
   const submission = useRef<{ key: string; body: string }>();
   const field = (name: string, required = true) => ({
     name,
