@@ -88,7 +88,9 @@ export function startChild(
     },
     stop: async (signal = 'SIGTERM', graceMs = 20_000) => {
       stopping = true;
-      if (ended !== undefined) return exited;
+      // No pid: it never started (its 'error' ends `exited`). Killing it anyway would signal pid 0,
+      // libuv's pid of a failed spawn: our whole process group, the test run and CI with it.
+      if (ended !== undefined || child.pid === undefined) return exited;
       child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       const code = await exited;
