@@ -15,8 +15,8 @@ export interface ChildProcessOptions {
 
 export interface RunningChild {
   name: string;
-  /** The pid of the current run (a restart gives a new one). */
-  readonly pid: number;
+  /** The pid of the current run (a restart gives a new one); undefined if it failed to spawn. */
+  readonly pid: number | undefined;
   /** Everything it wrote so far (with `output: 'keep'`). */
   output(): string;
   /** Why it is not running, in one line, or undefined while it runs. */
@@ -79,7 +79,7 @@ export function startChild(
   return {
     name,
     get pid() {
-      return child.pid ?? -1;
+      return child.pid;
     },
     output: () => output,
     exitReason: () => ended && `${name} ${ended}`,

@@ -2,7 +2,8 @@ import { startChild, waitUntil, waitUntilReady } from '../src';
 
 const node = process.execPath;
 const keep = { cwd: __dirname, env: process.env, output: 'keep' } as const;
-const isRunning = (pid: number) => {
+const isRunning = (pid: number | undefined) => {
+  if (pid === undefined) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -14,6 +15,8 @@ const isRunning = (pid: number) => {
 describe('a child process', () => {
   it('that cannot start says which program is missing in one line, without throwing in the parent', async () => {
     const child = startChild('the tool', '/nonexistent/tool', [], keep);
+    // No pid to signal: a caller's process.kill(pid) cannot reach another process (-1: every one).
+    expect(child.pid).toBeUndefined();
     await expect(child.stop()).resolves.toBeNull();
     expect(child.exitReason()).toBe(
       'the tool could not start /nonexistent/tool: spawn /nonexistent/tool ENOENT',
@@ -29,6 +32,7 @@ describe('a child process', () => {
     );
     await waitUntil('the child to print up', () => child.output().includes('up') || undefined);
     const pid = child.pid;
+    expect(isRunning(pid)).toBe(true);
     await child.stop('SIGTERM', 300);
     expect(child.exitReason()).toBe('stubborn exited (SIGKILL)');
     expect(isRunning(pid)).toBe(false);

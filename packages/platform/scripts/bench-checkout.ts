@@ -66,6 +66,7 @@ async function rampOn(
   const databaseUrl =
     process.env.DATABASE_URL || (await findRunningEmbeddedDatabase(embeddedDatabaseDir(dataDir)));
   if (!databaseUrl) throw new Error('no database to read commits from: set DATABASE_URL');
+  if (platform.pid === undefined) throw new Error('the platform is not running');
   const database = await watchDatabase(databaseUrl);
   console.log(`\nopen-loop ramp, ${settings.declinedShare * 100} % declined, tracing ${tracing}:`);
   const { steps, warmups } = await runRamp(

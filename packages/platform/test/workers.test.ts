@@ -16,7 +16,8 @@ import {
  */
 
 /** The platform's workers: node processes whose parent is the platform's primary, with CPU ms. */
-function workersOf(primary: number): { pid: number; cpuTicks: number }[] {
+function workersOf(primary: number | undefined): { pid: number; cpuTicks: number }[] {
+  if (primary === undefined) return [];
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .flatMap((name) => {
