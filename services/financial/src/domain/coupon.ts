@@ -26,20 +26,19 @@ export type CouponRefusal =
   | 'coupon_not_yet_valid'
   | 'coupon_expired'
   | 'coupon_for_another_course'
+  /** Known only when a use is taken, with the checkout (see FinancialTransaction.takeCouponUse). */
   | 'coupon_used_up';
 
 /** Codes are typed by buyers: spaces around them and the case do not matter. */
 export const normalizeCouponCode = (code: string) => code.trim().toUpperCase();
 
-export const isUsedUp = (coupon: Pick<Coupon, 'uses' | 'maxUses'>) =>
-  coupon.maxUses !== undefined && coupon.uses >= coupon.maxUses;
-
 /**
- * Why `coupon` cannot take `courseId` off at `now`, if it cannot. Whether a use is left is only
- * known for sure when it is taken (see takeCouponUse): this says so early when none is.
+ * Why `coupon` cannot take `courseId` off at `now`, if it cannot. Whether a use is left is not
+ * asked here: a count read now may be stale by the time the checkout is added, so a use is only
+ * ever taken by one conditional update in the transaction that adds it.
  */
 export function couponRefusal(
-  coupon: Coupon,
+  coupon: Pick<Coupon, 'courseId' | 'validFrom' | 'validUntil'>,
   courseId: string,
   now: Date,
 ): CouponRefusal | undefined {
@@ -47,7 +46,6 @@ export function couponRefusal(
   if (coupon.validUntil && now >= coupon.validUntil) return 'coupon_expired';
   if (coupon.courseId !== undefined && coupon.courseId !== courseId)
     return 'coupon_for_another_course';
-  if (isUsedUp(coupon)) return 'coupon_used_up';
   return undefined;
 }
 
@@ -59,8 +57,8 @@ export interface DiscountedPrice {
 
 /**
  * The price with the discount taken off, never below `floorCents` (the platform's price floor)
- * nor below zero; a price already under the floor keeps its value. A percentage is rounded to
- * the nearest cent, half a cent up.
+ * nor below one cent (a card is never charged nothing); a price already under the floor keeps
+ * its value. A percentage is rounded to the nearest cent, half a cent up.
  */
 export function discountedPrice(
   priceCents: number,
@@ -71,7 +69,7 @@ export function discountedPrice(
     'percentOff' in discount
       ? Math.round((priceCents * discount.percentOff) / 100)
       : discount.amountOffCents;
-  const lowest = Math.max(0, Math.min(floorCents, priceCents));
+  const lowest = Math.max(1, Math.min(floorCents, priceCents));
   const discounted = Math.max(priceCents - off, lowest);
   return { priceCents: discounted, discountCents: priceCents - discounted };
 }
