@@ -13,11 +13,8 @@ export function requireBearerKey(key: string, whose: string): RequestHandler {
   if (key === '') throw new Error(`${whose} is empty`);
   const expected = digest(key);
   return (req, res, next) => {
-    const [scheme, given] = (req.get('authorization') ?? '').split(' ', 2);
-    const valid =
-      scheme?.toLowerCase() === 'bearer' &&
-      given !== undefined &&
-      timingSafeEqual(digest(given), expected);
+    const given = /^Bearer (\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+    const valid = given !== undefined && timingSafeEqual(digest(given), expected);
     if (valid) return next();
     res.set('WWW-Authenticate', 'Bearer');
     next(new HttpProblem(401, 'Unauthorized', `Send the ${whose} as a bearer token.`));
