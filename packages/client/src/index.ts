@@ -6,6 +6,7 @@ export {
   type CheckoutClientOptions,
 } from './checkout-client';
 export { formatBrl, installmentsLabel } from './money';
+export { createSellerClient, type SellerClient, type SellerClientOptions } from './seller-client';
 export { fieldErrors, type ApiProblem } from './problem';
 export { newIdempotencyKey, type SubmitCheckoutOptions } from './submit-checkout';
 export type { components, operations, paths } from './openapi-types';

@@ -209,6 +209,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/coupons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every coupon with the uses taken, newest first */
+    get: operations['listCoupons'];
+    put?: never;
+    /** Define a coupon */
+    post: operations['createCoupon'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.yaml': {
     parameters: {
       query?: never;
@@ -358,6 +376,13 @@ export interface components {
        *     computes the total.
        */
       installments?: number;
+      /**
+       * @description A seller's coupon, whatever its case: its discount comes off the course price before
+       *     installments interest, never below the platform's price floor. An unknown, not yet
+       *     valid, expired, other course's or used-up coupon is a 422 naming `couponCode`, its
+       *     `detail` saying which.
+       */
+      couponCode?: string;
     };
     Checkout: {
       id: string;
@@ -365,11 +390,15 @@ export interface components {
       status: 'processing' | 'approved' | 'declined';
       /** @enum {string} */
       declineReason?: 'card_declined' | 'insufficient_funds' | 'processing_error';
-      /** @description The total charged, interest included when paid in installments */
+      /**
+       * @description The total charged: the course price less a coupon's discount, interest included
+       *     when paid in installments
+       */
       amountCents: number;
       /** @constant */
       currency: 'BRL';
       installments: components['schemas']['CheckoutInstallments'];
+      coupon?: components['schemas']['CheckoutCoupon'];
       courseId: string;
       leadId: string;
       /**
@@ -387,6 +416,49 @@ export interface components {
        *     error is tried again. No card data, no payer data.
        */
       attempts: components['schemas']['ChargeAttempt'][];
+    };
+    /** @description The coupon the checkout used; absent when it named none */
+    CheckoutCoupon: {
+      /** @description Normalised (upper case) */
+      code: string;
+      /** @description What it took off the course price */
+      discountCents: number;
+    };
+    /** @description Exactly one of `percentOff` and `amountOffCents`; a 422 names the field otherwise */
+    CouponRequest: {
+      /** @description Stored upper case; buyers may type it in any case */
+      code: string;
+      percentOff?: number;
+      amountOffCents?: number;
+      /** @description The one course it applies to; every course when absent */
+      courseId?: string;
+      /**
+       * Format: date-time
+       * @description Open when absent
+       */
+      validFrom?: string;
+      /**
+       * Format: date-time
+       * @description The first moment it no longer applies; open when absent
+       */
+      validUntil?: string;
+      /** @description Unlimited when absent */
+      maxUses?: number;
+    };
+    Coupon: {
+      code: string;
+      percentOff?: number;
+      amountOffCents?: number;
+      courseId?: string;
+      /** Format: date-time */
+      validFrom?: string;
+      /** Format: date-time */
+      validUntil?: string;
+      maxUses?: number;
+      /** @description Checkouts holding a use; a declined one gives its use back */
+      uses: number;
+      /** Format: date-time */
+      createdAt: string;
     };
     /** @description How the total (`amountCents`) is paid; one installment when none were chosen */
     CheckoutInstallments: {
@@ -893,6 +965,7 @@ export interface operations {
          *       "courseId": "typescript-fundamentals",
          *       "cardToken": "tok_q2Vb7yJm0aXcR4nTzL8sW1eKpD5fH3gU",
          *       "installments": 12,
+         *       "couponCode": "BEMVINDO10",
          *       "payer": {
          *         "type": "individual",
          *         "name": "Ana Souza",
@@ -924,13 +997,17 @@ export interface operations {
            * @example {
            *       "id": "9b2e7d4c-1a3f-4e6b-8c5d-0f7a2b9e4d6c",
            *       "status": "processing",
-           *       "amountCents": 33680,
+           *       "amountCents": 30312,
            *       "currency": "BRL",
            *       "installments": {
            *         "count": 12,
-           *         "installmentCents": 2807,
-           *         "lastInstallmentCents": 2803,
-           *         "label": "12 x R$ 28,07"
+           *         "installmentCents": 2526,
+           *         "lastInstallmentCents": 2526,
+           *         "label": "12 x R$ 25,26"
+           *       },
+           *       "coupon": {
+           *         "code": "BEMVINDO10",
+           *         "discountCents": 2970
            *       },
            *       "courseId": "typescript-fundamentals",
            *       "leadId": "3f6c2a9e-8b1d-4c5e-9a7f-2d4b6e8c0a1b",
@@ -1223,6 +1300,121 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listCoupons: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The coupons */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "code": "BEMVINDO10",
+           *           "percentOff": 10,
+           *           "courseId": "typescript-fundamentals",
+           *           "validUntil": "2027-01-01T00:00:00.000Z",
+           *           "maxUses": 100,
+           *           "uses": 37,
+           *           "createdAt": "2026-12-01T12:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: components['schemas']['Coupon'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  createCoupon: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "code": "bemvindo10",
+         *       "percentOff": 10,
+         *       "courseId": "typescript-fundamentals",
+         *       "validUntil": "2027-01-01T00:00:00Z",
+         *       "maxUses": 100
+         *     }
+         */
+        'application/json': components['schemas']['CouponRequest'];
+      };
+    };
+    responses: {
+      /** @description The coupon, its code normalised (upper case) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "code": "BEMVINDO10",
+           *       "percentOff": 10,
+           *       "courseId": "typescript-fundamentals",
+           *       "validUntil": "2027-01-01T00:00:00.000Z",
+           *       "maxUses": 100,
+           *       "uses": 0,
+           *       "createdAt": "2026-12-01T12:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Coupon'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      /** @description A coupon with this code (whatever its case) exists; nothing changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "/problems/coupon-exists",
+           *       "title": "Coupon exists",
+           *       "status": 409,
+           *       "detail": "A coupon with this code exists.",
+           *       "errors": [
+           *         {
+           *           "field": "code",
+           *           "message": "A coupon with this code exists."
+           *         }
+           *       ]
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
       503: components['responses']['ServiceUnavailable'];
     };
   };

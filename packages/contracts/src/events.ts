@@ -96,6 +96,13 @@ const CheckoutFacts = {
   cardToken: Type.String(),
   ...Money,
   ...Installments,
+  /**
+   * Added within v1 (optional): the coupon the checkout used and what it took off the course
+   * price; `amountCents` is the total after it.
+   */
+  coupon: Type.Optional(
+    Type.Object({ code: Type.String(), discountCents: Type.Integer({ minimum: 0 }) }),
+  ),
   /** The buyer's language, from the lead. */
   ...InLanguage,
 };

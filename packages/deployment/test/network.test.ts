@@ -1,4 +1,4 @@
-import { publicRoutes, serviceNames } from '@checkout/platform';
+import { adminRoutes, publicRoutes, serviceNames } from '@checkout/platform';
 import { named, ofKind, profiles, renderChart, type Manifest, type Profile } from '../src';
 
 const fullname = 'checkout-course-checkout';
@@ -134,6 +134,32 @@ describe.each(Object.keys(profiles) as Profile[])('network of the %s profile', (
   it('lets the migrations Job out to PostgreSQL and DNS only', () => {
     expect(ports(policyOf(manifests, 'migrations').egress).sort()).toEqual([53, 53, 5432]);
     expect(policyOf(manifests, 'migrations').ingress).toBeUndefined();
+  });
+});
+
+describe("the seller's API", () => {
+  const ingressPaths = (manifests: Manifest[]) =>
+    (
+      named(manifests, 'Ingress', fullname).spec as {
+        rules: { http: { paths: { path: string; backend: { service: { name: string } } }[] } }[];
+      }
+    ).rules[0]?.http.paths.map((path) => ({
+      prefix: path.path,
+      service: path.backend.service.name.replace(`${fullname}-`, ''),
+    })) ?? [];
+
+  it.each(Object.keys(profiles) as Profile[])(
+    'is kept off the public Ingress of the %s profile by default',
+    (profile) => {
+      const paths = ingressPaths(renderChart(profile)).map((route) => route.prefix);
+      expect(paths.filter((path) => path.startsWith('/api/v1/admin'))).toEqual([]);
+    },
+  );
+
+  it('is routed by the Ingress to the service that owns it, as the local edge does, when admin.exposed is true', () => {
+    const routes = ingressPaths(renderChart('default', ['--set', 'admin.exposed=true']));
+    expect(routes).toEqual(expect.arrayContaining(adminRoutes));
+    expect(routes).toEqual(expect.arrayContaining(publicRoutes));
   });
 });
 

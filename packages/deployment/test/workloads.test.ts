@@ -269,6 +269,7 @@ describe('options', () => {
         'smtp-url',
         'card-encryption-keys',
         'activation-token-keys',
+        'seller-api-key',
       ]),
     );
   });

@@ -50,6 +50,8 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     cardEncryptionKeys: read.optionalString('CARD_ENCRYPTION_KEYS'),
     /** Seals activation tokens from academic to notification; made once under DATA_DIR by default. */
     activationTokenKeys: read.optionalString('ACTIVATION_TOKEN_KEYS'),
+    /** The seller API's bearer key; by default one is made once and kept under DATA_DIR. */
+    sellerApiKey: read.optionalString('SELLER_API_KEY'),
     academic: readAcademicConfig(read),
     cardVault: readCardVaultConfig(read),
     financial: readFinancialConfig(read),

@@ -1,3 +1,3 @@
-export { publicRoutes, serviceNames, type ServiceName } from './services';
+export { adminRoutes, publicRoutes, serviceNames, type ServiceName } from './services';
 export { accessPolicies, sidecarTracing } from './dapr/sidecar-configuration';
 export { serviceNodeOptions } from './dapr/chart-values';

@@ -33,6 +33,17 @@ export const publicRoutes: { prefix: string; service: ServiceName }[] = [
   { prefix: '/api/v1/me', service: 'academic' },
 ];
 
-/** The service a route template belongs to, by the table above; the platform's own otherwise. */
+/**
+ * The seller's API, behind its key: the local edge routes it with the public paths; a cluster's
+ * Ingress only when the chart's `admin.exposed` is true.
+ */
+export const adminRoutes: { prefix: string; service: ServiceName }[] = [
+  { prefix: '/api/v1/admin', service: 'financial' },
+];
+
+/** Every path the local edge forwards, and to which service. */
+export const edgeRoutes = [...publicRoutes, ...adminRoutes];
+
+/** The service a route template belongs to, by the tables above; the platform's own otherwise. */
 export const serviceOfRoute = (route: string): ServiceName | 'platform' =>
-  publicRoutes.find(({ prefix }) => route.startsWith(prefix))?.service ?? 'platform';
+  edgeRoutes.find(({ prefix }) => route.startsWith(prefix))?.service ?? 'platform';

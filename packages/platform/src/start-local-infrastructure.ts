@@ -3,7 +3,7 @@ import { ensureStorefrontBuilt } from '@checkout/storefront';
 import { migrateDatabase, openDatabase, type Logger } from '@checkout/service-kit';
 import type { PlatformConfig } from './config';
 import { embeddedDatabaseDir } from './data-location';
-import { loadOrCreateKeys } from './local-keys';
+import { loadOrCreateKeys, loadOrCreateSellerApiKey } from './local-keys';
 import { databases, serviceNames } from './services';
 import type { OnStop } from './start-in-order';
 
@@ -52,6 +52,7 @@ export async function startLocalInfrastructure(
   // Made here, once, so that the processes serving the platform only ever read them.
   for (const keys of ['card-encryption-keys', 'activation-token-keys'])
     loadOrCreateKeys(config.dataDir, keys);
+  loadOrCreateSellerApiKey(config.dataDir);
 
   const sink = config.smtpUrl ? undefined : await startSmtpSink(config.smtpSinkPort);
   if (sink) onStop(() => sink.stop());

@@ -19,7 +19,7 @@ import {
 } from '@checkout/service-kit';
 import type { Express, Router } from 'express';
 import type { PlatformConfig } from './config';
-import { loadOrCreateKeys } from './local-keys';
+import { loadOrCreateKeys, loadOrCreateSellerApiKey } from './local-keys';
 import { databases, serviceNames, serviceOfRoute, type ServiceName } from './services';
 import type { OnStop } from './start-in-order';
 
@@ -88,6 +88,7 @@ export async function startServices(
     ...config.financial,
     leads: { findLead: (id) => marketing.findLeadContact(id) },
     cards: { findChargeableCard: (token) => vault.findChargeableCard(token) },
+    sellerApiKey: config.sellerApiKey ?? loadOrCreateSellerApiKey(config.dataDir),
   });
   const services = [
     marketing,

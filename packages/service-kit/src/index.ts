@@ -19,6 +19,7 @@ export * from './http/problem';
 export * from './http/problem-table';
 export * from './http/rate-limit';
 export * from './http/request-validator';
+export * from './http/require-bearer-key';
 export * from './http/security-headers';
 export { createOpenApiAjv } from './http/openapi-ajv';
 export * from './jobs/background-loop';

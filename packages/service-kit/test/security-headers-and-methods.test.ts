@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { loadOpenApiSpec } from '@checkout/contracts';
 import { Router } from 'express';
-import { createHttpApp, createLogger, pagePolicy, requireAppToken } from '../src';
+import { createHttpApp, createLogger, pagePolicy, requireAppToken, requireBearerKey } from '../src';
 
 /** A real app on a free port of this machine, serving `routers` as a service does. */
 async function serve(options: { routers: Router[]; publicUrl?: string }) {
@@ -131,5 +131,42 @@ describe('routes only the sidecar may call', () => {
     expect((await reveal(url, { 'dapr-api-token': 's3cret-token' })).status).toBe(200);
     expect((await reveal(url, { 'dapr-api-token': 's3cret-tokem' })).status).toBe(401);
     expect((await reveal(url)).status).toBe(401);
+  });
+});
+
+describe("routes behind the seller's key", () => {
+  const admin = Router()
+    .use('/api/v1/admin', requireBearerKey('seller-s3cret', 'seller API key'))
+    .get('/api/v1/admin/coupons', (_req, res) => {
+      res.json({ items: [] });
+    });
+  const list = (url: string, authorization?: string) =>
+    fetch(`${url}/api/v1/admin/coupons`, {
+      headers: authorization === undefined ? {} : { authorization },
+    });
+
+  it('let through only the bearer of the key, refusing anyone else with the same 401 problem', async () => {
+    const url = await serve({ routers: [admin] });
+    expect((await list(url, 'Bearer seller-s3cret')).status).toBe(200);
+    expect((await list(url, 'bearer seller-s3cret')).status).toBe(200);
+    for (const refused of [
+      undefined,
+      '',
+      'Bearer',
+      'Bearer seller-s3cres',
+      'Bearer seller-s3cret2',
+      'Bearer seller-s3cret extra',
+      'Basic seller-s3cret',
+      'seller-s3cret',
+    ]) {
+      const response = await list(url, refused);
+      expect({ refused, status: response.status }).toEqual({ refused, status: 401 });
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    }
+  });
+
+  it('cannot be set up with an empty key', () => {
+    expect(() => requireBearerKey('', 'seller API key')).toThrow('seller API key is empty');
   });
 });

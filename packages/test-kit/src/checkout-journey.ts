@@ -107,6 +107,8 @@ export async function buyCourse(
     language?: Language;
     /** Installments to pay in; absent, the request names none (one payment). */
     installments?: number;
+    /** A coupon to name; absent, the request names none. */
+    couponCode?: string;
   },
 ) {
   const n = `${Date.now()}-${sequence++}`;
@@ -122,6 +124,7 @@ export async function buyCourse(
       options.payerEmail ?? `payer-${n}@example.com`,
     ),
     ...(options.installments && { installments: options.installments }),
+    ...(options.couponCode && { couponCode: options.couponCode }),
   };
   const idempotencyKey = options.idempotencyKey ?? `journey-${n}`;
   const checkoutSentAt = Date.now();

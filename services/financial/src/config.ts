@@ -11,6 +11,8 @@ export function readFinancialConfig(env: EnvironmentReader) {
       perLead: env.integer('CHECKOUTS_PER_LEAD', 10),
       windowSeconds: env.integer('CHECKOUT_LIMIT_WINDOW_SECONDS', 600),
     },
+    /** No coupon takes a course price below this, in cents (R$ 5,00 by default). */
+    couponPriceFloorCents: env.integer('COUPON_PRICE_FLOOR_CENTS', 500),
     /** Declined checkouts a lead or a client address may have in a window before more are refused. */
     declineLimits: {
       perLead: env.integer('DECLINES_PER_LEAD', 3),

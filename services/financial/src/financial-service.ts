@@ -9,6 +9,8 @@ import {
   type ServiceRuntime,
 } from '@checkout/service-kit';
 import { createSqlFinancialStore } from './adapters/db/sql-financial-store';
+import { Router } from 'express';
+import { createAdminRouter } from './adapters/http/admin-router';
 import { createFinancialRouter } from './adapters/http/financial-router';
 import { createFinancialInternalRouter } from './adapters/http/internal-router';
 import { overdueCheckoutsGauge } from './adapters/metrics/overdue-checkouts-gauge';
@@ -25,6 +27,10 @@ export interface FinancialDeps extends ServiceContext {
   /** POST /checkouts allowed per client address (req.ip) and per lead in each window. */
   checkoutLimits: { perClient: number; perLead: number; windowSeconds: number };
   declineLimits: DeclineLimits;
+  /** No coupon takes a price below this (COUPON_PRICE_FLOOR_CENTS). */
+  couponPriceFloorCents: number;
+  /** What a seller sends as a bearer token to reach /api/v1/admin (secret `seller-api-key`). */
+  sellerApiKey: string;
 }
 
 /**
@@ -70,13 +76,17 @@ export function createFinancialService(deps: FinancialDeps): FinancialService {
       ),
     };
     return {
-      router: createFinancialRouter({
-        store,
-        leads: deps.leads,
-        cards: deps.cards,
-        declineLimits: deps.declineLimits,
-        checkoutLimits,
-      }),
+      router: Router().use(
+        createFinancialRouter({
+          store,
+          leads: deps.leads,
+          cards: deps.cards,
+          declineLimits: deps.declineLimits,
+          couponPriceFloorCents: deps.couponPriceFloorCents,
+          checkoutLimits,
+        }),
+        createAdminRouter({ store, sellerApiKey: deps.sellerApiKey }),
+      ),
       internalRouter: createFinancialInternalRouter(store),
       jobs: [sweeper, overdueCheckoutsGauge(deps.orm, deps.chargeStuckAfterMs)],
       findCourse: (id: string) => store.findCourse(id),

@@ -10,11 +10,12 @@ const config = readConfigOrExit('financial', readFinancialConfig);
 runDaprService({
   appId: 'financial',
   database: financialDatabase,
-  create: (context) =>
+  create: async (context) =>
     createFinancialService({
       ...context,
       ...config,
       leads: daprLeadDirectory(context.sidecar),
       cards: daprCardDirectory(context.sidecar),
+      sellerApiKey: await context.secret('seller-api-key'),
     }),
 });

@@ -59,6 +59,8 @@ beforeAll(async () => {
         chargeStuckAfterMs,
         checkoutLimits: { perClient: 1000, perLead: 1000, windowSeconds: 60 },
         declineLimits: { perLead: 1000, perClient: 1000, windowSeconds: 3600 },
+        couponPriceFloorCents: 500,
+        sellerApiKey: 'seller-key-for-tests',
       }),
     [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic],
   );

@@ -11,7 +11,8 @@ from the cluster when they exist). `helm template` has no cluster, so it makes n
   "card-encryption-key" (randBytes 32 | b64enc)
   "activation-token-key" (randBytes 32 | b64enc)
   "dapr-api-token" (randAlphaNum 40 | b64enc)
-  "app-api-token" (randAlphaNum 40 | b64enc) -}}
+  "app-api-token" (randAlphaNum 40 | b64enc)
+  "seller-api-key" (randAlphaNum 40 | b64enc) -}}
 {{- $_ := set .Values.dev "generatedCredentials" (mergeOverwrite $generated (dig "data" dict ($existing | default dict))) -}}
 {{- end -}}
 {{- toYaml .Values.dev.generatedCredentials -}}

@@ -3,14 +3,14 @@ import { finished } from 'node:stream';
 import { HttpProblem, sendProblem } from '@checkout/service-kit';
 import type { Request, RequestHandler, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import { publicRoutes, type ServiceName } from '../services';
+import { edgeRoutes, type ServiceName } from '../services';
 
 const serviceFor = (path: string) =>
-  publicRoutes.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`))?.service;
+  edgeRoutes.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`))?.service;
 
 /**
- * The local stand-in for the cluster's ingress: forwards each public path, unchanged, to the
- * service that owns it. Bodies stream through untouched, so the services do all validation.
+ * The local stand-in for the cluster's ingress: forwards each public path (and the seller's API),
+ * unchanged, to the service that owns it. Bodies stream through untouched, so the services do all validation.
  * The client's address (req.ip under the app's `trust proxy`) goes on as X-Forwarded-For.
  */
 export function edgeRouter(appPorts: Record<ServiceName, number>): RequestHandler {

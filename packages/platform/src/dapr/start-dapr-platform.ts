@@ -5,7 +5,7 @@ import { createHttpApp, type Logger } from '@checkout/service-kit';
 import { ensureStorefrontBuilt, storefrontRouter } from '@checkout/storefront';
 import express from 'express';
 import { platformAddresses } from '../banner';
-import { loadOrCreateKeys } from '../local-keys';
+import { loadOrCreateKeys, loadOrCreateSellerApiKey } from '../local-keys';
 import type { PlatformConfig } from '../config';
 import { mailPage } from '../mail-page';
 import { migrateAll } from '../migrate';
@@ -70,6 +70,7 @@ export function startDaprPlatform(
           config.cardEncryptionKeys ?? loadOrCreateKeys(config.dataDir, 'card-encryption-keys'),
         'activation-token-keys':
           config.activationTokenKeys ?? loadOrCreateKeys(config.dataDir, 'activation-token-keys'),
+        'seller-api-key': config.sellerApiKey ?? loadOrCreateSellerApiKey(config.dataDir),
       }),
       { mode: 0o600 },
     );

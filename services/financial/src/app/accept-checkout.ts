@@ -3,7 +3,9 @@ import { ChargeRequested, installmentsLabel, type ApiSchemas } from '@checkout/c
 import { normalizeDocument } from '@checkout/br-documents';
 import type { ChargeAttemptRecord, Checkout, Installments } from '../domain/checkout';
 import { installmentOption } from '../domain/installments';
+import type { CouponRefusal } from '../domain/coupon';
 import { chargeRequestFor } from './charge-request';
+import { priceWithCoupon } from './price-with-coupon';
 import { payerDocumentProblem, type Payer } from '../domain/payer';
 import { requestFingerprint } from '../domain/request-fingerprint';
 import type {
@@ -20,6 +22,8 @@ export interface AcceptCheckoutDeps {
   leads: LeadDirectory;
   cards: CardDirectory;
   declineLimits: DeclineLimits;
+  /** No coupon takes a price below this (COUPON_PRICE_FLOOR_CENTS). */
+  couponPriceFloorCents: number;
 }
 
 export type CheckoutRequest = ApiSchemas['CheckoutRequest'];
@@ -27,6 +31,7 @@ export type CheckoutRequest = ApiSchemas['CheckoutRequest'];
 export type AcceptCheckoutFailure =
   | { reason: 'idempotency_key_reused' | 'unknown_lead' | 'unknown_course' | 'unknown_card_token' }
   | { reason: 'too_many_installments'; maxInstallments: number }
+  | { reason: CouponRefusal }
   | { reason: 'invalid_payer_document'; detail: string }
   | { reason: 'too_many_declines'; retryAfterMs: number }
   | CheckoutConflict;
@@ -54,6 +59,7 @@ export const toCheckoutView = (
   amountCents: checkout.amountCents,
   currency: checkout.currency,
   installments: installmentsView(checkout.installments),
+  ...(checkout.coupon && { coupon: checkout.coupon }),
   courseId: checkout.courseId,
   leadId: checkout.leadId,
   createdAt: checkout.createdAt.toISOString(),
@@ -78,10 +84,11 @@ function replay(previous: StoredResponse, fingerprint: string): AcceptCheckoutRe
  * before the transaction opens (no remote call inside it), and the checkout, its payer, its first
  * charge request and the response kept for its Idempotency-Key commit together. A card token backs one
  * checkout, and a lead buys a course once. A lead or client (`clientKey`, its hashed address) with
- * too many declined cards lately is refused before any card reaches the acquirer.
+ * too many declined cards lately is refused before any card reaches the acquirer. A coupon's
+ * use is taken in the same transaction, so a checkout refused for want of one leaves nothing.
  */
 export async function acceptCheckout(
-  { store, leads, cards, declineLimits }: AcceptCheckoutDeps,
+  { store, leads, cards, declineLimits, couponPriceFloorCents }: AcceptCheckoutDeps,
   idempotencyKey: string,
   request: CheckoutRequest,
   clientKey: string,
@@ -97,9 +104,11 @@ export async function acceptCheckout(
     return { ok: false, reason: 'invalid_payer_document', detail: documentProblem };
   const course = await store.findCourse(request.courseId);
   if (!course) return { ok: false, reason: 'unknown_course' };
+  const price = await priceWithCoupon(store, course, request.couponCode, couponPriceFloorCents);
+  if (!price.ok) return price;
   const { maxInstallments } = course.installmentPlan;
   const payment = installmentOption(
-    course.priceCents,
+    price.priceCents,
     course.installmentPlan,
     request.installments ?? 1,
   );
@@ -127,6 +136,7 @@ export async function acceptCheckout(
       installmentCents: payment.installmentCents,
       lastInstallmentCents: payment.lastInstallmentCents,
     },
+    ...(price.coupon && { coupon: price.coupon }),
     status: 'processing',
     attempts: 1,
     recoveries: 0,
@@ -144,8 +154,14 @@ export async function acceptCheckout(
       // Another request with this key committed meanwhile: answer as it did.
       return replay((await tx.findStoredResponse(idempotencyKey))!, fingerprint);
     }
+    const coupon = checkout.coupon?.code;
+    if (coupon && !(await tx.takeCouponUse(coupon))) {
+      await tx.releaseIdempotencyKey(idempotencyKey);
+      return { ok: false, reason: 'coupon_used_up' };
+    }
     const conflict = await tx.addCheckout(checkout);
     if (conflict) {
+      if (coupon) await tx.giveBackCouponUse(coupon);
       await tx.releaseIdempotencyKey(idempotencyKey);
       return { ok: false, ...conflict };
     }

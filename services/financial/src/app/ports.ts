@@ -1,6 +1,7 @@
 import type { ApiSchemas, Language } from '@checkout/contracts';
 import type { Inbox, Transaction } from '@checkout/service-kit';
 import type { CardSummary, ChargeAttemptRecord, Checkout, Contact } from '../domain/checkout';
+import type { Coupon } from '../domain/coupon';
 import type { InstallmentPlan } from '../domain/installments';
 import type { Payer } from '../domain/payer';
 
@@ -38,6 +39,18 @@ export interface FinancialTransaction {
    * for the course that is approved or processing; a concurrent request waits for the other to end.
    */
   addCheckout(checkout: Checkout): Promise<CheckoutConflict | undefined>;
+  /**
+   * Takes one of the coupon's uses if one is left: false when none is. A concurrent taker waits
+   * for this transaction to end, so the last use is taken once.
+   */
+  takeCouponUse(code: string): Promise<boolean>;
+  /** Gives back a use this transaction took, for a checkout it did not add after all. */
+  giveBackCouponUse(code: string): Promise<void>;
+  /**
+   * Gives the use the checkout's coupon took back, once: false when the checkout has no coupon or
+   * gave its use back already.
+   */
+  releaseCouponUse(checkoutId: string, at: Date): Promise<boolean>;
   /** Keeps the payer of a checkout just added. */
   addPayer(checkoutId: string, payer: Payer): Promise<void>;
   /** Undefined for checkouts taken before payers were kept. */
@@ -56,6 +69,12 @@ export interface FinancialStore extends Inbox<FinancialTransaction> {
   listCourses(): Promise<Course[]>;
   findCourse(id: string): Promise<Course | undefined>;
   findStoredResponse(key: string): Promise<StoredResponse | undefined>;
+  /** By its normalised code. */
+  findCoupon(code: string): Promise<Coupon | undefined>;
+  /** Every coupon with its uses, newest first. */
+  listCoupons(): Promise<Coupon[]>;
+  /** Adds a coupon unless one has its code: then false. */
+  addCoupon(coupon: Coupon): Promise<boolean>;
   findCheckout(id: string): Promise<Checkout | undefined>;
   /** Whether a checkout was made with this card token (the vault forgets it once charged). */
   isCardTokenUsed(cardToken: string): Promise<boolean>;

@@ -8,6 +8,7 @@ import {
 import type { Checkout } from '../domain/checkout';
 import type { Payer } from '../domain/payer';
 import type { FinancialTransaction } from './ports';
+import { releaseCouponUse } from './release-coupon-use';
 
 const checkoutFacts = (checkout: Checkout) => ({
   checkoutId: checkout.id,
@@ -18,6 +19,7 @@ const checkoutFacts = (checkout: Checkout) => ({
   amountCents: checkout.amountCents,
   currency: checkout.currency,
   installments: checkout.installments,
+  ...(checkout.coupon && { coupon: checkout.coupon }),
   ...(checkout.language && { language: checkout.language }),
 });
 
@@ -49,7 +51,7 @@ export async function approveCheckout(tx: FinancialTransaction, checkout: Checko
   });
 }
 
-/** The charge is final and declined: the payer is told why. */
+/** The charge is final and declined: the payer is told why, and its coupon's use is free again. */
 export async function declineCheckout(
   tx: FinancialTransaction,
   checkout: Checkout,
@@ -61,6 +63,7 @@ export async function declineCheckout(
     declineReason: reason,
     decidedAt: now,
   });
+  await releaseCouponUse(tx, checkout, now);
   tx.publish(CheckoutDeclined, {
     ...checkoutFacts(checkout),
     payer: checkout.payer,

@@ -30,11 +30,13 @@ export interface Checkout {
   courseId: string;
   courseTitle: string;
   cardToken: string;
-  /** The total charged: the price, or with interest when paid in installments. */
+  /** The total charged: the price (less a coupon's discount), with interest in installments. */
   amountCents: number;
   currency: 'BRL';
   /** How the total is paid: one installment when the buyer chose none. */
   installments: Installments;
+  /** The coupon the buyer named, and what it took off the course price. */
+  coupon?: CheckoutCoupon;
   status: CheckoutStatus;
   declineReason?: DeclineReason;
   attempts: number;
@@ -54,6 +56,11 @@ export interface Checkout {
    * checkouts taken before it was kept.
    */
   clientKey?: string;
+}
+
+export interface CheckoutCoupon {
+  code: string;
+  discountCents: number;
 }
 
 /** The installments a checkout keeps: the total is its `amountCents`. */

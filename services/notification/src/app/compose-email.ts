@@ -83,6 +83,7 @@ export function composeEmail(
         courseTitle: approved.courseTitle,
         amountCents: approved.amountCents,
         ...(approved.installments && { installments: approved.installments }),
+        ...(approved.coupon && { coupon: approved.coupon }),
         cardBrand: receipt.card.brand,
         cardLast4: receipt.card.last4,
         checkoutId: approved.checkoutId,

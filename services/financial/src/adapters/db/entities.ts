@@ -31,6 +31,42 @@ export const CourseEntity = defineEntity({
   ],
 });
 
+/** A seller's coupon (0010); the checks keep one kind of discount and the uses within the maximum. */
+export const CouponEntity = defineEntity({
+  name: 'Coupon',
+  tableName: 'coupon',
+  properties: (p) => ({
+    code: p.text().primary(),
+    percentOff: p.integer().nullable(),
+    amountOffCents: p.integer().nullable(),
+    courseId: p
+      .manyToOne(CourseEntity)
+      .mapToPk()
+      .nullable()
+      .fieldName('course_id')
+      .foreignKeyName('coupon_course_id_fkey')
+      .updateRule('no action')
+      .deleteRule('no action'),
+    validFrom: p.datetime().nullable(),
+    validUntil: p.datetime().nullable(),
+    maxUses: p.integer().nullable(),
+    uses: p.integer().default(0),
+    createdAt: p.datetime(),
+  }),
+  checks: [
+    { name: 'coupon_code_check', expression: "code = upper(code) and code <> ''" },
+    {
+      name: 'coupon_one_discount_check',
+      expression: '(percent_off is null) <> (amount_off_cents is null)',
+    },
+    { name: 'coupon_percent_off_check', expression: 'percent_off >= 1 and percent_off <= 100' },
+    { name: 'coupon_amount_off_cents_check', expression: 'amount_off_cents > 0' },
+    { name: 'coupon_window_check', expression: 'valid_from < valid_until' },
+    { name: 'coupon_max_uses_check', expression: 'max_uses >= 1' },
+    { name: 'coupon_uses_check', expression: 'uses >= 0 and uses <= max_uses' },
+  ],
+});
+
 export const CheckoutEntity = defineEntity({
   name: 'Checkout',
   tableName: 'checkout',
@@ -51,6 +87,17 @@ export const CheckoutEntity = defineEntity({
     installments: p.integer().default(1),
     installmentCents: p.integer().nullable(),
     lastInstallmentCents: p.integer().nullable(),
+    // The coupon used and what it took off (0010); when its use was given back, if it was.
+    couponCode: p
+      .manyToOne(CouponEntity)
+      .mapToPk()
+      .nullable()
+      .fieldName('coupon_code')
+      .foreignKeyName('checkout_coupon_code_fkey')
+      .updateRule('no action')
+      .deleteRule('no action'),
+    discountCents: p.integer().nullable(),
+    couponUseReturnedAt: p.datetime().nullable(),
     status: p.text().$type<CheckoutStatus>(),
     declineReason: p.text().$type<DeclineReason>().nullable(),
     attempts: p.integer(),

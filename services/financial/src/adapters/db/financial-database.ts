@@ -8,6 +8,7 @@ import {
 import {
   ChargeAttemptEntity,
   CheckoutEntity,
+  CouponEntity,
   CourseEntity,
   IdempotencyRecordEntity,
   PayerEntity,
@@ -16,6 +17,7 @@ import { CountChargeRecoveries } from './migrations/count-charge-recoveries';
 import { CountDeclinesPerClient } from './migrations/count-declines-per-client';
 import { CreateFinancialTables } from './migrations/create-financial-tables';
 import { KeepPayersCardsAndAttempts } from './migrations/keep-payers-cards-and-attempts';
+import { OfferCoupons } from './migrations/offer-coupons';
 import { OfferInstallments } from './migrations/offer-installments';
 import { OneCheckoutPerCardAndPurchase } from './migrations/one-checkout-per-card-and-purchase';
 
@@ -23,6 +25,7 @@ export const financialDatabase: DatabaseModule = {
   schema: 'financial',
   entities: [
     CourseEntity,
+    CouponEntity,
     CheckoutEntity,
     IdempotencyRecordEntity,
     PayerEntity,
@@ -39,5 +42,6 @@ export const financialDatabase: DatabaseModule = {
     { name: '0007-create-rate-limit-table', class: CreateRateLimitTable },
     { name: '0008-keep-outbox-traceparent', class: AddOutboxTraceparent },
     { name: '0009-offer-installments', class: OfferInstallments },
+    { name: '0010-offer-coupons', class: OfferCoupons },
   ],
 };

@@ -14,6 +14,8 @@ export interface CheckoutRow {
   installments: number;
   installment_cents: number | null;
   last_installment_cents: number | null;
+  coupon_code: string | null;
+  discount_cents: number | null;
   status: Checkout['status'];
   decline_reason: DeclineReason | null;
   attempts: number;
@@ -71,6 +73,10 @@ export const toCheckout = (row: CheckoutRow): Checkout => ({
           installmentCents: row.amount_cents,
           lastInstallmentCents: row.amount_cents,
         },
+  ...(row.coupon_code !== null &&
+    row.discount_cents !== null && {
+      coupon: { code: row.coupon_code, discountCents: row.discount_cents },
+    }),
   status: row.status,
   ...(row.decline_reason && { declineReason: row.decline_reason }),
   attempts: row.attempts,
@@ -92,7 +98,8 @@ export const toCheckout = (row: CheckoutRow): Checkout => ({
 export const checkoutColumns = `"id", "lead_id", "course_id", "course_title", "card_token",
   "amount_cents", "currency", "status", "decline_reason", "attempts", "recoveries", "student",
   "payer", "card_brand", "card_last4", "language", "created_at", "updated_at", "decided_at",
-  "client_key", "installments", "installment_cents", "last_installment_cents"`;
+  "client_key", "installments", "installment_cents", "last_installment_cents", "coupon_code",
+  "discount_cents"`;
 
 export const checkoutValues = (checkout: Checkout) => [
   checkout.id,
@@ -118,6 +125,8 @@ export const checkoutValues = (checkout: Checkout) => [
   checkout.installments.count,
   checkout.installments.installmentCents,
   checkout.installments.lastInstallmentCents,
+  checkout.coupon?.code ?? null,
+  checkout.coupon?.discountCents ?? null,
 ];
 
 export const payerColumns = `"checkout_id", "type", "name", "email", "document", "phone",

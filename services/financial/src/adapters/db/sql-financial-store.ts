@@ -28,6 +28,7 @@ import {
   type CheckoutRow,
   type PayerRow,
 } from './financial-rows';
+import { sqlCoupons } from './sql-coupons';
 
 const courseColumns = `"id", "title", "price_cents", "currency", "max_installments",
   "interest_free_installments", "monthly_interest_bps"`;
@@ -86,7 +87,11 @@ async function conflictOf(sql: Sql, checkout: Checkout): Promise<CheckoutConflic
 }
 
 function financialTransaction({ sql, publish }: Transaction): FinancialTransaction {
+  const { takeCouponUse, giveBackCouponUse, releaseCouponUse } = sqlCoupons(sql);
   return {
+    takeCouponUse,
+    giveBackCouponUse,
+    releaseCouponUse,
     // The key's primary key serialises requests that carry it: an insert waits for a concurrent
     // one to commit (then does nothing) or roll back (then inserts).
     claimIdempotencyKey: async (key, { fingerprint, status, body }) =>
@@ -156,7 +161,11 @@ export function createSqlFinancialStore(
   transactions: TransactionRunner,
 ): FinancialStore {
   const sql = sqlOf(orm);
+  const { findCoupon, listCoupons, addCoupon } = sqlCoupons(sql);
   return {
+    findCoupon,
+    listCoupons,
+    addCoupon,
     listCourses: async () =>
       (
         await sql.rows<CourseRow>(

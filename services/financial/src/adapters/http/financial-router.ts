@@ -31,6 +31,12 @@ const failureProblems = (res: Response): ProblemTable<AcceptCheckoutFailure> => 
       'installments',
       `This course is paid in at most ${maxInstallments} installments.`,
     ),
+  unknown_coupon: () => problems.unprocessable('couponCode', 'No coupon with this code.'),
+  coupon_not_yet_valid: () => problems.unprocessable('couponCode', 'This coupon is not valid yet.'),
+  coupon_expired: () => problems.unprocessable('couponCode', 'This coupon has expired.'),
+  coupon_for_another_course: () =>
+    problems.unprocessable('couponCode', 'This coupon is for another course.'),
+  coupon_used_up: () => problems.unprocessable('couponCode', 'This coupon has no uses left.'),
   unknown_card_token: () =>
     problems.unprocessable('cardToken', 'No chargeable card with this token.'),
   invalid_payer_document: ({ detail }) => problems.unprocessable('payer.document', detail),

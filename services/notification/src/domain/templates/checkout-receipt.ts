@@ -10,6 +10,8 @@ export interface CheckoutReceiptModel {
   amountCents: number;
   /** Present when the total is paid in more than one installment. */
   installments?: { count: number; installmentCents: number; lastInstallmentCents: number };
+  /** Present when a coupon took something off the course price before the total. */
+  coupon?: { code: string; discountCents: number };
   cardBrand: string;
   cardLast4: string;
   checkoutId: string;
@@ -61,6 +63,11 @@ const copy = {
     paragraphs: [
       `Olá, ${m.payerName}.`,
       `Recebemos o seu pagamento de ${formatBrl(m.amountCents, 'pt-BR')}${paidIn(m, 'pt-BR')} pelo curso "${m.courseTitle}".`,
+      ...(m.coupon
+        ? [
+            `Cupom ${m.coupon.code}: desconto de ${formatBrl(m.coupon.discountCents, 'pt-BR')} sobre o preço do curso.`,
+          ]
+        : []),
       `Cartão: ${brandName(m.cardBrand, 'pt-BR')} final ${m.cardLast4}`,
       `Pagador: ${m.payerName}, documento ${m.maskedDocument}`,
       `Data da aprovação: ${formatDate(m.approvedAt, 'pt-BR')} (horário de Brasília)`,
@@ -73,6 +80,11 @@ const copy = {
     paragraphs: [
       `Hello, ${m.payerName}.`,
       `We received your payment of ${formatBrl(m.amountCents, 'en')}${paidIn(m, 'en')} for "${m.courseTitle}".`,
+      ...(m.coupon
+        ? [
+            `Coupon ${m.coupon.code}: ${formatBrl(m.coupon.discountCents, 'en')} off the course price.`,
+          ]
+        : []),
       `Card: ${brandName(m.cardBrand, 'en')} ending in ${m.cardLast4}`,
       `Payer: ${m.payerName}, document ${m.maskedDocument}`,
       `Approved on: ${formatDate(m.approvedAt, 'en')} (Brasília time)`,

@@ -102,6 +102,16 @@ describe('e-mail templates', () => {
     expect(email.text).not.toContain(' x R$');
   });
 
+  it("shows a coupon's discount, and nothing of coupons when none was used", () => {
+    const coupon = { code: 'BEMVINDO10', discountCents: 2970 };
+    const email = renderCheckoutReceipt({ ...receipt, amountCents: 26730, coupon }, 'pt-BR');
+    for (const text of [email.text, email.html])
+      expect(text).toContain('Cupom BEMVINDO10: desconto de R$\u00a029,70 sobre o preço do curso.');
+    const inEnglish = renderCheckoutReceipt({ ...receipt, coupon }, 'en');
+    expect(inEnglish.text).toContain('Coupon BEMVINDO10: R$29.70 off the course price.');
+    expect(renderCheckoutReceipt(receipt, 'pt-BR').text).not.toContain('Cupom');
+  });
+
   it('writes the receipt in English, naming an unknown brand plainly', () => {
     const email = renderCheckoutReceipt({ ...receipt, cardBrand: 'other' }, 'en');
     expect(email.subject).toBe('Receipt: Fundamentos de TypeScript');

@@ -1,0 +1,54 @@
+import {
+  problemFor,
+  problems,
+  requireBearerKey,
+  validateRequest,
+  type ProblemTable,
+} from '@checkout/service-kit';
+import { Router } from 'express';
+import {
+  defineCoupon,
+  toCouponView,
+  type CouponRequest,
+  type DefineCouponResult,
+} from '../../app/define-coupon';
+import type { FinancialStore } from '../../app/ports';
+
+/** The path every seller route lives under; the key guards all of it. */
+export const adminPath = '/api/v1/admin';
+
+const couponProblems: ProblemTable<Extract<DefineCouponResult, { ok: false }>> = {
+  one_discount_needed: () =>
+    problems.unprocessable('percentOff', 'Give either percentOff or amountOffCents, not both.'),
+  unknown_course: () => problems.unprocessable('courseId', 'No course with this id.'),
+  empty_window: () => problems.unprocessable('validUntil', 'validUntil must follow validFrom.'),
+  coupon_exists: () =>
+    problems.conflict('Coupon exists', 'A coupon with this code exists.', 'code'),
+};
+
+/**
+ * The seller's API: every route under /api/v1/admin answers only a request carrying the seller
+ * API key (secret `seller-api-key`). Seller routes go here, behind the one check.
+ */
+export function createAdminRouter({
+  store,
+  sellerApiKey,
+}: {
+  store: FinancialStore;
+  sellerApiKey: string;
+}): Router {
+  const router = Router();
+  router.use(adminPath, requireBearerKey(sellerApiKey, 'seller API key'));
+
+  router.post(`${adminPath}/coupons`, validateRequest('createCoupon'), async (req, res) => {
+    const result = await defineCoupon(store, req.body as CouponRequest);
+    if (!result.ok) throw problemFor(couponProblems, result);
+    res.status(201).json(result.coupon);
+  });
+
+  router.get(`${adminPath}/coupons`, validateRequest('listCoupons'), async (_req, res) => {
+    res.json({ items: (await store.listCoupons()).map(toCouponView) });
+  });
+
+  return router;
+}
