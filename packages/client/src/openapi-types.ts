@@ -350,7 +350,12 @@ export interface components {
     CheckoutRequest: {
       leadId: string;
       courseId: string;
-      cardToken: string;
+      /**
+       * @description From POST /cards. Required for a card payment (a 400 naming `cardToken` without it),
+       *     refused with a PIX payment (a 400 naming it).
+       */
+      cardToken?: string;
+      paymentMethod?: components['schemas']['PaymentMethod'];
       payer: components['schemas']['Payer'];
       /**
        * @description How many installments to pay in, 1 when absent (GET /courses/{id}/installments lists
@@ -359,12 +364,34 @@ export interface components {
        */
       installments?: number;
     };
+    /** @description How the buyer pays; a card when absent */
+    PaymentMethod: {
+      /** @enum {string} */
+      type: 'card' | 'pix';
+    };
+    /** @description What the payer needs to pay by PIX, while the checkout is processing */
+    PixCharge: {
+      /**
+       * @description The BR Code ("PIX copia e cola") per the Banco Central's EMV QRCPS spec
+       * @example 00020126440014br.gov.bcb.pix0122pix@cursos.example.com5204000053039865406297.005802BR5921Escola de Cursos Ltda6009Sao Paulo622905259b2e7d4c1a3f4e6b8c5d0f7a26304773F
+       */
+      brCode: string;
+      /** @description The BR Code as a QR code, an SVG document (show it as an image) */
+      qrCodeSvg: string;
+      /**
+       * Format: date-time
+       * @description After this the charge is no longer paid and the checkout is declined `expired`
+       */
+      expiresAt: string;
+    };
     Checkout: {
       id: string;
       /** @enum {string} */
       status: 'processing' | 'approved' | 'declined';
       /** @enum {string} */
       declineReason?: 'card_declined' | 'insufficient_funds' | 'processing_error';
+      paymentMethod?: components['schemas']['PaymentMethod'];
+      pix?: components['schemas']['PixCharge'];
       /** @description The total charged, interest included when paid in installments */
       amountCents: number;
       /** @constant */
@@ -914,7 +941,10 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Accepted; poll the checkout for its outcome */
+      /**
+       * @description Accepted; poll the checkout for its outcome. Paid by PIX (`paymentMethod.type: pix`),
+       *     the checkout carries `pix`: the BR Code to pay, as text and as a QR code, and its expiry.
+       */
       202: {
         headers: {
           [name: string]: unknown;

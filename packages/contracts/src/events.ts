@@ -93,7 +93,8 @@ const CheckoutFacts = {
   leadId: Type.String(),
   courseId: Type.String(),
   courseTitle: Type.String(),
-  cardToken: Type.String(),
+  /** Optional within v1: absent on a checkout paid by PIX, which has no card. */
+  cardToken: Type.Optional(Type.String()),
   ...Money,
   ...Installments,
   /** The buyer's language, from the lead. */
@@ -111,7 +112,12 @@ const Receipt = Type.Object({
     email: Type.String(),
     maskedDocument: Type.String(),
   }),
-  card: Type.Object({ brand: Type.String(), last4: Type.String({ pattern: '^[0-9]{4}$' }) }),
+  /** Optional within v1: absent when paid by PIX (`paymentMethod`). */
+  card: Type.Optional(
+    Type.Object({ brand: Type.String(), last4: Type.String({ pattern: '^[0-9]{4}$' }) }),
+  ),
+  /** Added within v1 (optional): how the payer paid; absent, by card. */
+  paymentMethod: Type.Optional(Type.Union([Type.Literal('card'), Type.Literal('pix')])),
   /** ISO 8601, UTC. */
   approvedAt: Type.String(),
 });

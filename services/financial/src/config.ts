@@ -11,6 +11,13 @@ export function readFinancialConfig(env: EnvironmentReader) {
       perLead: env.integer('CHECKOUTS_PER_LEAD', 10),
       windowSeconds: env.integer('CHECKOUT_LIMIT_WINDOW_SECONDS', 600),
     },
+    /** Who a PIX payment goes to, as the payer's bank shows it, and how long a charge is open. */
+    pix: {
+      pixKey: env.string('PIX_KEY', 'pix@cursos.example.com'),
+      merchantName: env.string('PIX_MERCHANT_NAME', 'Escola de Cursos Ltda'),
+      merchantCity: env.string('PIX_MERCHANT_CITY', 'Sao Paulo'),
+      expiryMs: env.integer('PIX_EXPIRY_SECONDS', 1800) * 1000,
+    },
     /** Declined checkouts a lead or a client address may have in a window before more are refused. */
     declineLimits: {
       perLead: env.integer('DECLINES_PER_LEAD', 3),

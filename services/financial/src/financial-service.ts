@@ -15,6 +15,7 @@ import { overdueCheckoutsGauge } from './adapters/metrics/overdue-checkouts-gaug
 import type { CardDirectory, Course, LeadDirectory } from './app/ports';
 import { recordChargeAttempt } from './app/record-charge-attempt';
 import { recoverStuckCharges } from './app/recover-stuck-charges';
+import type { PixSettings } from './app/open-pix-charge';
 import type { DeclineLimits } from './app/wait-before-another-card';
 
 export interface FinancialDeps extends ServiceContext {
@@ -25,6 +26,7 @@ export interface FinancialDeps extends ServiceContext {
   /** POST /checkouts allowed per client address (req.ip) and per lead in each window. */
   checkoutLimits: { perClient: number; perLead: number; windowSeconds: number };
   declineLimits: DeclineLimits;
+  pix: PixSettings;
 }
 
 /**
@@ -75,6 +77,7 @@ export function createFinancialService(deps: FinancialDeps): FinancialService {
         leads: deps.leads,
         cards: deps.cards,
         declineLimits: deps.declineLimits,
+        pix: deps.pix,
         checkoutLimits,
       }),
       internalRouter: createFinancialInternalRouter(store),

@@ -83,8 +83,7 @@ export function composeEmail(
         courseTitle: approved.courseTitle,
         amountCents: approved.amountCents,
         ...(approved.installments && { installments: approved.installments }),
-        cardBrand: receipt.card.brand,
-        cardLast4: receipt.card.last4,
+        ...(receipt.card && { card: receipt.card }),
         checkoutId: approved.checkoutId,
         approvedAt: new Date(receipt.approvedAt),
       };

@@ -18,6 +18,7 @@ import { CreateFinancialTables } from './migrations/create-financial-tables';
 import { KeepPayersCardsAndAttempts } from './migrations/keep-payers-cards-and-attempts';
 import { OfferInstallments } from './migrations/offer-installments';
 import { OneCheckoutPerCardAndPurchase } from './migrations/one-checkout-per-card-and-purchase';
+import { TakePixPayments } from './migrations/take-pix-payments';
 
 export const financialDatabase: DatabaseModule = {
   schema: 'financial',
@@ -39,5 +40,6 @@ export const financialDatabase: DatabaseModule = {
     { name: '0007-create-rate-limit-table', class: CreateRateLimitTable },
     { name: '0008-keep-outbox-traceparent', class: AddOutboxTraceparent },
     { name: '0009-offer-installments', class: OfferInstallments },
+    { name: '0011-take-pix-payments', class: TakePixPayments },
   ],
 };

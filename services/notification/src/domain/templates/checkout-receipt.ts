@@ -10,8 +10,8 @@ export interface CheckoutReceiptModel {
   amountCents: number;
   /** Present when the total is paid in more than one installment. */
   installments?: { count: number; installmentCents: number; lastInstallmentCents: number };
-  cardBrand: string;
-  cardLast4: string;
+  /** The card paid with; absent when paid by PIX. */
+  card?: { brand: string; last4: string };
   checkoutId: string;
   approvedAt: Date;
 }
@@ -61,7 +61,7 @@ const copy = {
     paragraphs: [
       `Olá, ${m.payerName}.`,
       `Recebemos o seu pagamento de ${formatBrl(m.amountCents, 'pt-BR')}${paidIn(m, 'pt-BR')} pelo curso "${m.courseTitle}".`,
-      `Cartão: ${brandName(m.cardBrand, 'pt-BR')} final ${m.cardLast4}`,
+      m.card ? `Cartão: ${brandName(m.card.brand, 'pt-BR')} final ${m.card.last4}` : 'Pago com PIX',
       `Pagador: ${m.payerName}, documento ${m.maskedDocument}`,
       `Data da aprovação: ${formatDate(m.approvedAt, 'pt-BR')} (horário de Brasília)`,
       `Número do pedido: ${m.checkoutId}`,
@@ -73,7 +73,7 @@ const copy = {
     paragraphs: [
       `Hello, ${m.payerName}.`,
       `We received your payment of ${formatBrl(m.amountCents, 'en')}${paidIn(m, 'en')} for "${m.courseTitle}".`,
-      `Card: ${brandName(m.cardBrand, 'en')} ending in ${m.cardLast4}`,
+      m.card ? `Card: ${brandName(m.card.brand, 'en')} ending in ${m.card.last4}` : 'Paid with PIX',
       `Payer: ${m.payerName}, document ${m.maskedDocument}`,
       `Approved on: ${formatDate(m.approvedAt, 'en')} (Brasília time)`,
       `Order number: ${m.checkoutId}`,
