@@ -388,8 +388,11 @@ export interface components {
       id: string;
       /** @enum {string} */
       status: 'processing' | 'approved' | 'declined';
-      /** @enum {string} */
-      declineReason?: 'card_declined' | 'insufficient_funds' | 'processing_error';
+      /**
+       * @description Why the charge was declined; `expired` is a PIX charge not paid in time
+       * @enum {string}
+       */
+      declineReason?: 'card_declined' | 'insufficient_funds' | 'processing_error' | 'expired';
       paymentMethod?: components['schemas']['PaymentMethod'];
       pix?: components['schemas']['PixCharge'];
       /** @description The total charged, interest included when paid in installments */
@@ -453,7 +456,7 @@ export interface components {
       /** @enum {string} */
       outcome: 'approved' | 'declined' | 'gateway_error';
       /** @enum {string} */
-      declineReason?: 'card_declined' | 'insufficient_funds' | 'processing_error';
+      declineReason?: 'card_declined' | 'insufficient_funds' | 'processing_error' | 'expired';
       /**
        * Format: date-time
        * @description When the answer was recorded

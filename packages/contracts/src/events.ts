@@ -44,6 +44,8 @@ const DeclineReason = Type.Union([
   Type.Literal('card_declined'),
   Type.Literal('insufficient_funds'),
   Type.Literal('processing_error'),
+  /** Added within v1: a PIX charge not paid before its expiry. */
+  Type.Literal('expired'),
 ]);
 
 /** Financial asks payment to charge a card (one event per attempt). */

@@ -13,6 +13,7 @@ import { createFinancialRouter } from './adapters/http/financial-router';
 import { createFinancialInternalRouter } from './adapters/http/internal-router';
 import { overdueCheckoutsGauge } from './adapters/metrics/overdue-checkouts-gauge';
 import type { CardDirectory, Course, LeadDirectory } from './app/ports';
+import { declineExpiredPixCharges } from './app/decline-expired-pix-charges';
 import { recordChargeAttempt } from './app/record-charge-attempt';
 import { recoverStuckCharges } from './app/recover-stuck-charges';
 import type { PixSettings } from './app/open-pix-charge';
@@ -58,6 +59,13 @@ export function createFinancialService(deps: FinancialDeps): FinancialService {
       logger.child({ component: 'stuck-charge-sweeper' }),
       sweepEveryMs,
     );
+    // Looks a few times per expiry, and at least twice a minute, so a payer hears soon.
+    const pixSweeper = new BackgroundLoop(
+      'expired PIX charge sweeper',
+      () => declineExpiredPixCharges({ store, logger }).then(() => undefined),
+      logger.child({ component: 'expired-pix-sweeper' }),
+      Math.min(Math.max(deps.pix.expiryMs / 4, 1000), 30_000),
+    );
     const { perClient, perLead, windowSeconds } = deps.checkoutLimits;
     const checkoutLimits = {
       perClient: rateLimit(
@@ -81,7 +89,7 @@ export function createFinancialService(deps: FinancialDeps): FinancialService {
         checkoutLimits,
       }),
       internalRouter: createFinancialInternalRouter(store),
-      jobs: [sweeper, overdueCheckoutsGauge(deps.orm, deps.chargeStuckAfterMs)],
+      jobs: [sweeper, pixSweeper, overdueCheckoutsGauge(deps.orm, deps.chargeStuckAfterMs)],
       findCourse: (id: string) => store.findCourse(id),
     };
   });

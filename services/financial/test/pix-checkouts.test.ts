@@ -1,6 +1,12 @@
-import { ChargeRequested, CheckoutApproved, CheckoutDeclined } from '@checkout/contracts';
+import {
+  ChargeAttempted,
+  ChargeRequested,
+  CheckoutApproved,
+  CheckoutDeclined,
+} from '@checkout/contracts';
 import { createCheckoutClient, type ApiSchemas, type CheckoutClient } from '@checkout/client';
 import {
+  eventMessage,
   individualPayer,
   postCheckout,
   startServiceUnderTest,
@@ -12,7 +18,8 @@ import { hasError, parsePix, PixElementType } from 'pix-utils';
 import { createFinancialService, financialDatabase } from '../src';
 
 const pixKey = 'pix@cursos.example.com';
-const expiryMs = 1_800_000;
+/** Short, so that expiry is seen within the test; long enough for a request to be answered. */
+const expiryMs = 4000;
 /** Tokens the vault was asked about: a PIX checkout must never ask it anything. */
 const askedTheVault: string[] = [];
 let counter = 0;
@@ -132,5 +139,55 @@ describe('a checkout paid by PIX', () => {
     expect(explicit.response.status).toBe(202);
     expect(explicit.data).toMatchObject({ paymentMethod: { type: 'card' } });
     expect(explicit.data).not.toHaveProperty('pix');
+  });
+});
+
+describe('the end of a PIX charge', () => {
+  const published = (topic: string, checkoutId: string) =>
+    financial.published.filter(
+      (m) => m.topic === topic && (m.data as { checkoutId: string }).checkoutId === checkoutId,
+    );
+  const paid = (checkoutId: string) =>
+    financial.bus.publish(
+      eventMessage(ChargeAttempted, { checkoutId, attempt: 1, outcome: 'approved' }),
+    );
+
+  it('is approved down the card’s path when payment reports it paid, with a receipt that names PIX', async () => {
+    const { data: checkout } = await postCheckout(api, pixRequest(), newKey());
+    await paid(checkout!.id);
+    const approved = await financial.waitForPublished(
+      CheckoutApproved.topic,
+      (d: { checkoutId: string }) => d.checkoutId === checkout!.id,
+    );
+    expect(approved.data).toMatchObject({ amountCents: 29700, receipt: { paymentMethod: 'pix' } });
+    expect(approved.data).not.toHaveProperty('cardToken');
+    expect(approved.data).not.toHaveProperty('receipt.card');
+    const { data: shown } = await api.GET('/checkouts/{id}', {
+      params: { path: { id: checkout!.id } },
+    });
+    expect(shown).toMatchObject({ status: 'approved', paymentMethod: { type: 'pix' } });
+    expect(shown).not.toHaveProperty('pix');
+  });
+
+  it('is declined expired once when unpaid past its expiry, and a payment after that changes nothing', async () => {
+    const { data: checkout } = await postCheckout(api, pixRequest(), newKey());
+    const declined = await financial.waitForPublished(
+      CheckoutDeclined.topic,
+      (d: { checkoutId: string }) => d.checkoutId === checkout!.id,
+      expiryMs + 10_000,
+    );
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(checkout!.pix!.expiresAt));
+    expect(declined.data).toMatchObject({
+      declineReason: 'expired',
+      payer: { email: individualPayer.email },
+    });
+    await paid(checkout!.id);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(published(CheckoutDeclined.topic, checkout!.id)).toHaveLength(1);
+    expect(published(CheckoutApproved.topic, checkout!.id)).toEqual([]);
+    const { data: shown } = await api.GET('/checkouts/{id}', {
+      params: { path: { id: checkout!.id } },
+    });
+    expect(shown).toMatchObject({ status: 'declined', declineReason: 'expired' });
   });
 });

@@ -52,6 +52,8 @@ export interface FinancialTransaction {
    * skipped. A PIX checkout waits for its payer, not for payment, and is not among them.
    */
   claimStuckCheckouts(updatedBefore: Date, limit: number): Promise<Checkout[]>;
+  /** Processing PIX checkouts whose charge expired before `now`, locked; held rows are skipped. */
+  claimExpiredPixCheckouts(now: Date, limit: number): Promise<Checkout[]>;
   publish: Transaction['publish'];
 }
 

@@ -148,6 +148,15 @@ function financialTransaction({ sql, publish }: Transaction): FinancialTransacti
           [updatedBefore, limit],
         )
       ).map(toCheckout),
+    claimExpiredPixCheckouts: async (now, limit) =>
+      (
+        await sql.rows<CheckoutRow>(
+          `select ${checkoutColumns} from "financial"."checkout" where "status" = 'processing'
+            and "payment_method" = 'pix' and "pix_expires_at" < $1
+            order by "pix_expires_at" limit $2 for update skip locked`,
+          [now, limit],
+        )
+      ).map(toCheckout),
     publish,
   };
 }

@@ -39,6 +39,21 @@ describe('e-mail templates', () => {
     expect(email.text).toContain('Tentar novamente: http://x/retry');
   });
 
+  it('tells the payer of an unpaid PIX charge that it expired, nothing was charged, and to order again', () => {
+    const expired = {
+      payerName: 'Ana',
+      courseTitle: 'Curso',
+      reason: 'expired' as const,
+      retryUrl: 'http://x/retry',
+    };
+    const inPortuguese = renderCheckoutDeclined(expired, 'pt-BR').text;
+    expect(inPortuguese).toContain('não foi aprovado: o PIX não foi pago dentro do prazo.');
+    expect(inPortuguese).toContain('Nenhum valor foi cobrado. Você pode fazer um novo pedido');
+    expect(inPortuguese).not.toContain('outro cartão ou falar com o seu banco');
+    const inEnglish = renderCheckoutDeclined(expired, 'en').text;
+    expect(inEnglish).toContain('was not approved: the PIX payment was not made in time.');
+  });
+
   it('reminds a lead of the course it did not finish buying, with the link to resume', () => {
     const reminder = {
       leadName: 'Ana',
