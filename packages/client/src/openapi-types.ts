@@ -209,6 +209,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/webhooks/pix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The PIX provider tells that charges were paid
+     * @description The shape of the Banco Central's API Pix webhook (`{pix: [...]}`), signed by the provider:
+     *     `Pix-Signature: t=<unix seconds>,kid=<key id>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`
+     *     with the shared secret from the secret store. A signature that is missing, wrong or more
+     *     than 5 minutes from the platform's clock is a 401 and changes nothing. A payment already
+     *     received (same `endToEndId`) changes nothing and is a 200 again. An amount other than the
+     *     charge's is a 422 and approves nothing.
+     */
+    post: operations['receivePixWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.yaml': {
     parameters: {
       query?: never;
@@ -363,6 +388,21 @@ export interface components {
        *     computes the total.
        */
       installments?: number;
+    };
+    PixWebhook: {
+      pix: {
+        /** @description The payment's id in the PIX system */
+        endToEndId: string;
+        /** @description The charge it pays */
+        txid: string;
+        /** @description The amount paid, in reais (297.00) */
+        valor: string;
+        /**
+         * Format: date-time
+         * @description When it was paid
+         */
+        horario: string;
+      }[];
     };
     /** @description How the buyer pays; a card when absent */
     PaymentMethod: {
@@ -1256,6 +1296,57 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  receivePixWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "pix": [
+         *         {
+         *           "endToEndId": "E18236120202605041320s0123456789",
+         *           "txid": "9b2e7d4c1a3f4e6b8c5d0f7a2",
+         *           "valor": "297.00",
+         *           "horario": "2026-05-04T13:21:40.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['PixWebhook'];
+      };
+    };
+    responses: {
+      /** @description Every payment is recorded (or was already) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "received": 1
+           *     }
+           */
+          'application/json': {
+            /** @description Payments in the body */
+            received: number;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
       503: components['responses']['ServiceUnavailable'];
     };
   };

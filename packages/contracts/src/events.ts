@@ -72,6 +72,22 @@ export const ChargeRequested = defineEvent(
   }),
 );
 
+/**
+ * Financial opened a PIX charge for a checkout: payment keeps it, to match the provider's
+ * webhook (by txid) to the checkout and its amount. Its payment comes back as attempt 1.
+ */
+export const PixChargeOpened = defineEvent(
+  'pix-charge.opened',
+  1,
+  Type.Object({
+    checkoutId: Type.String(),
+    txid: Type.String(),
+    ...Money,
+    /** ISO 8601, UTC. */
+    expiresAt: Type.String(),
+  }),
+);
+
 /** Payment reports what the acquirer said about one attempt. */
 export const ChargeAttempted = defineEvent(
   'charge.attempted',

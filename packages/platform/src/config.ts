@@ -50,6 +50,8 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     cardEncryptionKeys: read.optionalString('CARD_ENCRYPTION_KEYS'),
     /** Seals activation tokens from academic to notification; made once under DATA_DIR by default. */
     activationTokenKeys: read.optionalString('ACTIVATION_TOKEN_KEYS'),
+    /** Shared with the PIX provider, which signs its webhooks; made once under DATA_DIR by default. */
+    pixWebhookKeys: read.optionalString('PIX_WEBHOOK_KEYS'),
     academic: readAcademicConfig(read),
     cardVault: readCardVaultConfig(read),
     financial: readFinancialConfig(read),

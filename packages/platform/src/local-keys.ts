@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /**
  * The local stand-in for the secret store: a key ring (`card-encryption-keys`,
- * `activation-token-keys`) made on first start and kept under the data directory (mode 600),
+ * `activation-token-keys`, `pix-webhook-keys`) made on first start and kept under the data directory (mode 600),
  * so what was sealed before a restart can still be opened.
  */
 export function loadOrCreateKeys(dataDir: string, name: string): string {

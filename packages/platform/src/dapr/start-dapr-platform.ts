@@ -70,6 +70,8 @@ export function startDaprPlatform(
           config.cardEncryptionKeys ?? loadOrCreateKeys(config.dataDir, 'card-encryption-keys'),
         'activation-token-keys':
           config.activationTokenKeys ?? loadOrCreateKeys(config.dataDir, 'activation-token-keys'),
+        'pix-webhook-keys':
+          config.pixWebhookKeys ?? loadOrCreateKeys(config.dataDir, 'pix-webhook-keys'),
       }),
       { mode: 0o600 },
     );

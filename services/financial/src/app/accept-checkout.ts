@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ChargeRequested, type ApiSchemas } from '@checkout/contracts';
+import { ChargeRequested, PixChargeOpened, type ApiSchemas } from '@checkout/contracts';
 import { normalizeDocument } from '@checkout/br-documents';
 import type { CardSummary, Checkout } from '../domain/checkout';
 import { installmentOption } from '../domain/installments';
 import { chargeRequestFor } from './charge-request';
 import { toCheckoutView } from './checkout-view';
-import { openPixCharge, type PixSettings } from './open-pix-charge';
+import { openPixCharge, pixChargeOpenedFor, type PixSettings } from './open-pix-charge';
 import { payerDocumentProblem, type Payer } from '../domain/payer';
 import { requestFingerprint } from '../domain/request-fingerprint';
 import type {
@@ -156,8 +156,8 @@ export async function acceptCheckout(
       return { ok: false, ...conflict };
     }
     await tx.addPayer(checkout.id, payer);
-    if (checkout.paymentMethod === 'card')
-      tx.publish(ChargeRequested, chargeRequestFor(checkout, 1));
+    if (checkout.pix) tx.publish(PixChargeOpened, pixChargeOpenedFor(checkout, checkout.pix));
+    else tx.publish(ChargeRequested, chargeRequestFor(checkout, 1));
     return { ok: true, status: response.status, checkout: response.body };
   });
 }

@@ -1,6 +1,7 @@
+import type { EventData, PixChargeOpened } from '@checkout/contracts';
 import { toString as qrCodeAs } from 'qrcode';
 import { brCode, txidOf } from '../domain/br-code';
-import type { PixCharge } from '../domain/checkout';
+import type { Checkout, PixCharge } from '../domain/checkout';
 
 /** The seller's PIX receiving account and how long a charge may be paid (PIX_* settings). */
 export interface PixSettings {
@@ -29,3 +30,15 @@ export function openPixCharge(
 /** The BR Code as a QR code to scan, an SVG document (medium error correction, as banks print). */
 export const pixQrCodeSvg = (code: string) =>
   qrCodeAs(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+
+/** What payment needs to match the provider's webhook to the checkout. */
+export const pixChargeOpenedFor = (
+  checkout: Checkout,
+  pix: PixCharge,
+): EventData<typeof PixChargeOpened> => ({
+  checkoutId: checkout.id,
+  txid: pix.txid,
+  amountCents: checkout.amountCents,
+  currency: checkout.currency,
+  expiresAt: pix.expiresAt.toISOString(),
+});
