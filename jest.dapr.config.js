@@ -5,8 +5,8 @@ module.exports = {
   ...base,
   projects: base.projects.map((project) => ({
     ...project,
-    // The dapr-only proofs, and the end-to-end journeys, money faults, installments, coupons, pages,
-    // reminders, access, receipts, the sign-in back-off, security headers, tracing and metrics run
+    // The dapr-only proofs, and the end-to-end journeys, money faults, installments, coupons, PIX,
+    // pages, reminders, access, receipts, the sign-in back-off, security headers, tracing and metrics run
     // unchanged against start:dapr, where the broker, the edge and the sidecars' retries matter.
     // (Not the abuse limits: they run two platforms side by side, and two start:dapr on one
     // machine, whose sidecars share app ids on mDNS, answer checkouts with 503s; not yet
@@ -17,6 +17,7 @@ module.exports = {
       '<rootDir>/test/one-charge-per-purchase.test.ts',
       '<rootDir>/test/installments.test.ts',
       '<rootDir>/test/coupons.test.ts',
+      '<rootDir>/test/pix.test.ts',
       '<rootDir>/test/pages-and-cors.test.ts',
       '<rootDir>/test/lead-reminders.test.ts',
       '<rootDir>/test/receipts-and-history.test.ts',

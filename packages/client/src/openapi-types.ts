@@ -227,6 +227,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/webhooks/pix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The PIX provider tells that charges were paid
+     * @description The shape of the Banco Central's API Pix webhook (`{pix: [...]}`), signed by the provider:
+     *     `Pix-Signature: t=<unix seconds>,kid=<key id>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`
+     *     with the shared secret from the secret store. A signature that is missing, wrong or more
+     *     than 5 minutes from the platform's clock is a 401 and changes nothing. A payment already
+     *     received (same `endToEndId`) changes nothing and is a 200 again. An amount other than the
+     *     charge's is a 422 and approves nothing.
+     */
+    post: operations['receivePixWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.yaml': {
     parameters: {
       query?: never;
@@ -368,7 +393,12 @@ export interface components {
     CheckoutRequest: {
       leadId: string;
       courseId: string;
-      cardToken: string;
+      /**
+       * @description From POST /cards. Required for a card payment (a 400 naming `cardToken` without it),
+       *     refused with a PIX payment (a 400 naming it).
+       */
+      cardToken?: string;
+      paymentMethod?: components['schemas']['PaymentMethod'];
       payer: components['schemas']['Payer'];
       /**
        * @description How many installments to pay in, 1 when absent (GET /courses/{id}/installments lists
@@ -384,12 +414,52 @@ export interface components {
        */
       couponCode?: string;
     };
+    PixWebhook: {
+      pix: {
+        /** @description The payment's id in the PIX system */
+        endToEndId: string;
+        /** @description The charge it pays */
+        txid: string;
+        /** @description The amount paid, in reais (297.00) */
+        valor: string;
+        /**
+         * Format: date-time
+         * @description When it was paid
+         */
+        horario: string;
+      }[];
+    };
+    /** @description How the buyer pays; a card when absent */
+    PaymentMethod: {
+      /** @enum {string} */
+      type: 'card' | 'pix';
+    };
+    /** @description What the payer needs to pay by PIX, while the checkout is processing */
+    PixCharge: {
+      /**
+       * @description The BR Code ("PIX copia e cola") per the Banco Central's EMV QRCPS spec
+       * @example 00020126440014br.gov.bcb.pix0122pix@cursos.example.com5204000053039865406297.005802BR5921Escola de Cursos Ltda6009Sao Paulo622905259b2e7d4c1a3f4e6b8c5d0f7a26304773F
+       */
+      brCode: string;
+      /** @description The BR Code as a QR code, an SVG document (show it as an image) */
+      qrCodeSvg: string;
+      /**
+       * Format: date-time
+       * @description After this the charge is no longer paid and the checkout is declined `expired`
+       */
+      expiresAt: string;
+    };
     Checkout: {
       id: string;
       /** @enum {string} */
       status: 'processing' | 'approved' | 'declined';
-      /** @enum {string} */
-      declineReason?: 'card_declined' | 'insufficient_funds' | 'processing_error';
+      /**
+       * @description Why the charge was declined; `expired` is a PIX charge not paid in time
+       * @enum {string}
+       */
+      declineReason?: 'card_declined' | 'insufficient_funds' | 'processing_error' | 'expired';
+      paymentMethod?: components['schemas']['PaymentMethod'];
+      pix?: components['schemas']['PixCharge'];
       /**
        * @description The total charged: the course price less a coupon's discount, interest included
        *     when paid in installments
@@ -498,7 +568,7 @@ export interface components {
       /** @enum {string} */
       outcome: 'approved' | 'declined' | 'gateway_error';
       /** @enum {string} */
-      declineReason?: 'card_declined' | 'insufficient_funds' | 'processing_error';
+      declineReason?: 'card_declined' | 'insufficient_funds' | 'processing_error' | 'expired';
       /**
        * Format: date-time
        * @description When the answer was recorded
@@ -987,7 +1057,10 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Accepted; poll the checkout for its outcome */
+      /**
+       * @description Accepted; poll the checkout for its outcome. Paid by PIX (`paymentMethod.type: pix`),
+       *     the checkout carries `pix`: the BR Code to pay, as text and as a QR code, and its expiry.
+       */
       202: {
         headers: {
           [name: string]: unknown;
@@ -1412,6 +1485,57 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  receivePixWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "pix": [
+         *         {
+         *           "endToEndId": "E18236120202605041320s0123456789",
+         *           "txid": "9b2e7d4c1a3f4e6b8c5d0f7a2",
+         *           "valor": "297.00",
+         *           "horario": "2026-05-04T13:21:40.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['PixWebhook'];
+      };
+    };
+    responses: {
+      /** @description Every payment is recorded (or was already) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "received": 1
+           *     }
+           */
+          'application/json': {
+            /** @description Payments in the body */
+            received: number;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       422: components['responses']['Unprocessable'];

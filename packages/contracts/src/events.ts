@@ -44,6 +44,8 @@ const DeclineReason = Type.Union([
   Type.Literal('card_declined'),
   Type.Literal('insufficient_funds'),
   Type.Literal('processing_error'),
+  /** Added within v1: a PIX charge not paid before its expiry. */
+  Type.Literal('expired'),
 ]);
 
 /** Financial asks payment to charge a card (one event per attempt). */
@@ -70,6 +72,22 @@ export const ChargeRequested = defineEvent(
   }),
 );
 
+/**
+ * Financial opened a PIX charge for a checkout: payment keeps it, to match the provider's
+ * webhook (by txid) to the checkout and its amount. Its payment comes back as attempt 1.
+ */
+export const PixChargeOpened = defineEvent(
+  'pix-charge.opened',
+  1,
+  Type.Object({
+    checkoutId: Type.String(),
+    txid: Type.String(),
+    ...Money,
+    /** ISO 8601, UTC. */
+    expiresAt: Type.String(),
+  }),
+);
+
 /** Payment reports what the acquirer said about one attempt. */
 export const ChargeAttempted = defineEvent(
   'charge.attempted',
@@ -93,7 +111,8 @@ const CheckoutFacts = {
   leadId: Type.String(),
   courseId: Type.String(),
   courseTitle: Type.String(),
-  cardToken: Type.String(),
+  /** Optional within v1: absent on a checkout paid by PIX, which has no card. */
+  cardToken: Type.Optional(Type.String()),
   ...Money,
   ...Installments,
   /**
@@ -118,7 +137,12 @@ const Receipt = Type.Object({
     email: Type.String(),
     maskedDocument: Type.String(),
   }),
-  card: Type.Object({ brand: Type.String(), last4: Type.String({ pattern: '^[0-9]{4}$' }) }),
+  /** Optional within v1: absent when paid by PIX (`paymentMethod`). */
+  card: Type.Optional(
+    Type.Object({ brand: Type.String(), last4: Type.String({ pattern: '^[0-9]{4}$' }) }),
+  ),
+  /** Added within v1 (optional): how the payer paid; absent, by card. */
+  paymentMethod: Type.Optional(Type.Union([Type.Literal('card'), Type.Literal('pix')])),
   /** ISO 8601, UTC. */
   approvedAt: Type.String(),
 });

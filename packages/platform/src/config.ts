@@ -52,6 +52,8 @@ export function readPlatformConfig(env: NodeJS.ProcessEnv = process.env) {
     activationTokenKeys: read.optionalString('ACTIVATION_TOKEN_KEYS'),
     /** The seller API's bearer key; by default one is made once and kept under DATA_DIR. */
     sellerApiKey: read.optionalString('SELLER_API_KEY'),
+    /** Shared with the PIX provider, which signs its webhooks; made once under DATA_DIR by default. */
+    pixWebhookKeys: read.optionalString('PIX_WEBHOOK_KEYS'),
     academic: readAcademicConfig(read),
     cardVault: readCardVaultConfig(read),
     financial: readFinancialConfig(read),

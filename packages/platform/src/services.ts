@@ -31,6 +31,7 @@ export const publicRoutes: { prefix: string; service: ServiceName }[] = [
   { prefix: '/api/v1/access', service: 'academic' },
   { prefix: '/api/v1/sessions', service: 'academic' },
   { prefix: '/api/v1/me', service: 'academic' },
+  { prefix: '/api/v1/webhooks', service: 'payment' },
 ];
 
 /**

@@ -97,6 +97,10 @@ export async function startServices(
     createPaymentService({
       ...context('payment'),
       vault: { revealCardNumber: (token) => vault.revealCardNumber(token) },
+      pixWebhookKeys: parseKeyRing(
+        config.pixWebhookKeys ?? loadOrCreateKeys(config.dataDir, 'pix-webhook-keys'),
+        'PIX webhook keys',
+      ),
     }),
     createAcademicService({ ...context('academic'), ...config.academic, activationTokenKeys }),
     createNotificationService({

@@ -18,6 +18,7 @@ export * from './http/drainable-server';
 export * from './http/problem';
 export * from './http/problem-table';
 export * from './http/rate-limit';
+export { rawBodyOf } from './http/raw-body';
 export * from './http/request-validator';
 export * from './http/require-bearer-key';
 export * from './http/security-headers';

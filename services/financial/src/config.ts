@@ -13,6 +13,13 @@ export function readFinancialConfig(env: EnvironmentReader) {
     },
     /** No coupon takes a course price below this, in cents (R$ 5,00 by default). */
     couponPriceFloorCents: env.integer('COUPON_PRICE_FLOOR_CENTS', 500),
+    /** Who a PIX payment goes to, as the payer's bank shows it, and how long a charge is open. */
+    pix: {
+      pixKey: env.string('PIX_KEY', 'pix@cursos.example.com'),
+      merchantName: env.string('PIX_MERCHANT_NAME', 'Escola de Cursos Ltda'),
+      merchantCity: env.string('PIX_MERCHANT_CITY', 'Sao Paulo'),
+      expiryMs: env.integer('PIX_EXPIRY_SECONDS', 1800) * 1000,
+    },
     /** Declined checkouts a lead or a client address may have in a window before more are refused. */
     declineLimits: {
       perLead: env.integer('DECLINES_PER_LEAD', 3),

@@ -15,8 +15,10 @@ import { createFinancialRouter } from './adapters/http/financial-router';
 import { createFinancialInternalRouter } from './adapters/http/internal-router';
 import { overdueCheckoutsGauge } from './adapters/metrics/overdue-checkouts-gauge';
 import type { CardDirectory, Course, LeadDirectory } from './app/ports';
+import { declineExpiredPixCharges } from './app/decline-expired-pix-charges';
 import { recordChargeAttempt } from './app/record-charge-attempt';
 import { recoverStuckCharges } from './app/recover-stuck-charges';
+import type { PixSettings } from './app/open-pix-charge';
 import type { DeclineLimits } from './app/wait-before-another-card';
 
 export interface FinancialDeps extends ServiceContext {
@@ -31,6 +33,7 @@ export interface FinancialDeps extends ServiceContext {
   couponPriceFloorCents: number;
   /** What a seller sends as a bearer token to reach /api/v1/admin (secret `seller-api-key`). */
   sellerApiKey: string;
+  pix: PixSettings;
 }
 
 /**
@@ -62,6 +65,13 @@ export function createFinancialService(deps: FinancialDeps): FinancialService {
       logger.child({ component: 'stuck-charge-sweeper' }),
       sweepEveryMs,
     );
+    // Looks a few times per expiry, and at least twice a minute, so a payer hears soon.
+    const pixSweeper = new BackgroundLoop(
+      'expired PIX charge sweeper',
+      () => declineExpiredPixCharges({ store, logger }).then(() => undefined),
+      logger.child({ component: 'expired-pix-sweeper' }),
+      Math.min(Math.max(deps.pix.expiryMs / 4, 1000), 30_000),
+    );
     const { perClient, perLead, windowSeconds } = deps.checkoutLimits;
     const checkoutLimits = {
       perClient: rateLimit(
@@ -83,12 +93,13 @@ export function createFinancialService(deps: FinancialDeps): FinancialService {
           cards: deps.cards,
           declineLimits: deps.declineLimits,
           couponPriceFloorCents: deps.couponPriceFloorCents,
+          pix: deps.pix,
           checkoutLimits,
         }),
         createAdminRouter({ store, sellerApiKey: deps.sellerApiKey }),
       ),
       internalRouter: createFinancialInternalRouter(store),
-      jobs: [sweeper, overdueCheckoutsGauge(deps.orm, deps.chargeStuckAfterMs)],
+      jobs: [sweeper, pixSweeper, overdueCheckoutsGauge(deps.orm, deps.chargeStuckAfterMs)],
       findCourse: (id: string) => store.findCourse(id),
     };
   });

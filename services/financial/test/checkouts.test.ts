@@ -61,6 +61,12 @@ beforeAll(async () => {
         declineLimits: { perLead: 1000, perClient: 1000, windowSeconds: 3600 },
         couponPriceFloorCents: 500,
         sellerApiKey: 'seller-key-for-tests',
+        pix: {
+          pixKey: 'pix@cursos.example.com',
+          merchantName: 'Escola de Cursos Ltda',
+          merchantCity: 'Sao Paulo',
+          expiryMs: 1_800_000,
+        },
       }),
     [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic],
   );
@@ -286,7 +292,7 @@ describe('one charge per purchase', () => {
   it('refuses a token whose card the vault erased after its checkout with 409 naming cardToken, not as unknown', async () => {
     const request = newCheckoutRequest();
     expect((await post(request)).response.status).toBe(202);
-    erasedCards.add(request.cardToken); // the vault forgets a card once its charge is final
+    erasedCards.add(request.cardToken!); // the vault forgets a card once its charge is final
     const again = await post({ ...request, leadId: `${request.leadId}-again` });
     expect(again.response.status).toBe(409);
     expect(again.error?.errors).toEqual([{ field: 'cardToken', message: expect.any(String) }]);

@@ -40,6 +40,12 @@ beforeAll(async () => {
         declineLimits: { perLead: 1000, perClient: 1000, windowSeconds: 3600 },
         couponPriceFloorCents: 500,
         sellerApiKey,
+        pix: {
+          pixKey: 'pix@cursos.example.com',
+          merchantName: 'Escola de Cursos Ltda',
+          merchantCity: 'Sao Paulo',
+          expiryMs: 1_800_000,
+        },
       }),
     [CheckoutDeclined.topic],
   );

@@ -1,5 +1,5 @@
 import './start-tracing';
-import { runDaprService } from '@checkout/service-kit';
+import { parseKeyRing, runDaprService } from '@checkout/service-kit';
 import { daprCardVault } from './adapters/clients/dapr-card-vault';
 import { paymentDatabase } from './adapters/db/payment-database';
 import { createPaymentService } from './payment-service';
@@ -7,5 +7,10 @@ import { createPaymentService } from './payment-service';
 runDaprService({
   appId: 'payment',
   database: paymentDatabase,
-  create: (context) => createPaymentService({ ...context, vault: daprCardVault(context.sidecar) }),
+  create: async (context) =>
+    createPaymentService({
+      ...context,
+      vault: daprCardVault(context.sidecar),
+      pixWebhookKeys: parseKeyRing(await context.secret('pix-webhook-keys'), 'PIX webhook keys'),
+    }),
 });

@@ -1,5 +1,5 @@
 import { ChargeAttempted, ChargeRequested } from '@checkout/contracts';
-import type { ServiceRuntime } from '@checkout/service-kit';
+import { parseKeyRing, type ServiceRuntime } from '@checkout/service-kit';
 import {
   eventMessage,
   startServiceUnderTest,
@@ -20,7 +20,11 @@ beforeAll(async () => {
   payment = await startServiceUnderTest(
     paymentDatabase,
     (context) =>
-      createPaymentService({ ...context, vault: { revealCardNumber: async (t) => cards.get(t) } }),
+      createPaymentService({
+        ...context,
+        vault: { revealCardNumber: async (t) => cards.get(t) },
+        pixWebhookKeys: parseKeyRing(`test-1:${Buffer.alloc(32, 1).toString('base64')}`, 'keys'),
+      }),
     [ChargeAttempted.topic],
   );
 });

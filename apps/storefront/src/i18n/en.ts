@@ -99,6 +99,7 @@ export const en: Messages = {
       card_declined: 'The card issuer declined the card.',
       insufficient_funds: 'The card does not have enough funds for this purchase.',
       processing_error: 'We could not process the payment with this card.',
+      expired: 'The PIX payment was not made in time; nothing was charged.',
     },
     retry: 'Try another card',
     notFound: 'We cannot find this payment.',

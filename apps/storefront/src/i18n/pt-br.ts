@@ -99,6 +99,7 @@ export const ptBR = {
       card_declined: 'O banco emissor recusou o cartão.',
       insufficient_funds: 'O cartão não tem limite suficiente para esta compra.',
       processing_error: 'Não conseguimos processar o pagamento com este cartão.',
+      expired: 'O PIX não foi pago dentro do prazo; nada foi cobrado.',
     },
     retry: 'Tentar com outro cartão',
     notFound: 'Não encontramos este pagamento.',

@@ -10,6 +10,7 @@ from the cluster when they exist). `helm template` has no cluster, so it makes n
   "rabbitmq-password" (randAlphaNum 32 | b64enc)
   "card-encryption-key" (randBytes 32 | b64enc)
   "activation-token-key" (randBytes 32 | b64enc)
+  "pix-webhook-key" (randBytes 32 | b64enc)
   "dapr-api-token" (randAlphaNum 40 | b64enc)
   "app-api-token" (randAlphaNum 40 | b64enc)
   "seller-api-key" (randAlphaNum 40 | b64enc) -}}

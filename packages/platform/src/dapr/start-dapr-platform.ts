@@ -71,6 +71,8 @@ export function startDaprPlatform(
         'activation-token-keys':
           config.activationTokenKeys ?? loadOrCreateKeys(config.dataDir, 'activation-token-keys'),
         'seller-api-key': config.sellerApiKey ?? loadOrCreateSellerApiKey(config.dataDir),
+        'pix-webhook-keys':
+          config.pixWebhookKeys ?? loadOrCreateKeys(config.dataDir, 'pix-webhook-keys'),
       }),
       { mode: 0o600 },
     );

@@ -8,6 +8,7 @@ import { logRequests } from './access-log';
 import { createErrorHandler } from './error-handler';
 import { methodNotAllowed } from './method-not-allowed';
 import { HttpProblem, sendProblem } from './problem';
+import { keepRawBody } from './raw-body';
 import { noStore, securityHeaders } from './security-headers';
 
 export interface HttpAppOptions {
@@ -60,7 +61,13 @@ export function createHttpApp({
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
   if (allowedOrigins.length > 0) app.use('/api', corsFor(allowedOrigins));
-  app.use(express.json({ limit: '100kb', type: ['application/json', 'application/*+json'] }));
+  app.use(
+    express.json({
+      limit: '100kb',
+      type: ['application/json', 'application/*+json'],
+      verify: keepRawBody,
+    }),
+  );
   for (const router of routers) app.use(router);
   if (spec) app.use(methodNotAllowed(spec));
   app.use((req, res) => {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ChargeRequested, installmentsLabel, type ApiSchemas } from '@checkout/contracts';
+import { ChargeRequested, PixChargeOpened, type ApiSchemas } from '@checkout/contracts';
 import { normalizeDocument } from '@checkout/br-documents';
-import type { ChargeAttemptRecord, Checkout, Installments } from '../domain/checkout';
+import type { CardSummary, Checkout } from '../domain/checkout';
 import { installmentOption } from '../domain/installments';
 import type { CouponRefusal } from '../domain/coupon';
 import { chargeRequestFor } from './charge-request';
+import { toCheckoutView } from './checkout-view';
+import { openPixCharge, pixChargeOpenedFor, type PixSettings } from './open-pix-charge';
 import { priceWithCoupon } from './price-with-coupon';
 import { payerDocumentProblem, type Payer } from '../domain/payer';
 import { requestFingerprint } from '../domain/request-fingerprint';
@@ -24,12 +26,21 @@ export interface AcceptCheckoutDeps {
   declineLimits: DeclineLimits;
   /** No coupon takes a price below this (COUPON_PRICE_FLOOR_CENTS). */
   couponPriceFloorCents: number;
+  pix: PixSettings;
 }
 
 export type CheckoutRequest = ApiSchemas['CheckoutRequest'];
 
 export type AcceptCheckoutFailure =
-  | { reason: 'idempotency_key_reused' | 'unknown_lead' | 'unknown_course' | 'unknown_card_token' }
+  | {
+      reason:
+        | 'idempotency_key_reused'
+        | 'unknown_lead'
+        | 'unknown_course'
+        | 'unknown_card_token'
+        | 'card_token_missing'
+        | 'card_token_with_pix';
+    }
   | { reason: 'too_many_installments'; maxInstallments: number }
   | { reason: CouponRefusal }
   | { reason: 'invalid_payer_document'; detail: string }
@@ -40,38 +51,6 @@ export type AcceptCheckoutResult =
   | { ok: true; status: number; checkout: ApiSchemas['Checkout'] }
   | ({ ok: false } & AcceptCheckoutFailure);
 
-/** The installments as the view shows them: with a pt-BR label when there are several. */
-const installmentsView = ({ count, installmentCents, lastInstallmentCents }: Installments) => ({
-  count,
-  installmentCents,
-  lastInstallmentCents,
-  ...(count > 1 && { label: installmentsLabel(count, installmentCents, 'pt-BR') }),
-});
-
-/** What the API shows of a checkout: its money and history, never its card or payer. */
-export const toCheckoutView = (
-  checkout: Checkout,
-  attempts: ChargeAttemptRecord[],
-): ApiSchemas['Checkout'] => ({
-  id: checkout.id,
-  status: checkout.status,
-  ...(checkout.declineReason && { declineReason: checkout.declineReason }),
-  amountCents: checkout.amountCents,
-  currency: checkout.currency,
-  installments: installmentsView(checkout.installments),
-  ...(checkout.coupon && { coupon: checkout.coupon }),
-  courseId: checkout.courseId,
-  leadId: checkout.leadId,
-  createdAt: checkout.createdAt.toISOString(),
-  ...(checkout.decidedAt && { decidedAt: checkout.decidedAt.toISOString() }),
-  attempts: attempts.map((attempt) => ({
-    number: attempt.number,
-    outcome: attempt.outcome,
-    ...(attempt.declineReason && { declineReason: attempt.declineReason }),
-    at: attempt.at.toISOString(),
-  })),
-});
-
 /** The first response again for the same body; a refusal for a different one. */
 function replay(previous: StoredResponse, fingerprint: string): AcceptCheckoutResult {
   return previous.fingerprint === fingerprint
@@ -79,23 +58,48 @@ function replay(previous: StoredResponse, fingerprint: string): AcceptCheckoutRe
     : { ok: false, reason: 'idempotency_key_reused' };
 }
 
+/** The card behind a token, or why the token cannot back a checkout. */
+async function chargeableCard(
+  { store, cards }: Pick<AcceptCheckoutDeps, 'store' | 'cards'>,
+  cardToken: string,
+): Promise<{ card: CardSummary } | { reason: 'unknown_card_token' | 'card_token_used' }> {
+  const card = await cards.findChargeableCard(cardToken);
+  if (card) return { card };
+  // The vault erases a card once its charge is final: a token it no longer knows may be one a
+  // checkout used, which is the 409 the contract promises rather than an unknown token.
+  return {
+    reason: (await store.isCardTokenUsed(cardToken)) ? 'card_token_used' : 'unknown_card_token',
+  };
+}
+
+/** A card token for a card payment, none with PIX (which never touches the vault). */
+const cardTokenProblem = ({ paymentMethod, cardToken }: CheckoutRequest) =>
+  (paymentMethod?.type ?? 'card') === 'card'
+    ? !cardToken && ('card_token_missing' as const)
+    : cardToken !== undefined && ('card_token_with_pix' as const);
+
 /**
  * Accepts a checkout: the price comes from the catalogue, the lead and the card are looked up
  * before the transaction opens (no remote call inside it), and the checkout, its payer, its first
  * charge request and the response kept for its Idempotency-Key commit together. A card token backs one
  * checkout, and a lead buys a course once. A lead or client (`clientKey`, its hashed address) with
  * too many declined cards lately is refused before any card reaches the acquirer. A coupon's
- * use is taken in the same transaction, so a checkout refused for want of one leaves nothing.
+ * use is taken in the same transaction, so a checkout refused for want of one leaves nothing. A
+ * PIX checkout has no card: it answers with the charge the payer pays, and waits for the
+ * payment's webhook.
  */
 export async function acceptCheckout(
-  { store, leads, cards, declineLimits, couponPriceFloorCents }: AcceptCheckoutDeps,
+  deps: AcceptCheckoutDeps,
   idempotencyKey: string,
   request: CheckoutRequest,
   clientKey: string,
 ): Promise<AcceptCheckoutResult> {
+  const { store, leads, declineLimits } = deps;
   const fingerprint = requestFingerprint(request);
   const previous = await store.findStoredResponse(idempotencyKey);
   if (previous) return replay(previous, fingerprint);
+  const tokenProblem = cardTokenProblem(request);
+  if (tokenProblem) return { ok: false, reason: tokenProblem };
   const of = { leadId: request.leadId, clientKey };
   const retryAfterMs = await waitBeforeAnotherCard(store, declineLimits, of);
   if (retryAfterMs > 0) return { ok: false, reason: 'too_many_declines', retryAfterMs };
@@ -104,7 +108,12 @@ export async function acceptCheckout(
     return { ok: false, reason: 'invalid_payer_document', detail: documentProblem };
   const course = await store.findCourse(request.courseId);
   if (!course) return { ok: false, reason: 'unknown_course' };
-  const price = await priceWithCoupon(store, course, request.couponCode, couponPriceFloorCents);
+  const price = await priceWithCoupon(
+    store,
+    course,
+    request.couponCode,
+    deps.couponPriceFloorCents,
+  );
   if (!price.ok) return price;
   const { maxInstallments } = course.installmentPlan;
   const payment = installmentOption(
@@ -115,20 +124,23 @@ export async function acceptCheckout(
   if (!payment) return { ok: false, reason: 'too_many_installments', maxInstallments };
   const lead = await leads.findLead(request.leadId);
   if (!lead) return { ok: false, reason: 'unknown_lead' };
-  const card = await cards.findChargeableCard(request.cardToken);
-  // The vault erases a card once its charge is final: a token it no longer knows may be one a
-  // checkout used, which is the 409 the contract promises rather than an unknown token.
-  if (!card) {
-    const used = await store.isCardTokenUsed(request.cardToken);
-    return { ok: false, reason: used ? 'card_token_used' : 'unknown_card_token' };
+  const id = randomUUID();
+  const now = new Date();
+  let means: Pick<Checkout, 'paymentMethod' | 'cardToken' | 'card' | 'pix'>;
+  if (request.cardToken) {
+    const found = await chargeableCard(deps, request.cardToken);
+    if ('reason' in found) return { ok: false, reason: found.reason };
+    means = { paymentMethod: 'card', cardToken: request.cardToken, card: found.card };
+  } else {
+    means = { paymentMethod: 'pix', pix: openPixCharge(deps.pix, id, payment.totalCents, now) };
   }
 
   const checkout: Checkout = {
-    id: randomUUID(),
+    id,
     leadId: request.leadId,
     courseId: course.id,
     courseTitle: course.title,
-    cardToken: request.cardToken,
+    ...means,
     amountCents: payment.totalCents,
     currency: course.currency,
     installments: {
@@ -142,13 +154,12 @@ export async function acceptCheckout(
     recoveries: 0,
     student: { name: lead.name, email: lead.email },
     payer: { name: request.payer.name, email: request.payer.email },
-    card,
     ...(lead.language && { language: lead.language }),
-    createdAt: new Date(),
+    createdAt: now,
     clientKey,
   };
   const payer: Payer = { ...request.payer, document: normalizeDocument(request.payer.document) };
-  const response = { fingerprint, status: 202, body: toCheckoutView(checkout, []) };
+  const response = { fingerprint, status: 202, body: await toCheckoutView(checkout, []) };
   return store.transaction(async (tx): Promise<AcceptCheckoutResult> => {
     if (!(await tx.claimIdempotencyKey(idempotencyKey, response))) {
       // Another request with this key committed meanwhile: answer as it did.
@@ -166,7 +177,8 @@ export async function acceptCheckout(
       return { ok: false, ...conflict };
     }
     await tx.addPayer(checkout.id, payer);
-    tx.publish(ChargeRequested, chargeRequestFor(checkout, 1));
+    if (checkout.pix) tx.publish(PixChargeOpened, pixChargeOpenedFor(checkout, checkout.pix));
+    else tx.publish(ChargeRequested, chargeRequestFor(checkout, 1));
     return { ok: true, status: response.status, checkout: response.body };
   });
 }

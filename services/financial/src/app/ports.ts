@@ -60,8 +60,13 @@ export interface FinancialTransaction {
   /** The checkout, held until commit: answers for it are applied one after the other. */
   lockCheckout(id: string): Promise<Checkout | undefined>;
   updateCheckout(id: string, changes: Partial<Checkout>): Promise<void>;
-  /** Processing checkouts unchanged since `updatedBefore`, locked; rows others hold are skipped. */
+  /**
+   * Processing card checkouts unchanged since `updatedBefore`, locked; rows others hold are
+   * skipped. A PIX checkout waits for its payer, not for payment, and is not among them.
+   */
   claimStuckCheckouts(updatedBefore: Date, limit: number): Promise<Checkout[]>;
+  /** Processing PIX checkouts whose charge expired before `now`, locked; held rows are skipped. */
+  claimExpiredPixCheckouts(now: Date, limit: number): Promise<Checkout[]>;
   publish: Transaction['publish'];
 }
 

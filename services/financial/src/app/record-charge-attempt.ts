@@ -45,8 +45,18 @@ async function applyAttempt(
   // A result for an attempt we did not ask for (or no longer wait for) changes nothing.
   if (!checkout || checkout.status !== 'processing' || checkout.attempts !== attempt.attempt)
     return;
-  const step = nextStepAfterAttempt(attempt.attempt, attempt.outcome, attempt.declineReason);
   const times = { acceptedAt: checkout.createdAt, decidedAt: now };
+  if (checkout.pix && checkout.pix.expiresAt <= now) {
+    // Paid after the charge expired, before the sweeper declined it: the payer was told the
+    // charge is no longer open, so it is not approved now.
+    logger.error(
+      { checkoutId: checkout.id },
+      'a PIX payment arrived after its charge expired: refund it',
+    );
+    await declineCheckout(tx, checkout, 'expired', now);
+    return { outcome: 'declined', declineReason: 'expired', ...times };
+  }
+  const step = nextStepAfterAttempt(attempt.attempt, attempt.outcome, attempt.declineReason);
   switch (step.kind) {
     case 'approve':
       await approveCheckout(tx, checkout, now);

@@ -15,7 +15,7 @@ const checkoutFacts = (checkout: Checkout) => ({
   leadId: checkout.leadId,
   courseId: checkout.courseId,
   courseTitle: checkout.courseTitle,
-  cardToken: checkout.cardToken,
+  ...(checkout.cardToken && { cardToken: checkout.cardToken }),
   amountCents: checkout.amountCents,
   currency: checkout.currency,
   installments: checkout.installments,
@@ -26,16 +26,20 @@ const checkoutFacts = (checkout: Checkout) => ({
 type Receipt = NonNullable<EventData<typeof CheckoutApproved>['receipt']>;
 
 /** What the payer's receipt shows: no address, no phone, the document masked. */
-const receiptFor = (payer: Payer, card: Receipt['card'], approvedAt: Date): Receipt => ({
+const receiptFor = (payer: Payer, checkout: Checkout, approvedAt: Date): Receipt => ({
   payer: {
     type: payer.type,
     name: payer.name,
     email: payer.email,
     maskedDocument: maskDocument(payer.document),
   },
-  card: { brand: card.brand, last4: card.last4 },
+  ...(checkout.card && { card: { brand: checkout.card.brand, last4: checkout.card.last4 } }),
+  paymentMethod: checkout.paymentMethod,
   approvedAt: approvedAt.toISOString(),
 });
+
+/** Card checkouts taken before the vault told brand and last four digits get no receipt. */
+const hasReceipt = (checkout: Checkout) => checkout.paymentMethod === 'pix' || !!checkout.card;
 
 /**
  * The charge is final and approved: the student is told by the services that listen, and the
@@ -47,7 +51,7 @@ export async function approveCheckout(tx: FinancialTransaction, checkout: Checko
   tx.publish(CheckoutApproved, {
     ...checkoutFacts(checkout),
     student: checkout.student,
-    ...(payer && checkout.card && { receipt: receiptFor(payer, checkout.card, now) }),
+    ...(payer && hasReceipt(checkout) && { receipt: receiptFor(payer, checkout, now) }),
   });
 }
 

@@ -24,12 +24,25 @@ export interface ChargeAttemptRecord {
   at: Date;
 }
 
+export type PaymentMethod = 'card' | 'pix';
+
+/** A PIX charge: the BR Code the payer pays, its txid (how the payment names it), its expiry. */
+export interface PixCharge {
+  txid: string;
+  brCode: string;
+  expiresAt: Date;
+}
+
 export interface Checkout {
   id: string;
   leadId: string;
   courseId: string;
   courseTitle: string;
-  cardToken: string;
+  paymentMethod: PaymentMethod;
+  /** The card charged; absent when paid by PIX. */
+  cardToken?: string;
+  /** The charge the payer pays by PIX; absent when paid by card. */
+  pix?: PixCharge;
   /** The total charged: the price (less a coupon's discount), with interest in installments. */
   amountCents: number;
   currency: 'BRL';

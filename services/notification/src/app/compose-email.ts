@@ -84,8 +84,7 @@ export function composeEmail(
         amountCents: approved.amountCents,
         ...(approved.installments && { installments: approved.installments }),
         ...(approved.coupon && { coupon: approved.coupon }),
-        cardBrand: receipt.card.brand,
-        cardLast4: receipt.card.last4,
+        ...(receipt.card && { card: receipt.card }),
         checkoutId: approved.checkoutId,
         approvedAt: new Date(receipt.approvedAt),
       };

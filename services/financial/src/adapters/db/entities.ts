@@ -1,6 +1,6 @@
 import { defineEntity } from '@mikro-orm/core';
 import type { ApiSchemas, DeclineReason, Language } from '@checkout/contracts';
-import type { ChargeOutcome, CheckoutStatus, Contact } from '../../domain/checkout';
+import type { ChargeOutcome, CheckoutStatus, Contact, PaymentMethod } from '../../domain/checkout';
 import type { PayerType } from '../../domain/payer';
 
 export const CourseEntity = defineEntity({
@@ -80,7 +80,12 @@ export const CheckoutEntity = defineEntity({
       .foreignKeyName('checkout_course_id_fkey')
       .updateRule('no action'),
     courseTitle: p.text(),
-    cardToken: p.text(),
+    // How the checkout is paid (0011): a card token, or a PIX charge.
+    paymentMethod: p.text().$type<PaymentMethod>().default('card'),
+    cardToken: p.text().nullable(),
+    pixTxid: p.text().nullable(),
+    pixBrCode: p.text().nullable(),
+    pixExpiresAt: p.datetime().nullable(),
     amountCents: p.integer(),
     currency: p.text().$type<'BRL'>(),
     // Installments chosen (0009); the amounts are absent on checkouts taken before.
@@ -116,7 +121,10 @@ export const CheckoutEntity = defineEntity({
     clientKey: p.text().nullable(),
   }),
   // One checkout per card token, one open or approved checkout per lead and course (0003).
-  uniques: [{ name: 'checkout_card_token_key', properties: 'cardToken' }],
+  uniques: [
+    { name: 'checkout_card_token_key', properties: 'cardToken' },
+    { name: 'checkout_pix_txid_key', properties: 'pixTxid' },
+  ],
   indexes: [
     {
       name: 'checkout_open_purchase_key',

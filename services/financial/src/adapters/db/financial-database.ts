@@ -20,6 +20,7 @@ import { KeepPayersCardsAndAttempts } from './migrations/keep-payers-cards-and-a
 import { OfferCoupons } from './migrations/offer-coupons';
 import { OfferInstallments } from './migrations/offer-installments';
 import { OneCheckoutPerCardAndPurchase } from './migrations/one-checkout-per-card-and-purchase';
+import { TakePixPayments } from './migrations/take-pix-payments';
 
 export const financialDatabase: DatabaseModule = {
   schema: 'financial',
@@ -43,5 +44,6 @@ export const financialDatabase: DatabaseModule = {
     { name: '0008-keep-outbox-traceparent', class: AddOutboxTraceparent },
     { name: '0009-offer-installments', class: OfferInstallments },
     { name: '0010-offer-coupons', class: OfferCoupons },
+    { name: '0011-take-pix-payments', class: TakePixPayments },
   ],
 };

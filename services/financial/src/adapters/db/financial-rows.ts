@@ -8,7 +8,11 @@ export interface CheckoutRow {
   lead_id: string;
   course_id: string;
   course_title: string;
-  card_token: string;
+  payment_method: Checkout['paymentMethod'];
+  card_token: string | null;
+  pix_txid: string | null;
+  pix_br_code: string | null;
+  pix_expires_at: Date | null;
   amount_cents: number;
   currency: 'BRL';
   installments: number;
@@ -57,7 +61,13 @@ export const toCheckout = (row: CheckoutRow): Checkout => ({
   leadId: row.lead_id,
   courseId: row.course_id,
   courseTitle: row.course_title,
-  cardToken: row.card_token,
+  paymentMethod: row.payment_method,
+  ...(row.card_token && { cardToken: row.card_token }),
+  ...(row.pix_txid &&
+    row.pix_br_code &&
+    row.pix_expires_at && {
+      pix: { txid: row.pix_txid, brCode: row.pix_br_code, expiresAt: row.pix_expires_at },
+    }),
   amountCents: row.amount_cents,
   currency: row.currency,
   // Checkouts taken before installments (0009) were one payment.
@@ -99,14 +109,14 @@ export const checkoutColumns = `"id", "lead_id", "course_id", "course_title", "c
   "amount_cents", "currency", "status", "decline_reason", "attempts", "recoveries", "student",
   "payer", "card_brand", "card_last4", "language", "created_at", "updated_at", "decided_at",
   "client_key", "installments", "installment_cents", "last_installment_cents", "coupon_code",
-  "discount_cents"`;
+  "discount_cents", "payment_method", "pix_txid", "pix_br_code", "pix_expires_at"`;
 
 export const checkoutValues = (checkout: Checkout) => [
   checkout.id,
   checkout.leadId,
   checkout.courseId,
   checkout.courseTitle,
-  checkout.cardToken,
+  checkout.cardToken ?? null,
   checkout.amountCents,
   checkout.currency,
   checkout.status,
@@ -127,6 +137,10 @@ export const checkoutValues = (checkout: Checkout) => [
   checkout.installments.lastInstallmentCents,
   checkout.coupon?.code ?? null,
   checkout.coupon?.discountCents ?? null,
+  checkout.paymentMethod,
+  checkout.pix?.txid ?? null,
+  checkout.pix?.brCode ?? null,
+  checkout.pix?.expiresAt ?? null,
 ];
 
 export const payerColumns = `"checkout_id", "type", "name", "email", "document", "phone",

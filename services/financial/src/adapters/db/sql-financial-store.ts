@@ -71,9 +71,11 @@ const findStoredResponse = async (sql: Sql, key: string) => {
 
 /** What an insert that did not happen collided with (see the unique indexes of migration 0003). */
 async function conflictOf(sql: Sql, checkout: Checkout): Promise<CheckoutConflict> {
-  const [used] = await sql.rows(`select 1 from "financial"."checkout" where "card_token" = $1`, [
-    checkout.cardToken,
-  ]);
+  const [used] = checkout.cardToken
+    ? await sql.rows(`select 1 from "financial"."checkout" where "card_token" = $1`, [
+        checkout.cardToken,
+      ])
+    : [];
   if (used) return { reason: 'card_token_used' };
   const [open] = await sql.rows<{ id: string; status: Checkout['status'] }>(
     `select "id", "status" from "financial"."checkout"
@@ -147,8 +149,17 @@ function financialTransaction({ sql, publish }: Transaction): FinancialTransacti
       (
         await sql.rows<CheckoutRow>(
           `select ${checkoutColumns} from "financial"."checkout" where "status" = 'processing' and "updated_at" < $1
-            order by "updated_at" limit $2 for update skip locked`,
+            and "payment_method" = 'card' order by "updated_at" limit $2 for update skip locked`,
           [updatedBefore, limit],
+        )
+      ).map(toCheckout),
+    claimExpiredPixCheckouts: async (now, limit) =>
+      (
+        await sql.rows<CheckoutRow>(
+          `select ${checkoutColumns} from "financial"."checkout" where "status" = 'processing'
+            and "payment_method" = 'pix' and "pix_expires_at" < $1
+            order by "pix_expires_at" limit $2 for update skip locked`,
+          [now, limit],
         )
       ).map(toCheckout),
     publish,

@@ -10,11 +10,11 @@ import {
 import { Router, type RequestHandler, type Response } from 'express';
 import {
   acceptCheckout,
-  toCheckoutView,
   type AcceptCheckoutDeps,
   type AcceptCheckoutFailure,
   type CheckoutRequest,
 } from '../../app/accept-checkout';
+import { toCheckoutView } from '../../app/checkout-view';
 import { listInstallmentOptions } from '../../app/list-installment-options';
 
 /** The router's one table; a function of the response, where a refusal's Retry-After goes. */
@@ -37,6 +37,12 @@ const failureProblems = (res: Response): ProblemTable<AcceptCheckoutFailure> => 
   coupon_for_another_course: () =>
     problems.unprocessable('couponCode', 'This coupon is for another course.'),
   coupon_used_up: () => problems.unprocessable('couponCode', 'This coupon has no uses left.'),
+  card_token_missing: () =>
+    problems.invalidRequest([{ field: 'cardToken', message: 'is required to pay by card' }]),
+  card_token_with_pix: () =>
+    problems.invalidRequest([
+      { field: 'cardToken', message: 'is not accepted when paying by PIX' },
+    ]),
   unknown_card_token: () =>
     problems.unprocessable('cardToken', 'No chargeable card with this token.'),
   invalid_payer_document: ({ detail }) => problems.unprocessable('payer.document', detail),
@@ -133,7 +139,7 @@ export function createFinancialRouter({ checkoutLimits, ...deps }: FinancialRout
     // Checked against the spec's path parameter by validateRequest.
     const checkout = await deps.store.findCheckout(req.params.id as string);
     if (!checkout) throw problems.notFound('No checkout with this id.');
-    res.json(toCheckoutView(checkout, await deps.store.listAttempts(checkout.id)));
+    res.json(await toCheckoutView(checkout, await deps.store.listAttempts(checkout.id)));
   });
 
   return router;

@@ -22,7 +22,7 @@ export function overdueCheckoutsGauge(orm: Database, stuckAfterMs: number): Back
   const read = async () => {
     const [row] = await sql.rows<{ overdue: number }>(
       `select count(*)::int as "overdue" from "financial"."checkout"
-        where "status" = 'processing' and "created_at" < now() - $1 * interval '1 millisecond'`,
+        where "status" = 'processing' and "payment_method" = 'card' and "created_at" < now() - $1 * interval '1 millisecond'`,
       [stuckAfterMs],
     );
     return row?.overdue;

@@ -13,11 +13,13 @@ const reasons: Record<Language, Record<DeclineReason, string>> = {
     card_declined: 'o banco emissor recusou o cartão',
     insufficient_funds: 'o cartão não tem saldo ou limite suficiente',
     processing_error: 'não conseguimos falar com a operadora do cartão',
+    expired: 'o PIX não foi pago dentro do prazo',
   },
   en: {
     card_declined: 'the card issuer declined the card',
     insufficient_funds: 'the card does not have enough funds or credit',
     processing_error: 'we could not reach the card network',
+    expired: 'the PIX payment was not made in time',
   },
 };
 
@@ -27,7 +29,9 @@ const copy = {
     paragraphs: [
       `Olá, ${m.payerName}.`,
       `O pagamento do curso "${m.courseTitle}" não foi aprovado: ${reasons['pt-BR'][m.reason]}.`,
-      'Nenhum valor foi cobrado. Você pode tentar de novo com outro cartão ou falar com o seu banco.',
+      m.reason === 'expired'
+        ? 'Nenhum valor foi cobrado. Você pode fazer um novo pedido e pagar com PIX ou cartão.'
+        : 'Nenhum valor foi cobrado. Você pode tentar de novo com outro cartão ou falar com o seu banco.',
     ],
     link: { label: 'Tentar novamente', url: m.retryUrl },
   }),
@@ -36,7 +40,9 @@ const copy = {
     paragraphs: [
       `Hello, ${m.payerName}.`,
       `The payment for "${m.courseTitle}" was not approved: ${reasons.en[m.reason]}.`,
-      'Nothing was charged. You can try again with another card or contact your bank.',
+      m.reason === 'expired'
+        ? 'Nothing was charged. You can place a new order and pay by PIX or card.'
+        : 'Nothing was charged. You can try again with another card or contact your bank.',
     ],
     link: { label: 'Try again', url: m.retryUrl },
   }),

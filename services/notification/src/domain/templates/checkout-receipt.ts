@@ -12,8 +12,8 @@ export interface CheckoutReceiptModel {
   installments?: { count: number; installmentCents: number; lastInstallmentCents: number };
   /** Present when a coupon took something off the course price before the total. */
   coupon?: { code: string; discountCents: number };
-  cardBrand: string;
-  cardLast4: string;
+  /** The card paid with; absent when paid by PIX. */
+  card?: { brand: string; last4: string };
   checkoutId: string;
   approvedAt: Date;
 }
@@ -68,7 +68,7 @@ const copy = {
             `Cupom ${m.coupon.code}: desconto de ${formatBrl(m.coupon.discountCents, 'pt-BR')} sobre o preço do curso.`,
           ]
         : []),
-      `Cartão: ${brandName(m.cardBrand, 'pt-BR')} final ${m.cardLast4}`,
+      m.card ? `Cartão: ${brandName(m.card.brand, 'pt-BR')} final ${m.card.last4}` : 'Pago com PIX',
       `Pagador: ${m.payerName}, documento ${m.maskedDocument}`,
       `Data da aprovação: ${formatDate(m.approvedAt, 'pt-BR')} (horário de Brasília)`,
       `Número do pedido: ${m.checkoutId}`,
@@ -85,7 +85,7 @@ const copy = {
             `Coupon ${m.coupon.code}: ${formatBrl(m.coupon.discountCents, 'en')} off the course price.`,
           ]
         : []),
-      `Card: ${brandName(m.cardBrand, 'en')} ending in ${m.cardLast4}`,
+      m.card ? `Card: ${brandName(m.card.brand, 'en')} ending in ${m.card.last4}` : 'Paid with PIX',
       `Payer: ${m.payerName}, document ${m.maskedDocument}`,
       `Approved on: ${formatDate(m.approvedAt, 'en')} (Brasília time)`,
       `Order number: ${m.checkoutId}`,

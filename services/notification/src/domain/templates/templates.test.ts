@@ -39,6 +39,21 @@ describe('e-mail templates', () => {
     expect(email.text).toContain('Tentar novamente: http://x/retry');
   });
 
+  it('tells the payer of an unpaid PIX charge that it expired, nothing was charged, and to order again', () => {
+    const expired = {
+      payerName: 'Ana',
+      courseTitle: 'Curso',
+      reason: 'expired' as const,
+      retryUrl: 'http://x/retry',
+    };
+    const inPortuguese = renderCheckoutDeclined(expired, 'pt-BR').text;
+    expect(inPortuguese).toContain('não foi aprovado: o PIX não foi pago dentro do prazo.');
+    expect(inPortuguese).toContain('Nenhum valor foi cobrado. Você pode fazer um novo pedido');
+    expect(inPortuguese).not.toContain('outro cartão ou falar com o seu banco');
+    const inEnglish = renderCheckoutDeclined(expired, 'en').text;
+    expect(inEnglish).toContain('was not approved: the PIX payment was not made in time.');
+  });
+
   it('reminds a lead of the course it did not finish buying, with the link to resume', () => {
     const reminder = {
       leadName: 'Ana',
@@ -59,8 +74,7 @@ describe('e-mail templates', () => {
     maskedDocument: '***.982.247-**',
     courseTitle: 'Fundamentos de TypeScript',
     amountCents: 123456,
-    cardBrand: 'visa',
-    cardLast4: '4242',
+    card: { brand: 'visa', last4: '4242' },
     checkoutId: 'c-123',
     approvedAt: new Date('2025-03-01T13:05:00Z'),
   };
@@ -113,11 +127,31 @@ describe('e-mail templates', () => {
   });
 
   it('writes the receipt in English, naming an unknown brand plainly', () => {
-    const email = renderCheckoutReceipt({ ...receipt, cardBrand: 'other' }, 'en');
+    const email = renderCheckoutReceipt(
+      { ...receipt, card: { brand: 'other', last4: '4242' } },
+      'en',
+    );
     expect(email.subject).toBe('Receipt: Fundamentos de TypeScript');
     expect(email.text).toContain('payment of R$1,234.56 for "Fundamentos de TypeScript"');
     expect(email.text).toContain('Card: Card ending in 4242');
     expect(email.text).toContain('Approved on: March 1, 2025 at 10:05 AM (Brasília time)');
+  });
+});
+
+describe('the receipt of a PIX payment', () => {
+  it('says it was paid with PIX, with no card', () => {
+    const paid = {
+      payerName: 'Ana Souza',
+      maskedDocument: '***.982.247-**',
+      courseTitle: 'Fundamentos de TypeScript',
+      amountCents: 29700,
+      checkoutId: 'c-pix',
+      approvedAt: new Date('2025-03-01T13:05:00Z'),
+    };
+    const email = renderCheckoutReceipt(paid, 'pt-BR');
+    expect(email.text).toContain('Pago com PIX');
+    expect(email.text).not.toContain('Cartão');
+    expect(renderCheckoutReceipt(paid, 'en').text).toContain('Paid with PIX');
   });
 });
 

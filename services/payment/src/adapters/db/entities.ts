@@ -36,3 +36,18 @@ export const SimulatedAcquirerChargeEntity = defineEntity({
   }),
   indexes: [{ name: 'simulated_acquirer_charge_reference_idx', properties: 'reference' }],
 });
+
+/** A PIX charge financial opened (0006), and the payment that paid it once it came. */
+export const PixChargeEntity = defineEntity({
+  name: 'PixCharge',
+  tableName: 'pix_charge',
+  properties: (p) => ({
+    txid: p.text().primary(),
+    checkoutId: p.text(),
+    amountCents: p.integer(),
+    expiresAt: p.datetime(),
+    endToEndId: p.text().nullable(),
+    paidAt: p.datetime().nullable(),
+  }),
+  uniques: [{ name: 'pix_charge_end_to_end_id_key', properties: 'endToEndId' }],
+});
