@@ -10,13 +10,12 @@ import {
   individualPayer,
   postCheckout,
   sendRaw,
-  startServiceUnderTest,
   waitUntil,
   type ServiceUnderTest,
 } from '@checkout/test-kit';
-import { createFinancialService, financialDatabase } from '../src';
 import { maxChargeRecoveries } from '../src/domain/checkout';
 import type { ServiceRuntime } from '@checkout/service-kit';
+import { startFinancial } from './start-financial';
 
 const lead = { name: 'Ana Souza', email: 'ana@example.com' };
 const payer = individualPayer;
@@ -39,35 +38,22 @@ let api: CheckoutClient;
 const newKey = () => `key-${Date.now()}-${counter++}`;
 
 beforeAll(async () => {
-  financial = await startServiceUnderTest(
-    financialDatabase,
-    (context) =>
-      createFinancialService({
-        ...context,
-        leads: {
-          findLead: async (id) =>
-            id.startsWith('lead-en-')
-              ? { ...lead, language: 'en' }
-              : id.startsWith('lead-')
-                ? lead
-                : undefined,
-        },
-        cards: {
-          findChargeableCard: async (token) =>
-            token.startsWith('tok_chargeable_') && !erasedCards.has(token) ? card : undefined,
-        },
-        chargeStuckAfterMs,
-        checkoutLimits: { perClient: 1000, perLead: 1000, windowSeconds: 60 },
-        declineLimits: { perLead: 1000, perClient: 1000, windowSeconds: 3600 },
-        couponPriceFloorCents: 500,
-        sellerApiKey: 'seller-key-for-tests',
-        pix: {
-          pixKey: 'pix@cursos.example.com',
-          merchantName: 'Escola de Cursos Ltda',
-          merchantCity: 'Sao Paulo',
-          expiryMs: 1_800_000,
-        },
-      }),
+  financial = await startFinancial(
+    {
+      leads: {
+        findLead: async (id) =>
+          id.startsWith('lead-en-')
+            ? { ...lead, language: 'en' }
+            : id.startsWith('lead-')
+              ? lead
+              : undefined,
+      },
+      cards: {
+        findChargeableCard: async (token) =>
+          token.startsWith('tok_chargeable_') && !erasedCards.has(token) ? card : undefined,
+      },
+      chargeStuckAfterMs,
+    },
     [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic],
   );
   api = createCheckoutClient({ baseUrl: `${financial.baseUrl}/api/v1` });

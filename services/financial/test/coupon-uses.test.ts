@@ -10,17 +10,16 @@ import {
   eventMessage,
   individualPayer,
   postCheckout,
-  startServiceUnderTest,
   type ServiceUnderTest,
 } from '@checkout/test-kit';
 import type { ServiceRuntime } from '@checkout/service-kit';
-import { createFinancialService, financialDatabase } from '../src';
+import { settingsForTests, startFinancial } from './start-financial';
 
 /**
  * A coupon's uses against real PostgreSQL: taken with the checkout, kept when a request is
  * replayed or refused, and given back once by a decline however often payment's answer comes.
  */
-const sellerApiKey = 'seller-key-for-coupon-tests';
+const { sellerApiKey } = settingsForTests;
 let financial: ServiceUnderTest<ServiceRuntime>;
 let api: CheckoutClient;
 let seller: SellerClient;
@@ -28,25 +27,11 @@ let counter = 0;
 const unique = () => `${Date.now()}-${counter++}`;
 
 beforeAll(async () => {
-  financial = await startServiceUnderTest(
-    financialDatabase,
-    (context) =>
-      createFinancialService({
-        ...context,
-        leads: { findLead: async () => ({ name: 'Ana Souza', email: 'ana@example.com' }) },
-        cards: { findChargeableCard: async () => ({ brand: 'visa', last4: '4242' }) },
-        chargeStuckAfterMs: 60_000,
-        checkoutLimits: { perClient: 1000, perLead: 1000, windowSeconds: 60 },
-        declineLimits: { perLead: 1000, perClient: 1000, windowSeconds: 3600 },
-        couponPriceFloorCents: 500,
-        sellerApiKey,
-        pix: {
-          pixKey: 'pix@cursos.example.com',
-          merchantName: 'Escola de Cursos Ltda',
-          merchantCity: 'Sao Paulo',
-          expiryMs: 1_800_000,
-        },
-      }),
+  financial = await startFinancial(
+    {
+      leads: { findLead: async () => ({ name: 'Ana Souza', email: 'ana@example.com' }) },
+      cards: { findChargeableCard: async () => ({ brand: 'visa', last4: '4242' }) },
+    },
     [CheckoutDeclined.topic],
   );
   api = createCheckoutClient({ baseUrl: `${financial.baseUrl}/api/v1` });

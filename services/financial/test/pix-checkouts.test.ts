@@ -9,15 +9,14 @@ import {
   eventMessage,
   individualPayer,
   postCheckout,
-  startServiceUnderTest,
   waitUntil,
   type ServiceUnderTest,
 } from '@checkout/test-kit';
 import type { ServiceRuntime } from '@checkout/service-kit';
 import { hasError, parsePix, PixElementType } from 'pix-utils';
-import { createFinancialService, financialDatabase } from '../src';
+import { settingsForTests, startFinancial } from './start-financial';
 
-const pixKey = 'pix@cursos.example.com';
+const { pixKey } = settingsForTests.pix;
 /** Short, so that expiry is seen within the test; long enough for a request to be answered. */
 const expiryMs = 4000;
 /** Tokens the vault was asked about: a PIX checkout must never ask it anything. */
@@ -35,26 +34,19 @@ let financial: ServiceUnderTest<ServiceRuntime>;
 let api: CheckoutClient;
 
 beforeAll(async () => {
-  financial = await startServiceUnderTest(
-    financialDatabase,
-    (context) =>
-      createFinancialService({
-        ...context,
-        leads: { findLead: async () => ({ name: 'Ana Souza', email: 'ana@example.com' }) },
-        cards: {
-          findChargeableCard: async (token) => {
-            askedTheVault.push(token);
-            return { brand: 'visa', last4: '4242' };
-          },
+  financial = await startFinancial(
+    {
+      leads: { findLead: async () => ({ name: 'Ana Souza', email: 'ana@example.com' }) },
+      cards: {
+        findChargeableCard: async (token) => {
+          askedTheVault.push(token);
+          return { brand: 'visa', last4: '4242' };
         },
-        // Short: a PIX checkout must still not be taken for a stuck card charge.
-        chargeStuckAfterMs: 1000,
-        checkoutLimits: { perClient: 1000, perLead: 1000, windowSeconds: 60 },
-        declineLimits: { perLead: 1000, perClient: 1000, windowSeconds: 3600 },
-        couponPriceFloorCents: 500,
-        sellerApiKey: 'seller-key-for-tests',
-        pix: { pixKey, merchantName: 'Escola de Cursos Ltda', merchantCity: 'Sao Paulo', expiryMs },
-      }),
+      },
+      // Short: a PIX checkout must still not be taken for a stuck card charge.
+      chargeStuckAfterMs: 1000,
+      pix: { ...settingsForTests.pix, expiryMs },
+    },
     [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic],
   );
   api = createCheckoutClient({ baseUrl: `${financial.baseUrl}/api/v1` });
