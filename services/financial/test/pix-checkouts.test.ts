@@ -4,7 +4,12 @@ import {
   CheckoutApproved,
   CheckoutDeclined,
 } from '@checkout/contracts';
-import { createCheckoutClient, type ApiSchemas, type CheckoutClient } from '@checkout/client';
+import {
+  createCheckoutClient,
+  createSellerClient,
+  type ApiSchemas,
+  type CheckoutClient,
+} from '@checkout/client';
 import {
   eventMessage,
   individualPayer,
@@ -183,5 +188,30 @@ describe('the end of a PIX charge', () => {
       params: { path: { id: checkout!.id } },
     });
     expect(shown).toMatchObject({ status: 'declined', declineReason: 'expired' });
+  });
+
+  it('with a coupon asks for the discounted total, and gives the use back when it expires unpaid', async () => {
+    const seller = createSellerClient({
+      baseUrl: `${financial.baseUrl}/api/v1`,
+      apiKey: settingsForTests.sellerApiKey,
+    });
+    const code = `PIX-${Date.now()}`;
+    await seller.createCoupon({ code, percentOff: 10, maxUses: 1 });
+    const usesOf = async () =>
+      (await seller.listCoupons()).data?.items.find((coupon) => coupon.code === code)?.uses;
+    const { data: checkout } = await postCheckout(
+      api,
+      { ...pixRequest(), couponCode: code },
+      newKey(),
+    );
+    expect(checkout).toMatchObject({ amountCents: 26730, coupon: { code, discountCents: 2970 } });
+    expect(parsePix(checkout!.pix!.brCode)).toMatchObject({ transactionAmount: 267.3 });
+    expect(await usesOf()).toBe(1);
+    await financial.waitForPublished(
+      CheckoutDeclined.topic,
+      (d: { checkoutId: string }) => d.checkoutId === checkout!.id,
+      expiryMs + 10_000,
+    );
+    expect(await usesOf()).toBe(0);
   });
 });
