@@ -504,7 +504,7 @@ export interface components {
       courseId?: string;
       /**
        * Format: date-time
-       * @description Open when absent
+       * @description Open when absent; a date before 1970 or after 9999 is a 422
        */
       validFrom?: string;
       /**

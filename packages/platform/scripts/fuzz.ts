@@ -5,6 +5,7 @@
  * operation and phase; FUZZ_SEED replays a run; arguments after `--` go to `st run` as they are
  * (`npm run fuzz -- --report har`).
  */
+import { randomBytes } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,7 +115,13 @@ async function main(): Promise<number> {
   const sink = await startSmtpSink();
   const dataDir = mkdtempSync(join(tmpdir(), 'checkout-fuzz-'));
   chmodSync(dataDir, 0o755); // as root, the embedded PostgreSQL runs as another user
-  const env = { PORT: String(await freePort()), DATA_DIR: dataDir, DATABASE_URL: '' };
+  const sellerApiKey = randomBytes(24).toString('base64url');
+  const env = {
+    PORT: String(await freePort()),
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    SELLER_API_KEY: sellerApiKey,
+  };
   try {
     console.log('fuzz: starting the platform (npm start, embedded PostgreSQL)');
     const platform = await startPlatformProcess({ ...env, SMTP_URL: sink.url });
@@ -125,6 +132,7 @@ async function main(): Promise<number> {
       const secrets = {
         ...(await signInAStudent(api, sink)),
         ...(await createCheckoutChains(api)),
+        FUZZ_SELLER_API_KEY: sellerApiKey,
       };
       const startedAt = Date.now();
       const code = await runSchemathesis(baseUrl, secrets);

@@ -100,3 +100,16 @@ describe("a coupon's uses", () => {
     expect(kept.response.status).toBe(202);
   });
 });
+
+describe('defining a coupon', () => {
+  it('refuses an empty window, a date no coupon needs and an unknown course, naming the field', async () => {
+    const fieldOf = async (coupon: Partial<ApiSchemas['CouponRequest']>) =>
+      (await seller.createCoupon({ code: `d-${unique()}`, percentOff: 10, ...coupon })).error
+        ?.errors?.[0]?.field;
+    const at = '2027-01-01T00:00:00Z';
+    expect(await fieldOf({ validFrom: at, validUntil: at })).toBe('validUntil');
+    expect(await fieldOf({ validFrom: '0000-01-01T00:00:00Z' })).toBe('validFrom');
+    expect(await fieldOf({ courseId: 'no-such-course' })).toBe('courseId');
+    expect(await fieldOf({ validFrom: '2026-01-01T00:00:00Z', validUntil: at })).toBeUndefined();
+  });
+});

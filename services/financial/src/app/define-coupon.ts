@@ -8,7 +8,12 @@ export type DefineCouponResult =
   | { ok: true; coupon: ApiSchemas['Coupon'] }
   | {
       ok: false;
-      reason: 'one_discount_needed' | 'unknown_course' | 'empty_window' | 'coupon_exists';
+      reason:
+        | 'one_discount_needed'
+        | 'unknown_course'
+        | 'date_out_of_range'
+        | 'empty_window'
+        | 'coupon_exists';
     };
 
 /** A coupon as the seller API shows it. */
@@ -29,6 +34,10 @@ const discountOf = ({ percentOff, amountOffCents }: CouponRequest): CouponDiscou
   return undefined;
 };
 
+/** A date the schema's date-time allows that no coupon needs (a leap second, year 0). */
+const outOfRange = (date: Date | undefined) =>
+  date !== undefined && !(date.getUTCFullYear() >= 1970 && date.getUTCFullYear() <= 9999);
+
 /** A seller defines a coupon: its code is kept upper-case, and no two coupons share one. */
 export async function defineCoupon(
   store: FinancialStore,
@@ -40,6 +49,8 @@ export async function defineCoupon(
     return { ok: false, reason: 'unknown_course' };
   const validFrom = request.validFrom === undefined ? undefined : new Date(request.validFrom);
   const validUntil = request.validUntil === undefined ? undefined : new Date(request.validUntil);
+  if (outOfRange(validFrom) || outOfRange(validUntil))
+    return { ok: false, reason: 'date_out_of_range' };
   if (validFrom && validUntil && validFrom >= validUntil)
     return { ok: false, reason: 'empty_window' };
   const coupon: Coupon = {

@@ -21,6 +21,8 @@ const couponProblems: ProblemTable<Extract<DefineCouponResult, { ok: false }>> =
   one_discount_needed: () =>
     problems.unprocessable('percentOff', 'Give either percentOff or amountOffCents, not both.'),
   unknown_course: () => problems.unprocessable('courseId', 'No course with this id.'),
+  date_out_of_range: () =>
+    problems.unprocessable('validFrom', 'Give dates between the years 1970 and 9999.'),
   empty_window: () => problems.unprocessable('validUntil', 'validUntil must follow validFrom.'),
   coupon_exists: () =>
     problems.conflict('Coupon exists', 'A coupon with this code exists.', 'code'),
