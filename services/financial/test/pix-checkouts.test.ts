@@ -3,6 +3,7 @@ import {
   ChargeRequested,
   CheckoutApproved,
   CheckoutDeclined,
+  PixChargeOpened,
 } from '@checkout/contracts';
 import { createCheckoutClient, type ApiSchemas, type CheckoutClient } from '@checkout/client';
 import {
@@ -53,7 +54,7 @@ beforeAll(async () => {
         declineLimits: { perLead: 1000, perClient: 1000, windowSeconds: 3600 },
         pix: { pixKey, merchantName: 'Escola de Cursos Ltda', merchantCity: 'Sao Paulo', expiryMs },
       }),
-    [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic],
+    [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic, PixChargeOpened.topic],
   );
   api = createCheckoutClient({ baseUrl: `${financial.baseUrl}/api/v1` });
 });
@@ -81,12 +82,23 @@ describe('a checkout paid by PIX', () => {
     expect(parsed).toMatchObject({ pixKey, transactionAmount: 297 });
     expect(parsed.txid).toBe(checkout!.id.replaceAll('-', '').slice(0, 25));
     expect(checkout!.pix!.qrCodeSvg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const opened = await financial.waitForPublished(
+      PixChargeOpened.topic,
+      (d: { checkoutId: string }) => d.checkoutId === checkout!.id,
+    );
+    expect(opened.data).toEqual({
+      checkoutId: checkout!.id,
+      txid: parsed.txid,
+      amountCents: 29700,
+      currency: 'BRL',
+      expiresAt: checkout!.pix!.expiresAt,
+    });
     const expiresAt = Date.parse(checkout!.pix!.expiresAt);
     expect(expiresAt - before).toBeGreaterThanOrEqual(expiryMs);
     expect(expiresAt - Date.now()).toBeLessThanOrEqual(expiryMs);
   });
 
-  it('never asks the vault nor payment for anything, while stuck card charges beside it are asked again', async () => {
+  it('never asks the vault anything nor payment to charge a card, while stuck card charges beside it are asked again', async () => {
     const asked = askedTheVault.length;
     const { data: byPix } = await postCheckout(api, pixRequest(), newKey());
     expect(askedTheVault).toHaveLength(asked);
