@@ -131,17 +131,17 @@ describe('a checkout paid by PIX', () => {
     expect(again.data).toEqual(first.data);
   });
 
-  it('refuses a card token with PIX as 400 naming cardToken, and creates nothing', async () => {
+  it('refuses a card token with PIX as 422 naming cardToken, and creates nothing', async () => {
     const request = { ...pixRequest(), cardToken: 'tok_anything' };
     const { response, error } = await postCheckout(api, request, newKey());
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(422);
     expect(error?.errors).toEqual([{ field: 'cardToken', message: expect.any(String) }]);
   });
 
-  it('still takes a card by default, and refuses a card payment without a token as 400 naming cardToken', async () => {
+  it('still takes a card by default, and refuses a card payment without a token as 422 naming cardToken', async () => {
     const { paymentMethod: _pix, ...byCard } = pixRequest();
     const { response, error } = await postCheckout(api, byCard, newKey());
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(422);
     expect(error?.errors).toEqual([{ field: 'cardToken', message: expect.any(String) }]);
     const explicit = await postCheckout(
       api,
