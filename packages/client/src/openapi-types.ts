@@ -394,8 +394,8 @@ export interface components {
       leadId: string;
       courseId: string;
       /**
-       * @description From POST /cards. Required for a card payment (a 400 naming `cardToken` without it),
-       *     refused with a PIX payment (a 400 naming it).
+       * @description From POST /cards. Required for a card payment (a 422 naming `cardToken` without it),
+       *     refused with a PIX payment (a 422 naming it).
        */
       cardToken?: string;
       paymentMethod?: components['schemas']['PaymentMethod'];

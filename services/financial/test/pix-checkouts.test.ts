@@ -3,6 +3,7 @@ import {
   ChargeRequested,
   CheckoutApproved,
   CheckoutDeclined,
+  PixChargeOpened,
 } from '@checkout/contracts';
 import {
   createCheckoutClient,
@@ -52,7 +53,7 @@ beforeAll(async () => {
       chargeStuckAfterMs: 1000,
       pix: { ...settingsForTests.pix, expiryMs },
     },
-    [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic],
+    [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic, PixChargeOpened.topic],
   );
   api = createCheckoutClient({ baseUrl: `${financial.baseUrl}/api/v1` });
 });
@@ -80,12 +81,23 @@ describe('a checkout paid by PIX', () => {
     expect(parsed).toMatchObject({ pixKey, transactionAmount: 297 });
     expect(parsed.txid).toBe(checkout!.id.replaceAll('-', '').slice(0, 25));
     expect(checkout!.pix!.qrCodeSvg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const opened = await financial.waitForPublished(
+      PixChargeOpened.topic,
+      (d: { checkoutId: string }) => d.checkoutId === checkout!.id,
+    );
+    expect(opened.data).toEqual({
+      checkoutId: checkout!.id,
+      txid: parsed.txid,
+      amountCents: 29700,
+      currency: 'BRL',
+      expiresAt: checkout!.pix!.expiresAt,
+    });
     const expiresAt = Date.parse(checkout!.pix!.expiresAt);
     expect(expiresAt - before).toBeGreaterThanOrEqual(expiryMs);
     expect(expiresAt - Date.now()).toBeLessThanOrEqual(expiryMs);
   });
 
-  it('never asks the vault nor payment for anything, while stuck card charges beside it are asked again', async () => {
+  it('never asks the vault anything nor payment to charge a card, while stuck card charges beside it are asked again', async () => {
     const asked = askedTheVault.length;
     const { data: byPix } = await postCheckout(api, pixRequest(), newKey());
     expect(askedTheVault).toHaveLength(asked);
@@ -118,17 +130,17 @@ describe('a checkout paid by PIX', () => {
     expect(again.data).toEqual(first.data);
   });
 
-  it('refuses a card token with PIX as 400 naming cardToken, and creates nothing', async () => {
+  it('refuses a card token with PIX as 422 naming cardToken, and creates nothing', async () => {
     const request = { ...pixRequest(), cardToken: 'tok_anything' };
     const { response, error } = await postCheckout(api, request, newKey());
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(422);
     expect(error?.errors).toEqual([{ field: 'cardToken', message: expect.any(String) }]);
   });
 
-  it('still takes a card by default, and refuses a card payment without a token as 400 naming cardToken', async () => {
+  it('still takes a card by default, and refuses a card payment without a token as 422 naming cardToken', async () => {
     const { paymentMethod: _pix, ...byCard } = pixRequest();
     const { response, error } = await postCheckout(api, byCard, newKey());
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(422);
     expect(error?.errors).toEqual([{ field: 'cardToken', message: expect.any(String) }]);
     const explicit = await postCheckout(
       api,

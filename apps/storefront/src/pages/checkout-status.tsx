@@ -6,10 +6,14 @@ import { api } from '../api';
 import { useT } from '../i18n/language';
 import { PageHeading } from '../page-heading';
 import { linkTo } from '../page-paths';
+import { PixPayment } from './pix-payment';
 
 const pollEveryMs = 1000;
-/** About two minutes; a charge still processing then is left to the e-mail. */
+/** About two minutes; a card charge still processing then is left to the e-mail. */
 const maxPolls = 120;
+/** A PIX charge waits for its payer: polled until a minute past its expiry. */
+const stillWaitingForPix = (checkout: Checkout | undefined) =>
+  !!checkout?.pix && Date.now() < Date.parse(checkout.pix.expiresAt) + 60_000;
 
 type Checkout = ApiSchemas['Checkout'];
 
@@ -29,6 +33,7 @@ function useCheckoutOutcome(id: string) {
         if (data) setCheckout(data);
         if (data && data.status !== 'processing') return;
         if (response.status === 404) return setGaveUp('missing');
+        if (stillWaitingForPix(data)) polls = 0;
       } catch {
         // A lost answer is polled past, like a 503.
       }
@@ -84,6 +89,7 @@ export default function CheckoutStatus() {
       <PageHeading title={`${t.status.title} · ${t.shopName}`}>{t.status.title}</PageHeading>
       {gaveUp === 'missing' && <p class="notice notice-error">{t.status.notFound}</p>}
       {gaveUp === 'slow' && <p class="notice">{t.status.slow}</p>}
+      {!gaveUp && checkout?.pix && status === 'processing' && <PixPayment pix={checkout.pix} />}
       {!gaveUp && (!checkout || status === 'processing') && (
         <p class="notice" aria-busy="true">
           {t.status.processing}

@@ -9,7 +9,7 @@ import { LeadStep } from './checkout/lead-step';
 import { PayerStep } from './checkout/payer-step';
 
 /**
- * The checkout: lead details, card, payer. `?lead=<id>` (an id, no personal data) starts at the
+ * The checkout: lead details, card (or PIX), payer. `?lead=<id>` (an id, no personal data) starts at the
  * card step for a lead already registered: the status page's "try another card" sends it.
  */
 export default function Checkout() {
@@ -18,7 +18,7 @@ export default function Checkout() {
   const courseId = params.id ?? '';
   const courses = useCourses();
   const [leadId, setLeadId] = useState<string | undefined>(query.lead);
-  const [card, setCard] = useState<SavedCard>();
+  const [card, setCard] = useState<SavedCard | 'pix'>();
   const [cardNotice, setCardNotice] = useState<string>();
 
   if (courses === undefined) return <p>{t.loading}</p>;
@@ -42,13 +42,14 @@ export default function Checkout() {
             setCardNotice(undefined);
             setCard(saved);
           }}
+          onPix={() => setCard('pix')}
         />
       )}
       {leadId && card && (
         <PayerStep
           leadId={leadId}
           courseId={courseId}
-          card={card}
+          card={card === 'pix' ? undefined : card}
           amount={amount}
           onCardRefused={(message) => {
             setCardNotice(message);

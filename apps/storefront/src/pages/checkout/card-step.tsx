@@ -23,9 +23,12 @@ export interface SavedCard {
 export function CardStep({
   notice,
   onDone,
+  onPix,
 }: {
   notice?: string | undefined;
   onDone: (card: SavedCard) => void;
+  /** The buyer pays by PIX instead: no card at all. */
+  onPix: () => void;
 }) {
   const t = useT();
   const form = useFieldErrors(cardRules);
@@ -81,6 +84,9 @@ export function CardStep({
       <Field {...field('cvc')} autocomplete="cc-csc" inputMode="numeric" mask={masks.fourDigits} />
       <button type="submit" disabled={sending}>
         {t.checkout.continue}
+      </button>{' '}
+      <button type="button" class="secondary" onClick={onPix}>
+        {t.checkout.payByPix}
       </button>
     </form>
   );

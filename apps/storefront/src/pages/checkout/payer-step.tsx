@@ -21,7 +21,8 @@ type PayerType = ApiSchemas['Payer']['type'];
 interface PayerStepProps {
   leadId: string;
   courseId: string;
-  card: SavedCard;
+  /** Absent when paying by PIX. */
+  card: SavedCard | undefined;
   /** The price, shown on the pay button until the installment options have loaded. */
   amount: string;
   /** The API refused the card token (already used): the card step again, with this message. */
@@ -44,7 +45,7 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
   const installmentOptions = useInstallmentOptions(courseId);
   const [installments, setInstallments] = useState(1);
   const chosen = installmentOptions?.find(({ count }) => count === installments);
-  const total = chosen ? formatBrl(chosen.totalCents, t.lang) : amount;
+  const total = chosen && card ? formatBrl(chosen.totalCents, t.lang) : amount;
   const submission = useRef<{ key: string; body: string }>();
   const field = (name: string, required = true) => ({
     name,
@@ -57,8 +58,9 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
 
   const { sending, onSubmit } = useSubmit(form, async (element, value) => {
     const body = {
-      ...checkoutBody(value, { leadId, courseId, cardToken: card.token, type }),
-      ...(installments > 1 && { installments }),
+      ...checkoutBody(value, { leadId, courseId, type }),
+      ...(card ? { cardToken: card.token } : { paymentMethod: { type: 'pix' as const } }),
+      ...(card && installments > 1 && { installments }),
     };
     // A new key only when the buyer changed something; a repeat of the same body keeps its key.
     if (submission.current?.body !== JSON.stringify(body)) {
@@ -86,7 +88,9 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
   return (
     <form noValidate onSubmit={onSubmit}>
       <StepHeading step={3} name={t.checkout.payerStep} />
-      <p class="card-summary">{t.checkout.cardSaved(brandName(card.brand), card.last4)}</p>
+      <p class="card-summary">
+        {card ? t.checkout.cardSaved(brandName(card.brand), card.last4) : t.checkout.pixChosen}
+      </p>
       {form.formError && <p class="notice notice-error">{form.formError}</p>}
       <fieldset class="choice">
         <legend>{t.checkout.payerType}</legend>
@@ -144,7 +148,7 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
           ]}
         />
       </fieldset>
-      {installmentOptions && installmentOptions.length > 1 && (
+      {card && installmentOptions && installmentOptions.length > 1 && (
         <InstallmentChoice
           options={installmentOptions}
           count={installments}
@@ -160,13 +164,12 @@ export function PayerStep({ leadId, courseId, card, amount, onCardRefused }: Pay
 
 function checkoutBody(
   value: FormValues,
-  given: { leadId: string; courseId: string; cardToken: string; type: PayerType },
+  given: { leadId: string; courseId: string; type: PayerType },
 ): ApiSchemas['CheckoutRequest'] {
   const complement = value('payer.address.complement');
   return {
     leadId: given.leadId,
     courseId: given.courseId,
-    cardToken: given.cardToken,
     payer: {
       type: given.type,
       name: value('payer.name'),

@@ -37,12 +37,12 @@ const failureProblems = (res: Response): ProblemTable<AcceptCheckoutFailure> => 
   coupon_for_another_course: () =>
     problems.unprocessable('couponCode', 'This coupon is for another course.'),
   coupon_used_up: () => problems.unprocessable('couponCode', 'This coupon has no uses left.'),
+  // Rules between two fields that the schema does not state: a business rule's 422, since the
+  // contract accepts what its schema accepts.
   card_token_missing: () =>
-    problems.invalidRequest([{ field: 'cardToken', message: 'is required to pay by card' }]),
+    problems.unprocessable('cardToken', 'A card payment needs a card token.'),
   card_token_with_pix: () =>
-    problems.invalidRequest([
-      { field: 'cardToken', message: 'is not accepted when paying by PIX' },
-    ]),
+    problems.unprocessable('cardToken', 'A PIX payment takes no card token.'),
   unknown_card_token: () =>
     problems.unprocessable('cardToken', 'No chargeable card with this token.'),
   invalid_payer_document: ({ detail }) => problems.unprocessable('payer.document', detail),
