@@ -116,7 +116,12 @@ describe.each(Object.keys(profiles) as Profile[])('Dapr resources of the %s prof
         ]),
       ]),
     );
-    expect(roles[`${fullname}-payment-secrets`]).toEqual(['get', 'database-url', 'rabbitmq-url']);
+    expect(roles[`${fullname}-payment-secrets`]).toEqual([
+      'get',
+      'database-url',
+      'pix-webhook-keys',
+      'rabbitmq-url',
+    ]);
     expect(roles[`${fullname}-card-vault-secrets`]).toEqual([
       'get',
       'database-url',
