@@ -52,6 +52,8 @@ beforeAll(async () => {
       // Short: a PIX checkout must still not be taken for a stuck card charge.
       chargeStuckAfterMs: 1000,
       pix: { ...settingsForTests.pix, expiryMs },
+      // One declined card and a lead waits: an expired PIX charge must not count as one.
+      declineLimits: { ...settingsForTests.declineLimits, perLead: 1 },
     },
     [ChargeRequested.topic, CheckoutApproved.topic, CheckoutDeclined.topic, PixChargeOpened.topic],
   );
@@ -200,6 +202,9 @@ describe('the end of a PIX charge', () => {
       params: { path: { id: checkout!.id } },
     });
     expect(shown).toMatchObject({ status: 'declined', declineReason: 'expired' });
+    // Left to expire is no declined card: the lead may order again at once.
+    const again = await postCheckout(api, { ...pixRequest(), leadId: checkout!.leadId }, newKey());
+    expect(again.response.status).toBe(202);
   });
 
   it('with a coupon asks for the discounted total, and gives the use back when it expires unpaid', async () => {

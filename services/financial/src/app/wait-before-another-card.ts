@@ -10,7 +10,7 @@ export interface DeclineLimits {
 /**
  * How long a lead or client whose cards were declined too often within the window must wait
  * before trying another card (card testers try card after card); 0 when they may now. Counted
- * from the declined checkouts themselves, so a replayed request or a redelivered charge result
+ * from the declined card checkouts themselves (a PIX charge left to expire is no declined card), so a replayed request or a redelivered charge result
  * never counts twice, and every replica sees the same count.
  */
 export async function waitBeforeAnotherCard(

@@ -207,6 +207,7 @@ export function createSqlFinancialStore(
       const nthDecline = (column: string, value: number, nth: number) =>
         `(select "decided_at" from "financial"."checkout"
           where "${column}" = $${value} and "status" = 'declined' and "decided_at" >= $1
+            and "payment_method" = 'card'
           order by "decided_at" desc offset ${Math.max(nth - 1, 0)} limit 1)`;
       const [row] = await sql.rows<{ lead: Date | null; client: Date | null }>(
         `select ${nthDecline('lead_id', 2, perLead)} as "lead",
