@@ -30,7 +30,7 @@ const couponProblems: ProblemTable<Extract<DefineCouponResult, { ok: false }>> =
 
 /**
  * The seller's API: every route under /api/v1/admin answers only a request carrying the seller
- * API key (secret `seller-api-key`). Seller routes go here, behind the one check.
+ * API key (secret `seller-api-key`). Seller routes go here, each behind `sellerOnly`.
  */
 export function createAdminRouter({
   store,
@@ -40,17 +40,28 @@ export function createAdminRouter({
   sellerApiKey: string;
 }): Router {
   const router = Router();
-  router.use(adminPath, requireBearerKey(sellerApiKey, 'seller API key'));
+  // On each route rather than the whole path, so a method a path does not declare stays a 405.
+  const sellerOnly = requireBearerKey(sellerApiKey, 'seller API key');
 
-  router.post(`${adminPath}/coupons`, validateRequest('createCoupon'), async (req, res) => {
-    const result = await defineCoupon(store, req.body as CouponRequest);
-    if (!result.ok) throw problemFor(couponProblems, result);
-    res.status(201).json(result.coupon);
-  });
+  router.post(
+    `${adminPath}/coupons`,
+    sellerOnly,
+    validateRequest('createCoupon'),
+    async (req, res) => {
+      const result = await defineCoupon(store, req.body as CouponRequest);
+      if (!result.ok) throw problemFor(couponProblems, result);
+      res.status(201).json(result.coupon);
+    },
+  );
 
-  router.get(`${adminPath}/coupons`, validateRequest('listCoupons'), async (_req, res) => {
-    res.json({ items: (await store.listCoupons()).map(toCouponView) });
-  });
+  router.get(
+    `${adminPath}/coupons`,
+    sellerOnly,
+    validateRequest('listCoupons'),
+    async (_req, res) => {
+      res.json({ items: (await store.listCoupons()).map(toCouponView) });
+    },
+  );
 
   return router;
 }
