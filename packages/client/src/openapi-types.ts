@@ -402,8 +402,8 @@ export interface components {
       payer: components['schemas']['Payer'];
       /**
        * @description How many installments to pay in, 1 when absent (GET /courses/{id}/installments lists
-       *     them); more than the course allows is a 422 naming `installments`. The server
-       *     computes the total.
+       *     them); more than the course allows is a 422 naming `installments`, and so is more
+       *     than 1 with PIX (paid in one go). The server computes the total.
        */
       installments?: number;
       /**

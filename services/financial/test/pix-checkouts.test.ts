@@ -139,6 +139,18 @@ describe('a checkout paid by PIX', () => {
     expect(error?.errors).toEqual([{ field: 'cardToken', message: expect.any(String) }]);
   });
 
+  it('refuses installments with PIX as 422 naming installments: a PIX payment is made in one go', async () => {
+    const { response, error } = await postCheckout(
+      api,
+      { ...pixRequest(), installments: 12 },
+      newKey(),
+    );
+    expect(response.status).toBe(422);
+    expect(error?.errors).toEqual([{ field: 'installments', message: expect.any(String) }]);
+    const once = await postCheckout(api, { ...pixRequest(), installments: 1 }, newKey());
+    expect(once.response.status).toBe(202);
+  });
+
   it('still takes a card by default, and refuses a card payment without a token as 422 naming cardToken', async () => {
     const { paymentMethod: _pix, ...byCard } = pixRequest();
     const { response, error } = await postCheckout(api, byCard, newKey());

@@ -39,7 +39,8 @@ export type AcceptCheckoutFailure =
         | 'unknown_course'
         | 'unknown_card_token'
         | 'card_token_missing'
-        | 'card_token_with_pix';
+        | 'card_token_with_pix'
+        | 'installments_with_pix';
     }
   | { reason: 'too_many_installments'; maxInstallments: number }
   | { reason: CouponRefusal }
@@ -100,6 +101,9 @@ export async function acceptCheckout(
   if (previous) return replay(previous, fingerprint);
   const tokenProblem = cardTokenProblem(request);
   if (tokenProblem) return { ok: false, reason: tokenProblem };
+  // PIX is paid in one go: installments would only add the Price table's interest to it.
+  if (request.paymentMethod?.type === 'pix' && (request.installments ?? 1) > 1)
+    return { ok: false, reason: 'installments_with_pix' };
   const of = { leadId: request.leadId, clientKey };
   const retryAfterMs = await waitBeforeAnotherCard(store, declineLimits, of);
   if (retryAfterMs > 0) return { ok: false, reason: 'too_many_declines', retryAfterMs };

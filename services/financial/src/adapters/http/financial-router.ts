@@ -31,6 +31,8 @@ const failureProblems = (res: Response): ProblemTable<AcceptCheckoutFailure> => 
       'installments',
       `This course is paid in at most ${maxInstallments} installments.`,
     ),
+  installments_with_pix: () =>
+    problems.unprocessable('installments', 'A PIX payment is made in one go.'),
   unknown_coupon: () => problems.unprocessable('couponCode', 'No coupon with this code.'),
   coupon_not_yet_valid: () => problems.unprocessable('couponCode', 'This coupon is not valid yet.'),
   coupon_expired: () => problems.unprocessable('couponCode', 'This coupon has expired.'),
