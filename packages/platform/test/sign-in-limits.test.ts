@@ -20,8 +20,10 @@ beforeAll(async () => {
     SIGN_IN_FAILURES_PER_ACCOUNT: '3',
     // Every test here signs in from the same address; the client's limit is service-kit's to prove.
     SIGN_IN_FAILURES_PER_CLIENT: '1000',
-    SIGN_IN_BACKOFF_SECONDS: '2',
-    SIGN_IN_MAX_BACKOFF_SECONDS: '4',
+    // Long enough that a slow sign-in (CI runs many suites at once) cannot use up the gap between
+    // the first back-off and the doubled one.
+    SIGN_IN_BACKOFF_SECONDS: '4',
+    SIGN_IN_MAX_BACKOFF_SECONDS: '8',
   });
 }, 180_000);
 
@@ -69,7 +71,7 @@ describe('signing in after wrong passwords', () => {
   it('refuses even the right password until the back-off passes, then accepts it', async () => {
     const email = await studentWith('the right one');
     await failThrice(email);
-    expectWait(await signIn(email, 'the right one'), 0, 2);
+    expectWait(await signIn(email, 'the right one'), 0, 4);
 
     const answers: number[] = [];
     await waitUntil(
@@ -89,16 +91,16 @@ describe('signing in after wrong passwords', () => {
   it('lengthens the back-off with each further wrong password', async () => {
     const email = await studentWith('the right one');
     await failThrice(email);
-    expectWait(await signIn(email, 'the right one'), 0, 2);
-    await sleep(2_100);
+    expectWait(await signIn(email, 'the right one'), 0, 4);
+    await sleep(4_100);
     expect((await signIn(email, 'another guess')).status).toBe(401);
     // Doubled: longer than the whole first back-off.
-    expectWait(await signIn(email, 'the right one'), 2, 4);
+    expectWait(await signIn(email, 'the right one'), 4, 8);
   });
 
   it('answers an unknown e-mail the same way, so a 429 tells no one who is a student', async () => {
     const unknown = `nobody-${Date.now()}@example.com`;
     await failThrice(unknown);
-    expectWait(await signIn(unknown, 'a guess'), 0, 2);
+    expectWait(await signIn(unknown, 'a guess'), 0, 4);
   });
 });
