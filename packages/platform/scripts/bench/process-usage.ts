@@ -43,8 +43,11 @@ const allProcesses = (): ProcessStat[] =>
     .filter((name) => /^\d+$/.test(name))
     .flatMap((name) => readStat(Number(name)) ?? []);
 
+/** Node's main thread: `node`, `MainThread` (a renamed one) or, from Node 24, `node-MainThread`. */
+const nodeCommands = new Set(['node', 'MainThread', 'node-MainThread']);
+
 function kindOf(comm: string): ProcessKind {
-  if (comm === 'node' || comm === 'MainThread') return 'node';
+  if (nodeCommands.has(comm)) return 'node';
   if (comm === 'daprd') return 'daprd';
   if (comm === 'postgres' || comm === 'postmaster') return 'postgres';
   if (erlangCommands.has(comm)) return 'rabbitmq';
