@@ -1,4 +1,5 @@
 import type { EventData, PixChargeOpened } from '@checkout/contracts';
+import { LRUCache } from 'lru-cache';
 import { toString as qrCodeAs } from 'qrcode';
 import { brCode, txidOf } from '../domain/br-code';
 import type { Checkout, PixCharge } from '../domain/checkout';
@@ -27,9 +28,23 @@ export function openPixCharge(
   };
 }
 
+/**
+ * QR codes already drawn, by BR Code, up to 8 MB (about 2,000 of them): the payer's page polls its
+ * checkout until the PIX is paid, and drawing one costs ~2 ms of CPU where the cache costs none.
+ */
+const drawnQrCodes = new LRUCache<string, string>({
+  maxSize: 8 * 1024 * 1024,
+  sizeCalculation: (svg) => svg.length,
+});
+
 /** The BR Code as a QR code to scan, an SVG document (medium error correction, as banks print). */
-export const pixQrCodeSvg = (code: string) =>
-  qrCodeAs(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+export async function pixQrCodeSvg(code: string): Promise<string> {
+  const svg =
+    drawnQrCodes.get(code) ??
+    (await qrCodeAs(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
+  drawnQrCodes.set(code, svg);
+  return svg;
+}
 
 /** What payment needs to match the provider's webhook to the checkout. */
 export const pixChargeOpenedFor = (
