@@ -19,6 +19,7 @@ import { watchDatabase } from './bench/database-commits';
 import { EmailArrivals, type OwedEmails } from './bench/email-ledger';
 import { parseRates } from './bench/figures';
 import { printLightLoadLatency } from './bench/light-load';
+import { choosePlatformNode } from './bench/platform-node';
 import { drain, runRamp, type StepRecord } from './bench/ramp';
 import { outcomeTimes, reportLedger, reportStep } from './bench/report';
 import {
@@ -106,6 +107,7 @@ async function reportRamps(ramps: Ramp[], arrivals: EmailArrivals) {
 }
 
 async function main(): Promise<boolean> {
+  choosePlatformNode();
   const sink = await startSmtpSink();
   const receiver = tracingRamps.includes('on')
     ? await startOtlpReceiver({ keepSpans: false })

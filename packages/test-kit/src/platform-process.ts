@@ -45,6 +45,13 @@ const roomyLimits = Object.fromEntries(
 );
 
 /**
+ * The node that runs `npm start`: SERVICE_NODE when set (the images' Node, which the bench prices),
+ * this one otherwise. start:dapr runs on this one and hands SERVICE_NODE to its services itself.
+ */
+const platformNode = () =>
+  (process.env.PLATFORM_MODE !== 'dapr' && process.env.SERVICE_NODE) || process.execPath;
+
+/**
  * Two workers, whatever the machine's cores (unless PLATFORM_WORKERS says otherwise): every suite
  * proves the platform served by several processes, at a cost that does not grow with the machine.
  */
@@ -56,7 +63,7 @@ const twoWorkers = process.env.PLATFORM_WORKERS ?? '2';
  * several suites never contend for the default.
  */
 export function spawnPlatform(env: Record<string, string>): RunningChild {
-  return startChild('the platform', process.execPath, startArgs, {
+  return startChild('the platform', platformNode(), startArgs, {
     cwd: repoRoot,
     env: {
       ...process.env,
