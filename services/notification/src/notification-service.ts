@@ -2,6 +2,7 @@ import {
   AccessLinkIssued,
   CheckoutApproved,
   CheckoutDeclined,
+  CheckoutRefunded,
   LeadReminderDue,
   PortalAccessGranted,
 } from '@checkout/contracts';
@@ -39,6 +40,8 @@ const inbox = {
   leadReminder: 'notification.lead-reminder',
   checkoutReceipt: 'notification.checkout-receipt',
   accessLink: 'notification.access-link',
+  accessWithdrawn: 'notification.access-withdrawn',
+  refundIssued: 'notification.refund-issued',
 } as const;
 
 /**
@@ -97,6 +100,16 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
     const linkMailer = { service: 'notification', inbox: inbox.accessLink };
     subscribeTo(deps.bus, AccessLinkIssued, linkMailer, deps.logger, (event) =>
       queueThenDispatch(event, { template: 'access-link', data: event.data }),
+    );
+    // A refund tells the student (access withdrawn) and the payer (money back) apart, even when
+    // they are one person, like the access e-mail and the receipt: each e-mail has one purpose.
+    const withdrawalMailer = { service: 'notification', inbox: inbox.accessWithdrawn };
+    subscribeTo(deps.bus, CheckoutRefunded, withdrawalMailer, deps.logger, (event) =>
+      queueThenDispatch(event, { template: 'access-withdrawn', data: event.data }),
+    );
+    const refundMailer = { service: 'notification', inbox: inbox.refundIssued };
+    subscribeTo(deps.bus, CheckoutRefunded, refundMailer, deps.logger, (event) =>
+      queueThenDispatch(event, { template: 'refund-issued', data: event.data }),
     );
     return { jobs: [dispatcher, emailRetriesGauge(deps.orm)] };
   });
