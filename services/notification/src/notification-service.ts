@@ -103,14 +103,13 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
     );
     // A refund tells the student (access withdrawn) and the payer (money back) apart, even when
     // they are one person, like the access e-mail and the receipt: each e-mail has one purpose.
-    const withdrawalMailer = { service: 'notification', inbox: inbox.accessWithdrawn };
-    subscribeTo(deps.bus, CheckoutRefunded, withdrawalMailer, deps.logger, (event) =>
-      queueThenDispatch(event, { template: 'access-withdrawn', data: event.data }),
-    );
-    const refundMailer = { service: 'notification', inbox: inbox.refundIssued };
-    subscribeTo(deps.bus, CheckoutRefunded, refundMailer, deps.logger, (event) =>
-      queueThenDispatch(event, { template: 'refund-issued', data: event.data }),
-    );
+    // One subscription per topic, so each e-mail is recorded under an inbox name of its own.
+    const refundMailer = { service: 'notification', inbox: inbox.accessWithdrawn };
+    subscribeTo(deps.bus, CheckoutRefunded, refundMailer, deps.logger, async (event) => {
+      await queueThenDispatch(event, { template: 'access-withdrawn', data: event.data });
+      const toPayer = { ...event, consumer: inbox.refundIssued };
+      return queueThenDispatch(toPayer, { template: 'refund-issued', data: event.data });
+    });
     return { jobs: [dispatcher, emailRetriesGauge(deps.orm)] };
   });
 }
