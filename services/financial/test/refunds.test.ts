@@ -5,13 +5,7 @@ import {
   RefundRequested,
 } from '@checkout/contracts';
 import { createCheckoutClient, createSellerClient, type CheckoutClient } from '@checkout/client';
-import type { ServiceRuntime } from '@checkout/service-kit';
-import {
-  eventMessage,
-  individualPayer,
-  postCheckout,
-  type ServiceUnderTest,
-} from '@checkout/test-kit';
+import { eventMessage, individualPayer, postCheckout } from '@checkout/test-kit';
 import { settingsForTests, startFinancial } from './start-financial';
 
 /**

@@ -22,12 +22,14 @@ export async function refundCharge(
     amountCents,
     currency,
   });
-  await store.handleOnce(delivery, async (tx) => {
-    tx.publish(ChargeRefunded, {
-      checkoutId,
-      amountCents,
-      currency,
-      refundedAt: refundedAt.toISOString(),
-    });
-  });
+  await store.handleOnce(delivery, (tx) =>
+    Promise.resolve(
+      tx.publish(ChargeRefunded, {
+        checkoutId,
+        amountCents,
+        currency,
+        refundedAt: refundedAt.toISOString(),
+      }),
+    ),
+  );
 }
