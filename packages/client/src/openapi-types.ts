@@ -1624,6 +1624,29 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      /** @description A `cursor` that no page gave; the field is named */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "/problems/unprocessable-request",
+           *       "title": "Unprocessable request",
+           *       "status": 422,
+           *       "detail": "This cursor is not one a page gave.",
+           *       "errors": [
+           *         {
+           *           "field": "cursor",
+           *           "message": "This cursor is not one a page gave."
+           *         }
+           *       ]
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       503: components['responses']['ServiceUnavailable'];
     };
   };
