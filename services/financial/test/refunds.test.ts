@@ -195,6 +195,8 @@ describe('the list of sales', () => {
     });
     expect(JSON.stringify(second.data)).not.toContain(individualPayer.document);
     expect(JSON.stringify(second.data)).not.toContain('tok_');
-    expect((await service.seller.listSales({ cursor: 'bm9wZQ' })).response.status).toBe(422);
+    const cursorOf = (text: string) => Buffer.from(text).toString('base64url');
+    for (const cursor of ['bm9wZQ', cursorOf('+275760-09-13T00:00:00.000Z|x'), cursorOf('2026|x')])
+      expect((await service.seller.listSales({ cursor })).response.status).toBe(422);
   });
 });

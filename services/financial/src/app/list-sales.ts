@@ -6,10 +6,12 @@ import { toSaleView } from './sale-view';
 const toCursor = ({ decidedAt, id }: SalePosition) =>
   Buffer.from(`${decidedAt.toISOString()}|${id}`).toString('base64url');
 
+/** Only a cursor a page gave: its time exactly as written there (the database reads no other). */
 function fromCursor(cursor: string): SalePosition | undefined {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const decidedAt = new Date(at ?? '');
-  return id && !Number.isNaN(decidedAt.getTime()) ? { decidedAt, id } : undefined;
+  const [at = '', id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const decidedAt = new Date(at);
+  const asWritten = !Number.isNaN(decidedAt.getTime()) && decidedAt.toISOString() === at;
+  return id && asWritten && at.length === 24 ? { decidedAt, id } : undefined;
 }
 
 export type ListSalesResult =
@@ -27,12 +29,9 @@ export async function listSales(
   const sales = await store.listSales(limit + 1, after);
   const page = sales.slice(0, limit);
   const last = page.at(-1);
-  const more = sales.length > limit && last?.decidedAt;
-  return {
-    ok: true,
-    page: {
-      items: page.map(toSaleView),
-      ...(more && last && { nextCursor: toCursor({ decidedAt: more, id: last.id }) }),
-    },
-  };
+  const nextCursor =
+    sales.length > limit && last?.decidedAt
+      ? toCursor({ decidedAt: last.decidedAt, id: last.id })
+      : undefined;
+  return { ok: true, page: { items: page.map(toSaleView), ...(nextCursor && { nextCursor }) } };
 }
