@@ -5,7 +5,7 @@ module.exports = {
   ...base,
   projects: base.projects.map((project) => ({
     ...project,
-    // The dapr-only proofs, and the end-to-end journeys, money faults, installments, coupons, PIX,
+    // The dapr-only proofs, and the end-to-end journeys, money faults, installments, coupons, PIX, refunds,
     // pages, reminders, access, receipts, the sign-in back-off, security headers, tracing and metrics run
     // unchanged against start:dapr, where the broker, the edge and the sidecars' retries matter.
     // (Not the abuse limits: they run two platforms side by side, and two start:dapr on one
@@ -18,6 +18,7 @@ module.exports = {
       '<rootDir>/test/installments.test.ts',
       '<rootDir>/test/coupons.test.ts',
       '<rootDir>/test/pix.test.ts',
+      '<rootDir>/test/refunds.test.ts',
       '<rootDir>/test/pages-and-cors.test.ts',
       '<rootDir>/test/lead-reminders.test.ts',
       '<rootDir>/test/receipts-and-history.test.ts',

@@ -227,6 +227,45 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/sales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The seller's approved and refunded sales, newest approval first */
+    get: operations['listSales'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/sales/{id}/refund': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund a sale; the student loses access and student and payer are told by e-mail
+     * @description Within 7 days of approval a refund is always allowed (CDC art. 49); later only within
+     *     the seller's `REFUND_WINDOW_DAYS`. A sale refunded already (under any key) answers its
+     *     refund again and is never refunded twice.
+     */
+    post: operations['refundSale'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/webhooks/pix': {
     parameters: {
       query?: never;
@@ -451,8 +490,11 @@ export interface components {
     };
     Checkout: {
       id: string;
-      /** @enum {string} */
-      status: 'processing' | 'approved' | 'declined';
+      /**
+       * @description `refunded`: approved, then the seller gave the money back
+       * @enum {string}
+       */
+      status: 'processing' | 'approved' | 'declined' | 'refunded';
       /**
        * @description Why the charge was declined; `expired` is a PIX charge not paid in time
        * @enum {string}
@@ -530,6 +572,35 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    /** @description An approved checkout as the seller sees it; never card data or documents */
+    Sale: {
+      /** @description The checkout's id */
+      id: string;
+      courseId: string;
+      courseTitle: string;
+      /** @description The total charged */
+      amountCents: number;
+      /** @constant */
+      currency: 'BRL';
+      /** @description How many installments the total is paid in */
+      installments: number;
+      /** @enum {string} */
+      paymentMethod: 'card' | 'pix';
+      payer: {
+        name: string;
+        email: string;
+      };
+      /** Format: date-time */
+      approvedAt: string;
+      refund: {
+        /** @enum {string} */
+        status: 'none' | 'requested' | 'refunded';
+        /** Format: date-time */
+        requestedAt?: string;
+        /** Format: date-time */
+        refundedAt?: string;
+      };
+    };
     /** @description How the total (`amountCents`) is paid; one installment when none were chosen */
     CheckoutInstallments: {
       count: number;
@@ -593,8 +664,11 @@ export interface components {
     };
     Enrollment: {
       courseId: string;
-      /** @enum {string} */
-      status: 'active';
+      /**
+       * @description `revoked`: the purchase was refunded, the course is no longer open
+       * @enum {string}
+       */
+      status: 'active' | 'revoked';
       /** Format: date-time */
       enrolledAt: string;
     };
@@ -1478,6 +1552,174 @@ export interface operations {
            *         {
            *           "field": "code",
            *           "message": "A coupon with this code exists."
+           *         }
+           *       ]
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Unprocessable'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listSales: {
+    parameters: {
+      query?: {
+        /**
+         * @description Sales per page
+         * @example 50
+         */
+        limit?: number;
+        /**
+         * @description The `nextCursor` of the page before; the first page without it
+         * @example MjAyNi0wNS0wNFQxMzoyMDoxMy45MDdafDliMmU3ZDRj
+         */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of sales; `nextCursor` is absent on the last one */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "9b2e7d4c-1a3f-4e6b-8c5d-0f7a2b9e4d6c",
+           *           "courseId": "typescript-fundamentals",
+           *           "courseTitle": "TypeScript Fundamentals",
+           *           "amountCents": 29700,
+           *           "currency": "BRL",
+           *           "installments": 1,
+           *           "paymentMethod": "card",
+           *           "payer": {
+           *             "name": "Ana Souza",
+           *             "email": "ana.souza@example.com"
+           *           },
+           *           "approvedAt": "2026-05-04T13:20:13.907Z",
+           *           "refund": {
+           *             "status": "none"
+           *           }
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: components['schemas']['Sale'][];
+            nextCursor?: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      /** @description A `cursor` that no page gave; the field is named */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "/problems/unprocessable-request",
+           *       "title": "Unprocessable request",
+           *       "status": 422,
+           *       "detail": "This cursor is not one a page gave.",
+           *       "errors": [
+           *         {
+           *           "field": "cursor",
+           *           "message": "This cursor is not one a page gave."
+           *         }
+           *       ]
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  refundSale: {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description The same key with the same body returns the first response again; with a different
+         *     body it is a 422. Keys live at least 24 h.
+         * @example c0a8f3e2-5d41-4b7a-9e36-1f2d8b4c7a90
+         */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @example 9b2e7d4c-1a3f-4e6b-8c5d-0f7a2b9e4d6c */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The refund is requested (or was already); the sale shows its state */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "9b2e7d4c-1a3f-4e6b-8c5d-0f7a2b9e4d6c",
+           *       "courseId": "typescript-fundamentals",
+           *       "courseTitle": "TypeScript Fundamentals",
+           *       "amountCents": 29700,
+           *       "currency": "BRL",
+           *       "installments": 1,
+           *       "paymentMethod": "card",
+           *       "payer": {
+           *         "name": "Ana Souza",
+           *         "email": "ana.souza@example.com"
+           *       },
+           *       "approvedAt": "2026-05-04T13:20:13.907Z",
+           *       "refund": {
+           *         "status": "requested",
+           *         "requestedAt": "2026-05-06T09:12:40.118Z"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Sale'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      /**
+       * @description The checkout was not approved (still processing, or declined), or its refund window
+       *     closed; nothing is refunded
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "/problems/refund-window-closed",
+           *       "title": "Refund window closed",
+           *       "status": 409,
+           *       "detail": "This sale was approved more than 7 days ago; the refund window is 7 days.",
+           *       "errors": [
+           *         {
+           *           "field": "id",
+           *           "message": "This sale was approved more than 7 days ago; the refund window is 7 days."
            *         }
            *       ]
            *     }

@@ -24,6 +24,14 @@ export function createSellerClient({ baseUrl, apiKey, ...options }: SellerClient
     createCoupon: (body: components['schemas']['CouponRequest']) =>
       client.POST('/admin/coupons', { body }),
     listCoupons: () => client.GET('/admin/coupons'),
+    /** A page of sales, newest approval first; pass the page's `nextCursor` for the next. */
+    listSales: (query: { limit?: number; cursor?: string } = {}) =>
+      client.GET('/admin/sales', { params: { query } }),
+    /** Refunds the sale once, however often asked; the same key with another sale is a 422. */
+    refundSale: (id: string, idempotencyKey: string) =>
+      client.POST('/admin/sales/{id}/refund', {
+        params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } },
+      }),
   };
 }
 

@@ -169,6 +169,48 @@ export const CheckoutDeclined = defineEvent(
   Type.Object({ ...CheckoutFacts, payer: Contact, declineReason: DeclineReason }),
 );
 
+/** The seller refunded an approved checkout: payment gives the money back, once per checkout. */
+export const RefundRequested = defineEvent(
+  'refund.requested',
+  1,
+  Type.Object({
+    checkoutId: Type.String(),
+    paymentMethod: Type.Union([Type.Literal('card'), Type.Literal('pix')]),
+    ...Money,
+    /** ISO 8601, UTC. */
+    requestedAt: Type.String(),
+  }),
+);
+
+/** The acquirer (card) or the PIX provider (devolução) gave the checkout's money back. */
+export const ChargeRefunded = defineEvent(
+  'charge.refunded',
+  1,
+  Type.Object({
+    checkoutId: Type.String(),
+    ...Money,
+    /** ISO 8601, UTC. */
+    refundedAt: Type.String(),
+  }),
+);
+
+/**
+ * The checkout's money went back to the payer: the student loses access to the course, and
+ * student and payer are told.
+ */
+export const CheckoutRefunded = defineEvent(
+  'checkout.refunded',
+  1,
+  Type.Object({
+    ...CheckoutFacts,
+    student: Contact,
+    payer: Contact,
+    paymentMethod: Type.Union([Type.Literal('card'), Type.Literal('pix')]),
+    /** ISO 8601, UTC. */
+    refundedAt: Type.String(),
+  }),
+);
+
 /**
  * A student was enrolled; the activation token is present until they set a password.
  * Version 1 carried the token in clear (readable in outboxes, the broker and dead letters);

@@ -80,6 +80,13 @@ describe('reading the environment', () => {
     expect(trust('the-ingress')).toMatch(/TRUST_PROXY/);
   });
 
+  it('refuses a whole number under its minimum, naming both', () => {
+    const days = (value: string) =>
+      parse({ REFUND_WINDOW_DAYS: value }, (read) => read.integer('REFUND_WINDOW_DAYS', 7, 7));
+    expect(days('6')).toBe('Invalid configuration: REFUND_WINDOW_DAYS must be 7 or more, got 6');
+    expect(days('30')).toBe(30);
+  });
+
   it('reports every problem in one message', () => {
     const reader = readEnvironment({ EMAIL_LANGUAGE: 'fr', PORT: 'eighty' });
     reader.oneOf('EMAIL_LANGUAGE', ['pt-BR', 'en']);

@@ -58,9 +58,12 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env) {
     optionalString(name: string): string | undefined {
       return raw(name);
     },
-    integer(name: string, fallback?: number): number {
+    /** A whole number, at least `minimum` when one is given. */
+    integer(name: string, fallback?: number, minimum = 0): number {
       const { value, valid } = checked(name, fallback?.toString(), (v) => /^\d+$/.test(v));
       if (!valid) problems.push(`${name} must be a whole number, got "${value}"`);
+      else if (Number(value) < minimum)
+        problems.push(`${name} must be ${minimum} or more, got ${value}`);
       return Number(value);
     },
     /** One of a closed list: anything else is refused, never mapped to a default. */

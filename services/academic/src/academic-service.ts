@@ -1,4 +1,4 @@
-import { CheckoutApproved, type ApiSchemas } from '@checkout/contracts';
+import { CheckoutApproved, CheckoutRefunded, type ApiSchemas } from '@checkout/contracts';
 import {
   createServiceRuntime,
   rateLimit,
@@ -12,6 +12,7 @@ import { createSqlAcademicStore } from './adapters/db/sql-academic-store';
 import { createAcademicRouter } from './adapters/http/academic-router';
 import { createSignInLimits } from './adapters/http/sign-in-limits';
 import { enrollStudentOnCheckoutApproved } from './app/enroll-student-on-checkout-approved';
+import { revokeEnrollmentOnCheckoutRefunded } from './app/revoke-enrollment-on-checkout-refunded';
 import type { AcademicConfig } from './config';
 
 export interface AcademicDeps extends ServiceContext, AcademicConfig {
@@ -23,7 +24,10 @@ export interface AcademicDeps extends ServiceContext, AcademicConfig {
  * The names academic's inbox records handled events under. Never change one: under a new name,
  * every event delivered again (a redelivery, a replayed dead letter) would be handled twice.
  */
-const inbox = { enrollStudent: 'academic.enroll-student' } as const;
+const inbox = {
+  enrollStudent: 'academic.enroll-student',
+  revokeEnrollment: 'academic.revoke-enrollment',
+} as const;
 
 export function createAcademicService(deps: AcademicDeps): ServiceRuntime {
   return createServiceRuntime('academic', deps, (transactions) => {
@@ -37,6 +41,10 @@ export function createAcademicService(deps: AcademicDeps): ServiceRuntime {
       await enrollStudentOnCheckoutApproved({ store, sealer }, event);
       return 'SUCCESS';
     });
+    const revoker = { service: 'academic', inbox: inbox.revokeEnrollment };
+    subscribeTo(deps.bus, CheckoutRefunded, revoker, deps.logger, (event) =>
+      revokeEnrollmentOnCheckoutRefunded(store, event),
+    );
     const { perClient, perEmail, windowSeconds } = deps.accessRequestLimits;
     // The client is Express's req.ip: the peer, or the address the proxies TRUST_PROXY names saw.
     const accessRequestLimits = [

@@ -1,4 +1,5 @@
 import type { EnvironmentReader } from '@checkout/service-kit';
+import { withdrawalDays } from './domain/refund';
 
 /** Financial settings from the environment; read by both composition roots. */
 export function readFinancialConfig(env: EnvironmentReader) {
@@ -13,6 +14,11 @@ export function readFinancialConfig(env: EnvironmentReader) {
     },
     /** No coupon takes a course price below this, in cents (R$ 5,00 by default). */
     couponPriceFloorCents: env.integer('COUPON_PRICE_FLOOR_CENTS', 500),
+    /**
+     * How many days after approval the seller still refunds: never fewer than the buyer's legal
+     * 7 days of withdrawal (CDC art. 49).
+     */
+    refundWindowDays: env.integer('REFUND_WINDOW_DAYS', withdrawalDays, withdrawalDays),
     /** Who a PIX payment goes to, as the payer's bank shows it, and how long a charge is open. */
     pix: {
       pixKey: env.string('PIX_KEY', 'pix@cursos.example.com'),

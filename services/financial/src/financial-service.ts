@@ -1,4 +1,4 @@
-import { ChargeAttempted, type ApiSchemas } from '@checkout/contracts';
+import { ChargeAttempted, ChargeRefunded, type ApiSchemas } from '@checkout/contracts';
 import {
   createServiceRuntime,
   BackgroundLoop,
@@ -17,6 +17,7 @@ import { overdueCheckoutsGauge } from './adapters/metrics/overdue-checkouts-gaug
 import type { CardDirectory, Course, LeadDirectory } from './app/ports';
 import { declineExpiredPixCharges } from './app/decline-expired-pix-charges';
 import { recordChargeAttempt } from './app/record-charge-attempt';
+import { recordRefund } from './app/record-refund';
 import { recoverStuckCharges } from './app/recover-stuck-charges';
 import type { PixSettings } from './app/open-pix-charge';
 import type { DeclineLimits } from './app/wait-before-another-card';
@@ -33,6 +34,8 @@ export interface FinancialDeps extends ServiceContext {
   couponPriceFloorCents: number;
   /** What a seller sends as a bearer token to reach /api/v1/admin (secret `seller-api-key`). */
   sellerApiKey: string;
+  /** How many days after approval the seller still refunds (REFUND_WINDOW_DAYS, 7 or more). */
+  refundWindowDays: number;
   pix: PixSettings;
 }
 
@@ -40,7 +43,10 @@ export interface FinancialDeps extends ServiceContext {
  * The names financial's inbox records handled events under. Never change one: under a new name,
  * every event delivered again (a redelivery, a replayed dead letter) would be handled twice.
  */
-const inbox = { recordChargeAttempt: 'financial.record-charge-attempt' } as const;
+const inbox = {
+  recordChargeAttempt: 'financial.record-charge-attempt',
+  recordRefund: 'financial.record-refund',
+} as const;
 
 export interface FinancialService extends ServiceRuntime {
   /** A course of the catalogue, for marketing; in a cluster a Dapr invocation. */
@@ -55,6 +61,11 @@ export function createFinancialService(deps: FinancialDeps): FinancialService {
     subscribeTo(deps.bus, ChargeAttempted, subscriber, logger, async (event) => {
       const decision = await recordChargeAttempt({ store, logger }, event);
       if (decision) businessMetrics.checkoutDecided('financial', decision);
+      return 'SUCCESS';
+    });
+    const refundSubscriber = { service: 'financial', inbox: inbox.recordRefund };
+    subscribeTo(deps.bus, ChargeRefunded, refundSubscriber, logger, async (event) => {
+      await recordRefund(store, event);
       return 'SUCCESS';
     });
     // Looks a few times per threshold, so a stuck charge moves on soon after it becomes stuck.
@@ -96,7 +107,11 @@ export function createFinancialService(deps: FinancialDeps): FinancialService {
           pix: deps.pix,
           checkoutLimits,
         }),
-        createAdminRouter({ store, sellerApiKey: deps.sellerApiKey }),
+        createAdminRouter({
+          store,
+          sellerApiKey: deps.sellerApiKey,
+          refundWindowDays: deps.refundWindowDays,
+        }),
       ),
       internalRouter: createFinancialInternalRouter(store),
       jobs: [sweeper, pixSweeper, overdueCheckoutsGauge(deps.orm, deps.chargeStuckAfterMs)],

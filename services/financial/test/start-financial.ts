@@ -11,6 +11,7 @@ export const settingsForTests = {
   declineLimits: { perLead: 1000, perClient: 1000, windowSeconds: 3600 },
   couponPriceFloorCents: 500,
   sellerApiKey: 'seller-key-for-tests',
+  refundWindowDays: 7,
   pix: {
     pixKey: 'pix@cursos.example.com',
     merchantName: 'Escola de Cursos Ltda',

@@ -2,6 +2,7 @@ import {
   AccessLinkIssued,
   CheckoutApproved,
   CheckoutDeclined,
+  CheckoutRefunded,
   LeadReminderDue,
   PortalAccessGranted,
 } from '@checkout/contracts';
@@ -39,6 +40,8 @@ const inbox = {
   leadReminder: 'notification.lead-reminder',
   checkoutReceipt: 'notification.checkout-receipt',
   accessLink: 'notification.access-link',
+  accessWithdrawn: 'notification.access-withdrawn',
+  refundIssued: 'notification.refund-issued',
 } as const;
 
 /**
@@ -98,6 +101,15 @@ export function createNotificationService(deps: NotificationDeps): ServiceRuntim
     subscribeTo(deps.bus, AccessLinkIssued, linkMailer, deps.logger, (event) =>
       queueThenDispatch(event, { template: 'access-link', data: event.data }),
     );
+    // A refund tells the student (access withdrawn) and the payer (money back) apart, even when
+    // they are one person, like the access e-mail and the receipt: each e-mail has one purpose.
+    // One subscription per topic, so each e-mail is recorded under an inbox name of its own.
+    const refundMailer = { service: 'notification', inbox: inbox.accessWithdrawn };
+    subscribeTo(deps.bus, CheckoutRefunded, refundMailer, deps.logger, async (event) => {
+      await queueThenDispatch(event, { template: 'access-withdrawn', data: event.data });
+      const toPayer = { ...event, consumer: inbox.refundIssued };
+      return queueThenDispatch(toPayer, { template: 'refund-issued', data: event.data });
+    });
     return { jobs: [dispatcher, emailRetriesGauge(deps.orm)] };
   });
 }

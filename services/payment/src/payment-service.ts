@@ -1,4 +1,4 @@
-import { ChargeRequested, PixChargeOpened } from '@checkout/contracts';
+import { ChargeRequested, PixChargeOpened, RefundRequested } from '@checkout/contracts';
 import {
   createServiceRuntime,
   subscribeTo,
@@ -7,11 +7,13 @@ import {
   type ServiceRuntime,
 } from '@checkout/service-kit';
 import { createSimulatedAcquirerGateway } from './adapters/acquirer/simulated-acquirer-gateway';
+import { createSimulatedRefunds } from './adapters/acquirer/simulated-refunds';
 import { createSqlPaymentStore } from './adapters/db/sql-payment-store';
 import { createSqlPixChargeStore } from './adapters/db/sql-pix-charge-store';
 import { createPixWebhookRouter } from './adapters/http/pix-webhook-router';
 import { keepPixCharge } from './app/keep-pix-charge';
 import { chargeCard } from './app/charge-card';
+import { refundCharge } from './app/refund-charge';
 import type { CardVault } from './app/ports';
 
 export interface PaymentDeps extends ServiceContext {
@@ -27,11 +29,12 @@ export interface PaymentDeps extends ServiceContext {
 const inbox = {
   chargeCard: 'payment.charge-card',
   keepPixCharge: 'payment.keep-pix-charge',
+  refundCharge: 'payment.refund-charge',
 } as const;
 
 /**
- * Payment owns what is said to and heard from payment networks: it charges cards when asked,
- * and its one public route is the PIX provider's webhook, which reports PIX charges paid.
+ * Payment owns what is said to and heard from payment networks: it charges cards and refunds
+ * charges when asked, and its one public route is the PIX provider's webhook, which reports PIX charges paid.
  */
 export function createPaymentService(deps: PaymentDeps): ServiceRuntime {
   return createServiceRuntime('payment', deps, (transactions) => {
@@ -49,6 +52,12 @@ export function createPaymentService(deps: PaymentDeps): ServiceRuntime {
     const pixSubscriber = { service: 'payment', inbox: inbox.keepPixCharge };
     subscribeTo(deps.bus, PixChargeOpened, pixSubscriber, deps.logger, async (event) => {
       await keepPixCharge(pixCharges, event);
+      return 'SUCCESS';
+    });
+    const refundDeps = { store: chargeDeps.store, refunds: createSimulatedRefunds(deps.orm) };
+    const refundSubscriber = { service: 'payment', inbox: inbox.refundCharge };
+    subscribeTo(deps.bus, RefundRequested, refundSubscriber, deps.logger, async (event) => {
+      await refundCharge(refundDeps, event);
       return 'SUCCESS';
     });
     const webhookKeys = deps.pixWebhookKeys;

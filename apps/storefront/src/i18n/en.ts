@@ -104,6 +104,8 @@ export const en: Messages = {
     checkEmail:
       'We sent you an e-mail with the link to activate your access to the course. Check your inbox.',
     declined: 'Payment declined',
+    refunded: 'Payment refunded',
+    refundedText: 'The seller gave this payment back, and the course is no longer open to you.',
     reasons: {
       card_declined: 'The card issuer declined the card.',
       insufficient_funds: 'The card does not have enough funds for this purchase.',
@@ -151,6 +153,7 @@ export const en: Messages = {
     title: 'My courses',
     empty: 'You have no courses yet.',
     since: (date) => `Enrolled on ${date}`,
+    revoked: 'Refunded: this course is no longer open to you.',
     signOut: 'Sign out',
     signedOut: 'You signed out. Sign in to see your courses.',
     signInFirst: 'Sign in to see your courses.',

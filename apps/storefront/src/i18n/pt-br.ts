@@ -104,6 +104,9 @@ export const ptBR = {
     checkEmail:
       'Enviamos um e-mail com o link para ativar seu acesso ao curso. Confira sua caixa de entrada.',
     declined: 'Pagamento recusado',
+    refunded: 'Pagamento reembolsado',
+    refundedText:
+      'O vendedor devolveu este pagamento, e o curso não está mais disponível para você.',
     reasons: {
       card_declined: 'O banco emissor recusou o cartão.',
       insufficient_funds: 'O cartão não tem limite suficiente para esta compra.',
@@ -151,6 +154,7 @@ export const ptBR = {
     title: 'Meus cursos',
     empty: 'Você ainda não tem cursos.',
     since: (date: string) => `Matrícula em ${date}`,
+    revoked: 'Reembolsado: este curso não está mais disponível para você.',
     signOut: 'Sair',
     signedOut: 'Você saiu. Entre para ver seus cursos.',
     signInFirst: 'Entre para ver seus cursos.',

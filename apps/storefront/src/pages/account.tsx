@@ -66,6 +66,7 @@ export default function Account() {
               <li key={enrollment.courseId} class="card">
                 <h2>{titleOf(enrollment.courseId)}</h2>
                 <p>{t.account.since(dateOf(enrollment.enrolledAt))}</p>
+                {enrollment.status === 'revoked' && <p>{t.account.revoked}</p>}
               </li>
             ))}
           </ul>

@@ -122,6 +122,12 @@ export default function CheckoutStatus() {
           </a>
         </section>
       )}
+      {checkout && status === 'refunded' && (
+        <section class="notice">
+          <h2>{t.status.refunded}</h2>
+          <p>{t.status.refundedText}</p>
+        </section>
+      )}
       {checkout && checkout.attempts.length > 0 && <ChargeAttempts attempts={checkout.attempts} />}
     </>
   );

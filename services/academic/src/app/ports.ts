@@ -8,6 +8,8 @@ export interface AcademicTransaction {
   addStudent(student: Student): Promise<void>;
   setLanguage(studentId: string, language: Language): Promise<void>;
   addEnrollment(studentId: string, courseId: string): Promise<boolean>;
+  /** Revokes the student's active enrolment in the course: false when there is none. */
+  revokeEnrollment(studentId: string, courseId: string, at: Date): Promise<boolean>;
   /**
    * The student's one valid link from now on (activation and password reset alike, kept as the
    * hash of its token): every unused earlier link of theirs stops working.

@@ -9,9 +9,12 @@ export interface Student {
   language?: Language;
 }
 
+/** `revoked`: the purchase was refunded; the student keeps the account, not the course. */
+export type EnrollmentStatus = 'active' | 'revoked';
+
 export interface Enrollment {
   courseId: string;
-  status: 'active';
+  status: EnrollmentStatus;
   enrolledAt: Date;
 }
 

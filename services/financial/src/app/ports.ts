@@ -19,6 +19,12 @@ export interface StoredResponse {
   body: ApiSchemas['Checkout'];
 }
 
+/** Where a page of sales ended: its last sale's approval and id. */
+export interface SalePosition {
+  decidedAt: Date;
+  id: string;
+}
+
 /** Why a new checkout cannot be added: what already holds its card token or its purchase. */
 export type CheckoutConflict =
   | { reason: 'card_token_used' }
@@ -57,6 +63,10 @@ export interface FinancialTransaction {
   findPayer(checkoutId: string): Promise<Payer | undefined>;
   /** Records payment's answer for an attempt once: a repeated answer for it changes nothing. */
   recordAttempt(checkoutId: string, attempt: ChargeAttemptRecord): Promise<void>;
+  /** The checkout whose refund was first asked for under this Idempotency-Key, if any. */
+  findRefundKeyCheckout(key: string): Promise<string | undefined>;
+  /** Records the seller's refund request, under the key it came with. */
+  markRefundRequested(id: string, key: string, at: Date): Promise<void>;
   /** The checkout, held until commit: answers for it are applied one after the other. */
   lockCheckout(id: string): Promise<Checkout | undefined>;
   updateCheckout(id: string, changes: Partial<Checkout>): Promise<void>;
@@ -92,6 +102,11 @@ export interface FinancialStore extends Inbox<FinancialTransaction> {
     nth: { perLead: number; perClient: number },
     since: Date,
   ): Promise<{ lead?: Date; client?: Date }>;
+  /**
+   * Approved and refunded checkouts, newest approval first, from just after `after` (a page's
+   * last sale) when given.
+   */
+  listSales(limit: number, after?: SalePosition): Promise<Checkout[]>;
   /** The checkout's attempts as payment answered them, oldest first. */
   listAttempts(checkoutId: string): Promise<ChargeAttemptRecord[]>;
   transaction<R>(work: (tx: FinancialTransaction) => Promise<R>): Promise<R>;

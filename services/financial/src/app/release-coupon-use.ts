@@ -2,9 +2,9 @@ import type { Checkout } from '../domain/checkout';
 import type { FinancialTransaction } from './ports';
 
 /**
- * A checkout that will never be paid (declined; refunded, later) gives its coupon's use back, in
- * the transaction that settles it. Once only: the checkout keeps when it gave it back, so an event
- * delivered again, or a decline followed by a refund, cannot give it back twice.
+ * A checkout that will never be paid (declined) or was paid back (refunded) gives its coupon's use
+ * back, in the transaction that settles it. Once only: the checkout keeps when it gave it back, so
+ * an event delivered again cannot give it back twice.
  */
 export async function releaseCouponUse(
   tx: FinancialTransaction,

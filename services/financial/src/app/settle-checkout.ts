@@ -10,7 +10,8 @@ import type { Payer } from '../domain/payer';
 import type { FinancialTransaction } from './ports';
 import { releaseCouponUse } from './release-coupon-use';
 
-const checkoutFacts = (checkout: Checkout) => ({
+/** What every event about a settled checkout says of it. */
+export const checkoutFacts = (checkout: Checkout) => ({
   checkoutId: checkout.id,
   leadId: checkout.leadId,
   courseId: checkout.courseId,

@@ -1,7 +1,8 @@
 import type { DeclineReason, Language } from '@checkout/contracts';
 import type { InstallmentOption } from './installments';
 
-export type CheckoutStatus = 'processing' | 'approved' | 'declined';
+/** `refunded`: approved, then the seller gave the money back. */
+export type CheckoutStatus = 'processing' | 'approved' | 'declined' | 'refunded';
 
 export interface Contact {
   name: string;
@@ -69,6 +70,10 @@ export interface Checkout {
    * checkouts taken before it was kept.
    */
   clientKey?: string;
+  /** When the seller asked for a refund; absent when they did not. */
+  refundRequestedAt?: Date;
+  /** When the money went back to the payer. */
+  refundedAt?: Date;
 }
 
 export interface CheckoutCoupon {

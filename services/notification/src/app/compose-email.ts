@@ -1,9 +1,11 @@
 import { renderAccessGranted } from '../domain/templates/access-granted';
 import { renderAccessLink } from '../domain/templates/access-link';
+import { renderAccessWithdrawn } from '../domain/templates/access-withdrawn';
 import { renderCheckoutDeclined } from '../domain/templates/checkout-declined';
 import { renderCheckoutReceipt } from '../domain/templates/checkout-receipt';
 import type { Language, RenderedEmail } from '../domain/templates/layout';
 import { renderLeadReminder } from '../domain/templates/lead-reminder';
+import { renderRefundIssued } from '../domain/templates/refund-issued';
 import type { ActivationTokenOpener, EmailContent, NotificationSettings } from './ports';
 
 /** Who gets the e-mail of a queued event. */
@@ -11,8 +13,10 @@ export function recipientOf(content: EmailContent): string {
   switch (content.template) {
     case 'access-granted':
     case 'access-link':
+    case 'access-withdrawn':
       return content.data.student.email;
     case 'checkout-declined':
+    case 'refund-issued':
       return content.data.payer.email;
     case 'checkout-receipt':
       return content.data.receipt.payer.email;
@@ -89,6 +93,26 @@ export function composeEmail(
         approvedAt: new Date(receipt.approvedAt),
       };
       return renderCheckoutReceipt(model, language);
+    }
+    case 'access-withdrawn': {
+      const refunded = content.data;
+      const model = {
+        studentName: refunded.student.name,
+        courseTitle: refunded.courseTitle,
+        portalUrl: `${publicUrl}/account`,
+      };
+      return renderAccessWithdrawn(model, language);
+    }
+    case 'refund-issued': {
+      const refunded = content.data;
+      const model = {
+        payerName: refunded.payer.name,
+        courseTitle: refunded.courseTitle,
+        amountCents: refunded.amountCents,
+        paymentMethod: refunded.paymentMethod,
+        checkoutId: refunded.checkoutId,
+      };
+      return renderRefundIssued(model, language);
     }
     case 'lead-reminder': {
       const reminder = content.data;

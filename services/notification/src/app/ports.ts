@@ -2,6 +2,7 @@ import type {
   AccessLinkIssued,
   CheckoutApproved,
   CheckoutDeclined,
+  CheckoutRefunded,
   EventData,
   LeadReminderDue,
   PortalAccessGranted,
@@ -21,7 +22,9 @@ export type EmailContent =
   | { template: 'checkout-declined'; data: EventData<typeof CheckoutDeclined> }
   | { template: 'lead-reminder'; data: EventData<typeof LeadReminderDue> }
   | { template: 'checkout-receipt'; data: ApprovalWithReceipt }
-  | { template: 'access-link'; data: EventData<typeof AccessLinkIssued> };
+  | { template: 'access-link'; data: EventData<typeof AccessLinkIssued> }
+  | { template: 'access-withdrawn'; data: EventData<typeof CheckoutRefunded> }
+  | { template: 'refund-issued'; data: EventData<typeof CheckoutRefunded> };
 
 export interface EmailSender {
   /** `traceparent`: the trace of the event the e-mail reports, which the send continues. */

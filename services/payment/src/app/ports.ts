@@ -27,6 +27,22 @@ export interface Acquirer {
   findCharge(idempotencyKey: string): Promise<AcquirerAnswer | undefined>;
 }
 
+export interface RefundOrder {
+  /** One key per checkout: the provider refunds once per key, whatever is retried. */
+  idempotencyKey: string;
+  /** The merchant's reference for the charge: the checkout id. */
+  reference: string;
+  paymentMethod: 'card' | 'pix';
+  amountCents: number;
+  currency: 'BRL';
+}
+
+/** Who gives a charge's money back: the acquirer for a card, the PIX provider for a PIX payment. */
+export interface Refunds {
+  /** Refunds unless this key was refunded before; either way, when the refund was made. */
+  refund(order: RefundOrder): Promise<{ refundedAt: Date }>;
+}
+
 export interface AttemptRecord {
   checkoutId: string;
   attempt: number;

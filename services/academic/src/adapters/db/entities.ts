@@ -1,3 +1,4 @@
+import type { EnrollmentStatus } from '../../domain/student';
 import type { Language } from '@checkout/contracts';
 import { defineEntity } from '@mikro-orm/core';
 
@@ -26,8 +27,10 @@ export const EnrollmentEntity = defineEntity({
       .foreignKeyName('enrollment_student_id_fkey')
       .updateRule('no action'),
     courseId: p.text().primary(),
-    status: p.text().$type<'active'>(),
+    status: p.text().$type<EnrollmentStatus>(),
     enrolledAt: p.datetime(),
+    // When a refund took the course back (0006).
+    revokedAt: p.datetime().nullable(),
   }),
   primaryKeys: ['studentId', 'courseId'],
 });

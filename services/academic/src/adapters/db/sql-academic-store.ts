@@ -61,6 +61,12 @@ function academicTransaction({ sql, publish }: Transaction): AcademicTransaction
           values ($1, $2, 'active', $3) on conflict do nothing`,
         [studentId, courseId, new Date()],
       )) > 0,
+    revokeEnrollment: async (studentId, courseId, at) =>
+      (await sql.run(
+        `update "academic"."enrollment" set "status" = 'revoked', "revoked_at" = $3
+          where "student_id" = $1 and "course_id" = $2 and "status" = 'active'`,
+        [studentId, courseId, at],
+      )) > 0,
     // One statement: the delete sees the table as it was before, never the new row.
     replaceUnusedLinks: async ({ tokenHash, studentId, expiresAt }) => {
       await sql.run(

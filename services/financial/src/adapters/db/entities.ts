@@ -119,11 +119,16 @@ export const CheckoutEntity = defineEntity({
       .onUpdate(() => new Date()),
     decidedAt: p.datetime().nullable(),
     clientKey: p.text().nullable(),
+    // The seller's refund (0012): when asked, under which Idempotency-Key, when the money went back.
+    refundRequestedAt: p.datetime().nullable(),
+    refundKey: p.text().nullable(),
+    refundedAt: p.datetime().nullable(),
   }),
   // One checkout per card token, one open or approved checkout per lead and course (0003).
   uniques: [
     { name: 'checkout_card_token_key', properties: 'cardToken' },
     { name: 'checkout_pix_txid_key', properties: 'pixTxid' },
+    { name: 'checkout_refund_key_key', properties: 'refundKey' },
   ],
   indexes: [
     {
@@ -142,6 +147,11 @@ export const CheckoutEntity = defineEntity({
     {
       name: 'checkout_declined_client_idx',
       expression: `create index "checkout_declined_client_idx" on "financial"."checkout" ("client_key", "decided_at") where "status" = 'declined'`,
+    },
+    // The seller's sales, newest approval first (0012).
+    {
+      name: 'checkout_sales_idx',
+      expression: `create index "checkout_sales_idx" on "financial"."checkout" ("decided_at" desc, "id" desc) where "status" in ('approved', 'refunded')`,
     },
   ],
 });

@@ -17,6 +17,7 @@ import { CountChargeRecoveries } from './migrations/count-charge-recoveries';
 import { CountDeclinesPerClient } from './migrations/count-declines-per-client';
 import { CreateFinancialTables } from './migrations/create-financial-tables';
 import { KeepPayersCardsAndAttempts } from './migrations/keep-payers-cards-and-attempts';
+import { KeepRefunds } from './migrations/keep-refunds';
 import { OfferCoupons } from './migrations/offer-coupons';
 import { OfferInstallments } from './migrations/offer-installments';
 import { OneCheckoutPerCardAndPurchase } from './migrations/one-checkout-per-card-and-purchase';
@@ -45,5 +46,6 @@ export const financialDatabase: DatabaseModule = {
     { name: '0009-offer-installments', class: OfferInstallments },
     { name: '0010-offer-coupons', class: OfferCoupons },
     { name: '0011-take-pix-payments', class: TakePixPayments },
+    { name: '0012-keep-refunds', class: KeepRefunds },
   ],
 };

@@ -32,6 +32,8 @@ export interface CheckoutRow {
   created_at: Date;
   decided_at: Date | null;
   client_key: string | null;
+  refund_requested_at: Date | null;
+  refunded_at: Date | null;
 }
 
 export interface PayerRow {
@@ -99,6 +101,8 @@ export const toCheckout = (row: CheckoutRow): Checkout => ({
   createdAt: row.created_at,
   ...(row.decided_at && { decidedAt: row.decided_at }),
   ...(row.client_key && { clientKey: row.client_key }),
+  ...(row.refund_requested_at && { refundRequestedAt: row.refund_requested_at }),
+  ...(row.refunded_at && { refundedAt: row.refunded_at }),
 });
 
 /**
@@ -109,7 +113,8 @@ export const checkoutColumns = `"id", "lead_id", "course_id", "course_title", "c
   "amount_cents", "currency", "status", "decline_reason", "attempts", "recoveries", "student",
   "payer", "card_brand", "card_last4", "language", "created_at", "updated_at", "decided_at",
   "client_key", "installments", "installment_cents", "last_installment_cents", "coupon_code",
-  "discount_cents", "payment_method", "pix_txid", "pix_br_code", "pix_expires_at"`;
+  "discount_cents", "payment_method", "pix_txid", "pix_br_code", "pix_expires_at",
+  "refund_requested_at", "refunded_at"`;
 
 export const checkoutValues = (checkout: Checkout) => [
   checkout.id,
@@ -141,6 +146,8 @@ export const checkoutValues = (checkout: Checkout) => [
   checkout.pix?.txid ?? null,
   checkout.pix?.brCode ?? null,
   checkout.pix?.expiresAt ?? null,
+  checkout.refundRequestedAt ?? null,
+  checkout.refundedAt ?? null,
 ];
 
 export const payerColumns = `"checkout_id", "type", "name", "email", "document", "phone",

@@ -137,6 +137,20 @@ function financialTransaction({ sql, publish }: Transaction): FinancialTransacti
         [checkoutId, attempt.number, attempt.outcome, attempt.declineReason ?? null, attempt.at],
       );
     },
+    findRefundKeyCheckout: async (key) => {
+      const [row] = await sql.rows<{ id: string }>(
+        `select "id" from "financial"."checkout" where "refund_key" = $1`,
+        [key],
+      );
+      return row?.id;
+    },
+    markRefundRequested: async (id, key, at) => {
+      await sql.run(
+        `update "financial"."checkout" set "refund_requested_at" = $2, "refund_key" = $3,
+          "updated_at" = $2 where "id" = $1`,
+        [id, at, key],
+      );
+    },
     lockCheckout: (id) => findCheckout(sql, id, ' for update'),
     updateCheckout: async (id, changes) => {
       const { assignments, values } = checkoutChanges(changes, 3);
@@ -195,6 +209,16 @@ export function createSqlFinancialStore(
     isCardTokenUsed: async (cardToken) =>
       (await sql.rows(`select 1 from "financial"."checkout" where "card_token" = $1`, [cardToken]))
         .length > 0,
+    listSales: async (limit, after) =>
+      (
+        await sql.rows<CheckoutRow>(
+          `select ${checkoutColumns} from "financial"."checkout"
+            where "status" in ('approved', 'refunded')
+              and ($2::timestamptz is null or ("decided_at", "id") < ($2, $3::text))
+            order by "decided_at" desc, "id" desc limit $1`,
+          [limit, after?.decidedAt ?? null, after?.id ?? null],
+        )
+      ).map(toCheckout),
     listAttempts: async (checkoutId) =>
       (
         await sql.rows<AttemptRow>(

@@ -1,8 +1,10 @@
 import { renderAccessGranted } from './access-granted';
 import { renderAccessLink } from './access-link';
+import { renderAccessWithdrawn } from './access-withdrawn';
 import { renderCheckoutDeclined } from './checkout-declined';
 import { renderCheckoutReceipt } from './checkout-receipt';
 import { renderLeadReminder } from './lead-reminder';
+import { renderRefundIssued } from './refund-issued';
 
 describe('e-mail templates', () => {
   const access = {
@@ -173,5 +175,31 @@ describe('the access-link e-mail', () => {
     const email = renderAccessLink({ ...link, purpose: 'activation' }, 'pt-BR');
     expect(email.subject).toBe('Seu novo link de acesso');
     expect(email.html).toContain('href="http://localhost:8080/activate?token=abc"');
+  });
+});
+
+describe('the refund e-mails', () => {
+  const refund = {
+    payerName: 'Ana',
+    courseTitle: 'Fundamentos de TypeScript',
+    amountCents: 29_700,
+    checkoutId: 'c-1',
+  };
+
+  it('tell the student their access was withdrawn, in Portuguese and English', () => {
+    const model = { studentName: 'Ana', courseTitle: refund.courseTitle, portalUrl: 'http://x' };
+    expect(renderAccessWithdrawn(model, 'pt-BR').subject).toBe(
+      'Seu acesso ao curso Fundamentos de TypeScript foi retirado',
+    );
+    expect(renderAccessWithdrawn(model, 'en').text).toContain('your access to it was withdrawn');
+  });
+
+  it('tell the payer how much went back and how: to the card, or by PIX', () => {
+    const card = renderRefundIssued({ ...refund, paymentMethod: 'card' }, 'pt-BR');
+    expect(card.text).toContain('Estornamos R$\u00a0297,00 no seu cartão');
+    expect(card.text).toContain('Pedido: c-1');
+    const pix = renderRefundIssued({ ...refund, paymentMethod: 'pix' }, 'en');
+    expect(pix.subject).toBe('Refund of R$297.00: Fundamentos de TypeScript');
+    expect(pix.text).toContain('We returned R$297.00 by PIX');
   });
 });

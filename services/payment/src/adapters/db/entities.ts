@@ -51,3 +51,21 @@ export const PixChargeEntity = defineEntity({
   }),
   uniques: [{ name: 'pix_charge_end_to_end_id_key', properties: 'endToEndId' }],
 });
+
+/**
+ * The simulators' refunds (0007): the acquirer's for a card, the PIX provider's devolução, one
+ * row per idempotency key as a real provider keeps them.
+ */
+export const SimulatedRefundEntity = defineEntity({
+  name: 'SimulatedRefund',
+  tableName: 'simulated_refund',
+  properties: (p) => ({
+    idempotencyKey: p.text().primary(),
+    reference: p.text(),
+    paymentMethod: p.text().$type<'card' | 'pix'>(),
+    amountCents: p.integer(),
+    currency: p.text().$type<'BRL'>(),
+    refundedAt: p.datetime(),
+  }),
+  indexes: [{ name: 'simulated_refund_reference_idx', properties: 'reference' }],
+});
