@@ -124,6 +124,16 @@ describe('the refund window', () => {
     expect(reused.error?.errors?.[0]?.field).toBe('Idempotency-Key');
   });
 
+  it('refunds one of two sales asked at once under one key, and refuses the other with a 422', async () => {
+    const sales = [await service.approvedSale(), await service.approvedSale()];
+    const key = `r-${unique()}`;
+    const answers = await Promise.all(sales.map((sale) => service.seller.refundSale(sale, key)));
+    expect(answers.map((a) => a.response.status).sort()).toEqual([202, 422]);
+    expect(answers.find((a) => a.response.status === 422)?.error?.errors?.[0]?.field).toBe(
+      'Idempotency-Key',
+    );
+  });
+
   it('becomes refunded once when payment reports the money back, however often', async () => {
     const sale = await service.approvedSale();
     await service.seller.refundSale(sale, `r-${unique()}`);

@@ -63,8 +63,11 @@ export interface FinancialTransaction {
   findPayer(checkoutId: string): Promise<Payer | undefined>;
   /** Records payment's answer for an attempt once: a repeated answer for it changes nothing. */
   recordAttempt(checkoutId: string, attempt: ChargeAttemptRecord): Promise<void>;
-  /** The checkout whose refund was first asked for under this Idempotency-Key, if any. */
-  findRefundKeyCheckout(key: string): Promise<string | undefined>;
+  /**
+   * The checkout whose refund was first asked for under this Idempotency-Key, if any, with the key
+   * held until the transaction ends: two requests under one key take turns.
+   */
+  lockRefundKey(key: string): Promise<string | undefined>;
   /** Records the seller's refund request, under the key it came with. */
   markRefundRequested(id: string, key: string, at: Date): Promise<void>;
   /** The checkout, held until commit: answers for it are applied one after the other. */

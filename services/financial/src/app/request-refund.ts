@@ -24,7 +24,7 @@ export async function requestRefund(
     // Locked: two requests for one sale take turns, so the second sees the first's refund.
     const checkout = await tx.lockCheckout(checkoutId);
     if (!checkout) return { ok: false, reason: 'unknown_sale' };
-    const keyOwner = await tx.findRefundKeyCheckout(idempotencyKey);
+    const keyOwner = await tx.lockRefundKey(idempotencyKey);
     if (keyOwner && keyOwner !== checkout.id)
       return { ok: false, reason: 'idempotency_key_reused' };
     if (checkout.refundRequestedAt) return { ok: true, sale: toSaleView(checkout) };

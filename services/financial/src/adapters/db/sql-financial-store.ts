@@ -137,7 +137,9 @@ function financialTransaction({ sql, publish }: Transaction): FinancialTransacti
         [checkoutId, attempt.number, attempt.outcome, attempt.declineReason ?? null, attempt.at],
       );
     },
-    findRefundKeyCheckout: async (key) => {
+    // Without the lock, the same key for two sales at once would meet at the unique index: a 500.
+    lockRefundKey: async (key) => {
+      await sql.run(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [key]);
       const [row] = await sql.rows<{ id: string }>(
         `select "id" from "financial"."checkout" where "refund_key" = $1`,
         [key],
