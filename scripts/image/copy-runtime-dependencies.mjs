@@ -1,7 +1,8 @@
 // Copies into <to>/node_modules only the installed packages a bundle needs at run time: those in
 // its externals.json (each resolved from the folder that requires it, which picks its version)
 // and, transitively, their dependencies, resolved as Node resolves them. Nothing else of the
-// workspace's node_modules reaches the image. Two versions of one package at the top: an error.
+// workspace's node_modules reaches the image. Two versions of one package at the top: an error
+// (two copies of one version, nested in two workspaces: one).
 // Usage: node scripts/image/copy-runtime-dependencies.mjs <externals.json> <to>
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -38,18 +39,24 @@ function destinationOf(dir) {
     : join(to, 'node_modules', name);
 }
 
+const versionOf = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+
 function keep(name, from, optional) {
   const dir = locate(name, from);
   if (!dir && optional) return;
   if (!dir) throw new Error(`${name}, needed by ${relative(root, from)}, is not installed`);
   if (destinations.has(dir)) return;
   const destination = destinationOf(dir);
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const owner = owners.get(destination);
-  if (owner && owner !== dir)
+  if (owner && owner !== dir) {
+    // Two workspaces may each hold a copy of one version (npm nests both when the root holds
+    // another version): the first one's is the package both need.
+    if (versionOf(owner) === manifest.version) return;
     throw new Error(`${relative(root, owner)} and ${relative(root, dir)} both want ${destination}`);
+  }
   destinations.set(dir, destination);
   owners.set(destination, dir);
-  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   for (const dependency of Object.keys(manifest.dependencies ?? {})) keep(dependency, dir, false);
   const optionals = { ...manifest.optionalDependencies, ...manifest.peerDependencies };
   for (const dependency of Object.keys(optionals)) keep(dependency, dir, true);
