@@ -90,7 +90,7 @@ async function expectExactlyOne(address: string, words: string) {
 }
 
 describe('refunding a sale', () => {
-  it('paid by card: access revoked, one e-mail each for student and payer, however often asked, and the coupon use back', async () => {
+  it('paid by card: access revoked, one e-mail each for student and payer, however often asked, the coupon use back, and the access back when bought again', async () => {
     const code = `refund-${Date.now()}`;
     await seller.createCoupon({ code, percentOff: 10, maxUses: 1 });
     const journey = await buyCourse(platform.api, {
@@ -128,6 +128,19 @@ describe('refunding a sale', () => {
     const sale = (await seller.listSales()).data?.items.find((item) => item.id === id);
     expect(sale?.refund).toMatchObject({ status: 'refunded' });
     await expectOneRefundPerRefundedCheckout();
+
+    // Bought again (a new lead, a new checkout): the course is the student's again.
+    const again = await buyCourse(platform.api, {
+      cardNumber: testCards.approved,
+      studentEmail: journey.studentEmail,
+    });
+    made.set(again.checkout.data!.id, false);
+    expect(await waitForOutcome(platform.api, again.checkout.data!.id)).toMatchObject({
+      status: 'approved',
+    });
+    await waitUntil('the enrolment to be active again', async () =>
+      (await enrollmentStatus(student)) === 'active' ? true : undefined,
+    );
   });
 
   it('paid by PIX: the money goes back by PIX and a payer who is the student gets both e-mails', async () => {

@@ -7,6 +7,7 @@ export interface AcademicTransaction {
   findStudentByEmail(email: string): Promise<Student | undefined>;
   addStudent(student: Student): Promise<void>;
   setLanguage(studentId: string, language: Language): Promise<void>;
+  /** Enrols the student, or again if their enrolment was revoked; false when enrolled already. */
   addEnrollment(studentId: string, courseId: string): Promise<boolean>;
   /** Revokes the student's active enrolment in the course: false when there is none. */
   revokeEnrollment(studentId: string, courseId: string, at: Date): Promise<boolean>;

@@ -55,10 +55,14 @@ function academicTransaction({ sql, publish }: Transaction): AcademicTransaction
         language,
       ]);
     },
+    // A revoked enrolment (its purchase refunded) opens again when the course is bought again.
     addEnrollment: async (studentId, courseId) =>
       (await sql.run(
         `insert into "academic"."enrollment" ("student_id", "course_id", "status", "enrolled_at")
-          values ($1, $2, 'active', $3) on conflict do nothing`,
+          values ($1, $2, 'active', $3)
+          on conflict ("student_id", "course_id") do update
+            set "status" = 'active', "enrolled_at" = excluded."enrolled_at", "revoked_at" = null
+            where "enrollment"."status" = 'revoked'`,
         [studentId, courseId, new Date()],
       )) > 0,
     revokeEnrollment: async (studentId, courseId, at) =>
