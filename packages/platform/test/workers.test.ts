@@ -80,18 +80,18 @@ it('when a worker is killed mid-burst, every accepted checkout still settles onc
     refused: burst.outcomes.length - answeredRequests(burst.outcomes).length,
   });
 
-  await waitUntil('a new worker in place of the killed one', () => {
-    const pids = workersOf(platform.process.pid).map((w) => w.pid);
-    return (
-      (pids.length === 2 && !pids.includes(victim!.pid) && pids.includes(survivor!.pid)) ||
-      undefined
-    );
-  });
+  // The replacement's process exists before it listens: wait for the primary to say it started.
+  const replacement = await waitUntil(
+    'a new worker started in place of the killed one',
+    () => logLines(platform.process.output()).find((line) => line.msg === 'worker started'),
+    60_000,
+  );
   const log = logLines(platform.process.output());
   expect(log.find((line) => line.msg === 'worker crashed; starting another')).toMatchObject({
     pid: platform.process.pid,
     workerPid: victim!.pid,
     signal: 'SIGKILL',
   });
-  expect(log.some((line) => line.msg === 'worker started')).toBe(true);
+  const pids = workersOf(platform.process.pid).map((w) => w.pid);
+  expect(pids.sort()).toEqual([survivor!.pid, Number(replacement.workerPid)].sort());
 }, 120_000);
