@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Stops the single-node cluster cluster-up.sh started and removes everything it made: its pods'
+# containers, mounts, network bridge and iptables rules, then $CLUSTER_DIR. Idempotent.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/cluster-env.sh"
+[[ -d "$CLUSTER_DIR" ]] || exit 0
+stop() {
+  local pidfile="$CLUSTER_DIR/run/$1.pid"
+  [[ -e "$pidfile" ]] || return 0
+  local pid
+  pid=$(cat "$pidfile")
+  if kill "$pid" 2>/dev/null; then
+    for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pidfile"
+}
+echo "stopping the cluster" >&2
+for part in kube-proxy kubelet kube-scheduler kube-controller-manager kube-apiserver; do
+  stop "$part"
+done
+# The pods' containers outlive the kubelet: their shims are containerd's children.
+pkill -9 -f "containerd-shim-runc-v2 -namespace k8s.io -id .* -address $CLUSTER_DIR/" || true
+stop containerd
+stop etcd
+bin=$(bash "$here/kubernetes.sh")
+"$bin/kube-proxy" --cleanup >/dev/null 2>&1 || true
+ip link delete checkout0 2>/dev/null || true
+# Mounts of the kubelet's volumes and containerd's snapshots, deepest first.
+grep -o " $CLUSTER_DIR/[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l
+rm -rf "$CLUSTER_DIR"
+echo "cluster removed" >&2
