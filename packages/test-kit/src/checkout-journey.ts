@@ -141,13 +141,30 @@ export async function buyCourse(
   };
 }
 
-/** Polls GET /checkouts/{id} until it leaves `processing`; a refusal (a 503, say) is polled past. */
+/**
+ * A keep-alive connection the server closed as the request went out on it (the race every
+ * HTTP/1.1 keep-alive has; a loaded machine widens it): a GET may simply be sent again.
+ */
+const closedUnderTheRequest = (error: unknown) =>
+  ['UND_ERR_SOCKET', 'ECONNRESET'].includes(
+    (error as { cause?: { code?: string } }).cause?.code ?? '',
+  );
+
+/**
+ * Polls GET /checkouts/{id} until it leaves `processing`; a refusal (a 503, say) and a connection
+ * closed under the request are polled past.
+ */
 export function waitForOutcome(api: CheckoutClient, checkoutId: string, timeoutMs?: number) {
   return waitUntil(
     `checkout ${checkoutId} to leave processing`,
     async () => {
-      const { data } = await api.GET('/checkouts/{id}', { params: { path: { id: checkoutId } } });
-      return data?.status === 'processing' ? undefined : data;
+      const { data } = await api
+        .GET('/checkouts/{id}', { params: { path: { id: checkoutId } } })
+        .catch((error: unknown) => {
+          if (closedUnderTheRequest(error)) return { data: undefined };
+          throw error;
+        });
+      return data === undefined || data.status === 'processing' ? undefined : data;
     },
     timeoutMs,
   );
