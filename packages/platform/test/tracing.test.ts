@@ -20,11 +20,13 @@ import {
  */
 const tracedEnv = (receiver: OtlpReceiver) => ({
   OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
-  OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
   OTEL_BSP_SCHEDULE_DELAY: '200',
 });
 
-/** In Dapr mode the sidecars trace too, to the same collector, in protobuf (the apps: JSON). */
+/**
+ * In Dapr mode the sidecars trace too, to the same collector, in protobuf; the apps export JSON
+ * when no protocol is named (service-kit's startTracing).
+ */
 const daprMode = process.env.PLATFORM_MODE === 'dapr';
 const bySidecar = (span: ReceivedSpan) => span.encoding === 'protobuf';
 
@@ -99,6 +101,9 @@ describe('with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
       rootsOf(inTrace()).length === 1 ? true : undefined,
     );
     expect(rootsOf(inTrace())).toEqual([checkoutPost]);
+    // The apps export JSON when no protocol is named; only Dapr's sidecars send protobuf.
+    expect(trace.some((span) => span.encoding === 'json')).toBe(true);
+    if (!daprMode) expect(trace.filter(bySidecar)).toEqual([]);
     const consumers = [...new Set(trace.filter((s) => s.name.endsWith(' process')).map(serviceOf))];
     expect(consumers.sort()).toEqual(servicesOfAPurchase);
     expect(trace.some((span) => span.attributes['db.system.name'] === 'postgresql')).toBe(true);

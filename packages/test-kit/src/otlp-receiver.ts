@@ -125,8 +125,8 @@ const spansOf = (payload: OtlpJson, encoding: ReceivedSpan['encoding']): Receive
 
 /**
  * A collector of the test's own: answers OTLP/HTTP trace exports on POST /v1/traces, in JSON (the
- * apps' exporter with OTEL_EXPORTER_OTLP_PROTOCOL=http/json) or protobuf (daprd's, and the
- * exporter's default), and keeps the spans, or with `keepSpans: false` only counts them (the
+ * apps' exporter unless OTEL_EXPORTER_OTLP_PROTOCOL says otherwise) or protobuf (daprd's, and the
+ * SDK's own default), and keeps the spans, or with `keepSpans: false` only counts them (the
  * bench's: a ramp exports millions).
  */
 export async function startOtlpReceiver({ keepSpans = true } = {}): Promise<OtlpReceiver> {
