@@ -24,8 +24,8 @@ export function parseTracingRamps(setting: string, rounds: number): TracingMode[
 }
 
 /**
- * The platform's environment for tracing on: OTLP to the bench's own receiver, with the exporter's
- * defaults (protobuf, the batch processor's own settings) as an operator's deployment gets them.
+ * The platform's environment for tracing on: OTLP to the bench's own receiver, with the platform's
+ * defaults (JSON, the batch processor's own settings) as an operator's deployment gets them.
  */
 export const tracedEnv = (receiver: OtlpReceiver): Record<string, string> => ({
   OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
