@@ -83,12 +83,7 @@ start kube-apiserver "$bin/kube-apiserver" --advertise-address="$NODE_IP" --secu
   --authorization-mode=Node,RBAC --enable-admission-plugins=NodeRestriction --allow-privileged=true
 kubectl() { "$bin/kubectl" "$@"; }
 await "the API server" kubectl get --raw /readyz
-# kubeadm's admin.conf is in the group kubeadm:cluster-admins, which kubeadm would bind to
-# cluster-admin; super-admin.conf (system:masters) makes that binding once.
-if ! kubectl get clusterrolebinding kubeadm:cluster-admins >/dev/null 2>&1; then
-  kubectl --kubeconfig "$kubeconfigs/super-admin.conf" create clusterrolebinding \
-    kubeadm:cluster-admins --clusterrole=cluster-admin --group=kubeadm:cluster-admins >/dev/null
-fi
+kubectl --kubeconfig "$kubeconfigs/super-admin.conf" apply -f "$here/node/rbac.yaml" >/dev/null
 start kube-controller-manager "$bin/kube-controller-manager" \
   --kubeconfig="$kubeconfigs/controller-manager.conf" \
   --authentication-kubeconfig="$kubeconfigs/controller-manager.conf" \
