@@ -14,7 +14,8 @@ helm=$(bash "$root/scripts/provision/kube-tools.sh" helm)
 
 echo "[1/4] CoreDNS" >&2
 bash "$here/import-images.sh" "$(bash "$here/coredns-image.sh")"
-"$bin/kubeadm" init phase addon coredns --config "$CLUSTER_DIR/kubeadm.yaml" >/dev/null
+"$bin/kubeadm" init phase addon coredns --config "$CLUSTER_DIR/kubeadm.yaml" \
+  --kubeconfig "$KUBECONFIG" >/dev/null
 
 echo "[2/4] NetworkPolicy enforcement (kube-router's firewall)" >&2
 kube_router=$(bash "$here/kube-router.sh")

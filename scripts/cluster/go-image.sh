@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # An image of one Go program, made here: the program built with the go command inside its source
 # tree (a module's, so that its own replaces hold), static, cached under .tools/images/, alone in
-# an image at /<name>, run as a non-root user (65532, the distroless images' own). Idempotent.
+# an image at /<name>, run as a non-root user (65532, the distroless images' own; IMAGE_USER
+# names another). Idempotent.
 # Usage: go-image.sh <image> <source dir> <package> [go build flags...]
 #        (module-dir.sh gives a module's source dir)
 set -euo pipefail
@@ -23,6 +24,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$binary" "$work/$name"
-printf 'FROM scratch\nCOPY %s /%s\nUSER 65532:65532\nENTRYPOINT ["/%s"]\n' \
-  "$name" "$name" "$name" >"$work/Containerfile"
+user="${IMAGE_USER:-65532}"
+printf 'FROM scratch\nCOPY %s /%s\nUSER %s:%s\nENTRYPOINT ["/%s"]\n' \
+  "$name" "$name" "$user" "$user" "$name" >"$work/Containerfile"
 podman build --quiet -t "$image" "$work" >/dev/null
