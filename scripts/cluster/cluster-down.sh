@@ -20,13 +20,18 @@ echo "stopping the cluster" >&2
 for part in kube-proxy kubelet kube-scheduler kube-controller-manager kube-apiserver; do
   stop "$part"
 done
-# The pods' containers outlive the kubelet: their shims are containerd's children.
+# The pods' processes outlive the kubelet: every process in the kubelet's cgroups, then the shims.
+find /sys/fs/cgroup/pids/kubepods -name cgroup.procs -exec cat {} + 2>/dev/null | xargs -r kill -9 || true
 pkill -9 -f "containerd-shim-runc-v2 -namespace k8s.io -id .* -address $CLUSTER_DIR/" || true
 stop containerd
 stop etcd
+# The kubelet's cgroups, emptied above, deepest first.
+find /sys/fs/cgroup/*/kubepods -depth -type d -exec rmdir {} + 2>/dev/null || true
 bin=$(bash "$here/kubernetes.sh")
 "$bin/kube-proxy" --cleanup >/dev/null 2>&1 || true
 ip link delete checkout0 2>/dev/null || true
+# The pods' network namespaces, which containerd names cni-* (podman's netavark names its own netns-*).
+ip netns list | awk '/^cni-/ { print $1 }' | xargs -r -n1 ip netns delete
 # Mounts of the kubelet's volumes and containerd's snapshots, deepest first.
 grep -o " $CLUSTER_DIR/[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l
 rm -rf "$CLUSTER_DIR"
