@@ -5,7 +5,7 @@
 # dashboard, which this cluster does not serve anyway. Idempotent. Prints the image's name.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-version=v3.7.13
+version=${TRAEFIK_VERSION:-v3.4.1}
 image="docker.io/library/traefik:${version#v}"
 source "$here/podman.sh"
 if ! podman image exists "$image"; then
