@@ -9,8 +9,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 source "$here/podman.sh"
 debian_image=$(bash "$here/base-image.sh" --debian)
+# Tagged with the Debian suite: under a :latest tag the kubelet would try to pull them.
+suite=$(sed -n 's/.*:\(.*\)-minbase$/\1/p' <<<"$debian_image")
 for name in postgresql rabbitmq; do
-  image="localhost/checkout-dev-$name:latest"
+  image="localhost/checkout-dev-$name:$suite"
   if ! podman image exists "$image"; then
     echo "building $image from Debian's packages" >&2
     podman build --quiet --build-arg "DEBIAN_IMAGE=$debian_image" -t "$image" \
