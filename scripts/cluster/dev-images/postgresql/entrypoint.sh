@@ -1,6 +1,7 @@
 #!/bin/sh
 # As the official image's entrypoint: a first start makes the cluster in $PGDATA with
-# $POSTGRES_USER (password $POSTGRES_PASSWORD) and database $POSTGRES_DB, then PostgreSQL runs in
+# $POSTGRES_USER (password $POSTGRES_PASSWORD) and database $POSTGRES_DB (the user's name by
+# default), then PostgreSQL runs in
 # the foreground, reachable from the pod network with a password.
 set -eu
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
@@ -10,9 +11,10 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
     --auth-host=scram-sha-256 --encoding=UTF8 >/dev/null
   rm "$password_file"
   echo "host all all all scram-sha-256" >>"$PGDATA/pg_hba.conf"
-  if [ "${POSTGRES_DB:-$POSTGRES_USER}" != "$POSTGRES_USER" ]; then
+  database="${POSTGRES_DB:-$POSTGRES_USER}"
+  if [ "$database" != postgres ]; then
     pg_ctl --silent --wait --options="-c listen_addresses=''" start
-    createdb --username="$POSTGRES_USER" "$POSTGRES_DB"
+    createdb --username="$POSTGRES_USER" "$database"
     pg_ctl --silent --wait stop
   fi
 fi
