@@ -17,7 +17,7 @@ stop() {
   rm -f "$pidfile"
 }
 echo "stopping the cluster" >&2
-for part in kube-proxy kubelet kube-scheduler kube-controller-manager kube-apiserver; do
+for part in kube-router kube-proxy kubelet kube-scheduler kube-controller-manager kube-apiserver; do
   stop "$part"
 done
 # The pods' processes outlive the kubelet: every process in the kubelet's cgroups, then the shims.
@@ -27,8 +27,11 @@ stop containerd
 stop etcd
 # The kubelet's cgroups, emptied above, deepest first.
 find /sys/fs/cgroup/*/kubepods -depth -type d -exec rmdir {} + 2>/dev/null || true
-bin=$(bash "$here/kubernetes.sh")
-"$bin/kube-proxy" --cleanup >/dev/null 2>&1 || true
+# The cluster's iptables chains and ipsets: kube-proxy's, kube-router's firewall, the kubelet's
+# canaries and the CNI plugins' rules of the pods killed above (kube-router's own --cleanup-config
+# panics in v2.1.0 after its firewall part). Other chains (podman's NETAVARK-*) are left alone.
+iptables-save | grep -vE -- '(KUBE-|CNI-)' | iptables-restore
+ipset list -n | grep -E '^KUBE-' | xargs -r -n1 ipset destroy
 ip link delete checkout0 2>/dev/null || true
 # The pods' network namespaces, which containerd names cni-* (podman's netavark names its own netns-*).
 ip netns list | awk '/^cni-/ { print $1 }' | xargs -r -n1 ip netns delete
