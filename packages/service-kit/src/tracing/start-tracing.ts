@@ -8,8 +8,9 @@ let sdk: NodeSDK | undefined;
 /**
  * Starts OpenTelemetry tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set (exporting OTLP as the
  * standard OTEL_* variables say, in JSON unless they name another protocol); otherwise it loads
- * nothing and every span the code asks for is the API's no-op. The instrumentations patch http, express and pg as they are first required,
- * so an entry runs this before anything else, and this file requires nothing but OpenTelemetry.
+ * nothing and every span the code asks for is the API's no-op. The instrumentations patch http,
+ * express and pg as they are first required, so an entry runs this before anything else, and this
+ * file requires nothing but OpenTelemetry.
  */
 export function startTracing(serviceName: string): void {
   if (!process.env.OTEL_EXPORTER_OTLP_ENDPOINT || sdk) return;
