@@ -31,11 +31,13 @@ find /sys/fs/cgroup/*/kubepods -depth -type d -exec rmdir {} + 2>/dev/null || tr
 # canaries and the CNI plugins' rules of the pods killed above (kube-router's own --cleanup-config
 # panics in v2.1.0 after its firewall part). Other chains (podman's NETAVARK-*) are left alone.
 iptables-save | grep -vE -- '(KUBE-|CNI-)' | iptables-restore
-ipset list -n | grep -E '^KUBE-' | xargs -r -n1 ipset destroy
+ipset list -n | { grep -E '^KUBE-' || true; } | xargs -r -n1 ipset destroy
 ip link delete checkout0 2>/dev/null || true
 # The pods' network namespaces, which containerd names cni-* (podman's netavark names its own netns-*).
 ip netns list | awk '/^cni-/ { print $1 }' | xargs -r -n1 ip netns delete
+# The host-local IPAM plugin's record of the addresses it handed out (named after the network).
+rm -rf /var/lib/cni/networks/checkout-cluster
 # Mounts of the kubelet's volumes and containerd's snapshots, deepest first.
-grep -o " $CLUSTER_DIR/[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l
+{ grep -o " $CLUSTER_DIR/[^ ]*" /proc/mounts || true; } | sort -r | xargs -r -n1 umount -l
 rm -rf "$CLUSTER_DIR"
 echo "cluster removed" >&2

@@ -3,6 +3,7 @@
 CLUSTER_DIR="${CLUSTER_DIR:-/var/lib/checkout-cluster}"
 NODE_NAME=checkout-node
 POD_CIDR=10.42.0.0/16
+# The node's share, which the controller manager gives the first node and the bridge plugin hands out.
 NODE_POD_CIDR=10.42.0.0/24
 SERVICE_CIDR=10.43.0.0/16
 DNS_IP=10.43.0.10
