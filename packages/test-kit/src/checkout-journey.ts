@@ -1,5 +1,6 @@
 import type { ApiSchemas, CheckoutClient } from '@checkout/client';
 import { waitUntil } from '@checkout/local-infra';
+import { networkFailureCode } from './network-failure';
 
 type Payer = ApiSchemas['Payer'];
 type Language = ApiSchemas['Language'];
@@ -146,9 +147,7 @@ export async function buyCourse(
  * HTTP/1.1 keep-alive has; a loaded machine widens it): a GET may simply be sent again.
  */
 const closedUnderTheRequest = (error: unknown) =>
-  ['UND_ERR_SOCKET', 'ECONNRESET'].includes(
-    (error as { cause?: { code?: string } }).cause?.code ?? '',
-  );
+  ['UND_ERR_SOCKET', 'ECONNRESET'].includes(networkFailureCode(error) ?? '');
 
 /**
  * Polls GET /checkouts/{id} until it leaves `processing`; a refusal (a 503, say) and a connection

@@ -1,6 +1,7 @@
 import { createCheckoutClient, type CheckoutClient } from '@checkout/client';
 import { buyCourse, testCards } from './checkout-journey';
 import type { AcceptedCheckout } from './checkout-ledger';
+import { networkFailureCode } from './network-failure';
 
 /** How one request ended: a status, or the network error's code (ECONNREFUSED, ...). */
 export type RequestOutcome = { path: string; at: number } & (
@@ -18,7 +19,7 @@ export function recordingApi(baseUrl: string, outcomes: RequestOutcome[]): Check
         outcomes.push({ path, at: Date.now(), status: response.status });
         return response;
       } catch (error) {
-        const code = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
+        const code = networkFailureCode(error) ?? String(error);
         outcomes.push({ path, at: Date.now(), failure: code });
         throw error;
       }
