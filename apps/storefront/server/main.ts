@@ -19,6 +19,8 @@ const config = readConfigOrExit('storefront', (env) => ({
   dist: env.optionalString('STOREFRONT_DIST'),
   /** Where buyers reach the pages: HSTS when it is https. */
   publicUrl: env.optionalUrl('PUBLIC_URL'),
+  /** Longer than the proxies in front keep an idle connection (the chart's httpKeepAliveSeconds). */
+  keepAliveSeconds: env.integer('HTTP_KEEP_ALIVE_SECONDS', 5),
 }));
 
 /** From the sources, as `npm start` does: Vite runs once per change of the pages' sources. */
@@ -39,7 +41,7 @@ async function start(): Promise<void> {
     isReady: () => Promise.resolve(existsSync(page)),
     publicUrl: config.publicUrl,
   });
-  const server = await listenDrainable(app, config.port);
+  const server = await listenDrainable(app, config.port, undefined, config.keepAliveSeconds * 1000);
   logger.info({ port: config.port, dist }, 'storefront is up');
   stopOnSignals(logger, async () => {
     const report = await server.drain();

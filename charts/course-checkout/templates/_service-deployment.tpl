@@ -70,6 +70,7 @@ spec:
             - { name: LOG_LEVEL, value: {{ $svc.logLevel | default "info" | quote }} }
             # Where buyers reach the platform: links in e-mails, and HSTS when it is https.
             - { name: PUBLIC_URL, value: {{ $root.Values.publicUrl | quote }} }
+            - { name: HTTP_KEEP_ALIVE_SECONDS, value: {{ $root.Values.httpKeepAliveSeconds | quote }} }
             {{- if .sidecar }}
             - { name: APP_PORT, value: '3000' }
             - { name: METRICS_PORT, value: '9464' }

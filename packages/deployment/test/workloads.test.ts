@@ -259,6 +259,21 @@ describe('options', () => {
     expect(new Set(trustOf(behindBalancer))).toEqual(new Set(['2']));
   });
 
+  it('keeps idle connections of every app (services and storefront) open longer than Traefik and daprd keep theirs (90 s)', () => {
+    const keepAliveOf = (manifests: ReturnType<typeof renderChart>) =>
+      [...serviceNames, 'storefront'].map((name) =>
+        Number(
+          podTemplate(
+            named(manifests, 'Deployment', `${fullname}-${name}`),
+          ).spec.containers[0]?.env?.find((entry) => entry.name === 'HTTP_KEEP_ALIVE_SECONDS')
+            ?.value,
+        ),
+      );
+    for (const seconds of keepAliveOf(renderChart('default'))) expect(seconds).toBeGreaterThan(90);
+    const behindBalancer = renderChart('default', ['--set', 'httpKeepAliveSeconds=700']);
+    expect(new Set(keepAliveOf(behindBalancer))).toEqual(new Set([700]));
+  });
+
   it('dev credentials are generated Secrets; the default profile creates no Secret at all', () => {
     expect(ofKind(renderChart('default'), 'Secret')).toEqual([]);
     const names = ofKind(renderChart('dev'), 'Secret').map((secret) => secret.metadata.name);

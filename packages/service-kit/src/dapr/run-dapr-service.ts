@@ -46,6 +46,8 @@ function readDaprConfig() {
     allowedOrigins: env.origins('ALLOWED_ORIGINS'),
     publicUrl: env.optionalUrl('PUBLIC_URL'),
     proxyTrust: env.proxyTrust('TRUST_PROXY'),
+    /** Longer than the proxies in front keep an idle connection (the chart's httpKeepAliveSeconds). */
+    keepAliveSeconds: env.integer('HTTP_KEEP_ALIVE_SECONDS', 5),
   });
 }
 
@@ -131,7 +133,12 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
   });
   if (config.appApiToken === undefined)
     logger.warn('APP_API_TOKEN is not set: the routes the sidecar calls refuse every request');
-  const server = await listenDrainable(app, config.appPort, config.host);
+  const server = await listenDrainable(
+    app,
+    config.appPort,
+    config.host,
+    config.keepAliveSeconds * 1000,
+  );
   collectProcessMetrics(spec.appId);
   const metrics = await serveMetrics(processMetrics, {
     port: config.metricsPort,

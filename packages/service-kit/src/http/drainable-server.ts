@@ -30,12 +30,14 @@ const readinessPath = '/readyz';
 
 /**
  * Serves `app` on `port` of `host` (every interface when it is not given); fails as `listen`
- * does (EADDRINUSE carries the port).
+ * does (EADDRINUSE carries the port). `keepAliveMs` is how long an idle connection stays open:
+ * Node's 5 s unless given (HTTP_KEEP_ALIVE_SECONDS; the chart's httpKeepAliveSeconds says why).
  */
 export function listenDrainable(
   app: RequestListener,
   port: number,
   host?: string,
+  keepAliveMs?: number,
 ): Promise<DrainableServer> {
   let draining = false;
   let withdrawn = false;
@@ -55,6 +57,11 @@ export function listenDrainable(
     }
     app(req, res);
   });
+  if (keepAliveMs !== undefined) {
+    server.keepAliveTimeout = keepAliveMs;
+    // Node refuses a request whose headers take longer than this, which must outlast an idle wait.
+    server.headersTimeout = keepAliveMs + 1000;
+  }
   const drain = async (graceMs = 10_000) => {
     const startedAt = Date.now();
     withdrawn = true;
