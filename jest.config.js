@@ -21,7 +21,7 @@ module.exports = {
       testEnvironment: resolve('packages/test-kit/src/jest-environment.ts'),
       transform,
       testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['\\.dapr\\.test\\.ts$'],
+      testPathIgnorePatterns: ['\\.(dapr|cluster)\\.test\\.ts$'],
     })),
   testTimeout: 30000,
 };

@@ -1,19 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   answeredRequests,
-  checkoutRequestFor,
   expectEachCheckoutSettledOnce,
+  expectNothingLostAroundFault,
   expectOneChargePerApprovedCheckout,
   expectOnlyRefusalsAfter,
   personalDataIn,
-  postCheckout,
-  registerTestLead,
   startTestPlatform,
   startPurchaseBurst,
-  testCards,
-  tokenizeTestCard,
   waitUntil,
   type TestPlatform,
 } from '@checkout/test-kit';
@@ -47,65 +42,20 @@ function killService(service: string): void {
   process.kill(Number(pid), 'SIGKILL');
 }
 
-/**
- * One buyer's purchase, stopping at the first call that is refused: a buyer whose lead was not
- * registered does not go on to pay. Returns each answer's status and, when accepted, the checkout.
- */
-async function purchase(cardNumber: string) {
-  const n = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  const studentEmail = `crash-${n}@example.com`;
-  const payerEmail = `crash-payer-${n}@example.com`;
-  // Data comes only with a 2xx, and the spec's one 2xx here is 201 (202 for the checkout).
-  const lead = await registerTestLead(platform.api, studentEmail);
-  if (!lead.data) return { statuses: [lead.response.status] };
-  const card = await tokenizeTestCard(platform.api, cardNumber);
-  if (!card.data) return { statuses: [lead.response.status, card.response.status] };
-  const checkout = await postCheckout(
-    platform.api,
-    checkoutRequestFor(lead.data.id, card.data.token, payerEmail),
-    n,
-  );
-  const emailTo = cardNumber === testCards.declined ? payerEmail : studentEmail;
-  return {
-    statuses: [lead.response.status, card.response.status, checkout.response.status],
-    ...(checkout.data && { accepted: { id: checkout.data.id, emailTo } }),
-  };
-}
-
 it.each(serviceNames)(
   'loses and repeats nothing when %s is killed in the middle of a burst',
   async (service) => {
-    await waitUntil('every service to be ready', async () => {
-      const ready = await fetch(`${platform.baseUrl}/readyz`); // not part of the public API
-      await ready.text();
-      return ready.status === 200 ? true : undefined;
-    });
-    const cards = [testCards.approved, testCards.declined, testCards.transient];
-    // A purchase starts every 100 ms; the service dies as the first checkout is accepted, while
-    // the others are half-way through. (A timer could fire before any purchase got past a slow
-    // first call: with marketing killed then, no checkout at all was accepted.)
-    let firstCheckoutAccepted = () => {};
-    const oneAccepted = new Promise<void>((resolve) => (firstCheckoutAccepted = resolve));
-    const burst = Array.from({ length: 12 }, async (_, i) => {
-      await sleep(i * 100);
-      const outcome = await purchase(cards[i % cards.length] as string);
-      if (outcome.accepted) firstCheckoutAccepted();
-      return outcome;
-    });
-    const allPurchases = Promise.all(burst);
-    await Promise.race([oneAccepted, allPurchases]);
-    killService(service);
-    const purchases = await allPurchases;
-    // While the service restarts, calls that need it answer 503 (with Retry-After), never 500.
-    expect(purchases.flatMap((p) => p.statuses).filter((s) => s >= 300 && s !== 503)).toEqual([]);
-    const accepted = purchases.flatMap((p) => (p.accepted ? [p.accepted] : []));
-    expect(accepted.length).toBeGreaterThan(0);
-    await expectOneChargePerApprovedCheckout(
-      platform.databaseUrl,
-      await expectEachCheckoutSettledOnce(platform.api, platform.sink, accepted, {
-        timeoutMs: 90_000,
-      }),
+    // The service the case before killed is back (a restart on a busy machine takes seconds).
+    await waitUntil(
+      'every service to be ready',
+      async () => {
+        const ready = await fetch(`${platform.baseUrl}/readyz`); // not part of the public API
+        await ready.text();
+        return ready.status === 200 ? true : undefined;
+      },
+      60_000,
     );
+    await expectNothingLostAroundFault(platform, () => killService(service));
     expect(platform.process.output()).toContain(`[${service}] exited (SIGKILL); restarting`);
     expect(personalDataIn(platform.process.output())).toEqual([]);
   },

@@ -11,6 +11,8 @@ export * from './log-scan';
 export * from './database-process';
 export * from './daprd-process';
 export * from './purchase-burst';
+export * from './fault-mid-burst';
+export * from './cluster/kubectl';
 export * from './captured-log';
 export * from './test-platform';
 export * from './spec-conformance';

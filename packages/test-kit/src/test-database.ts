@@ -57,3 +57,18 @@ export const leftoverTestDatabases = (): Promise<string[]> =>
     );
     return rows.map((row) => row.datname);
   });
+
+/** Runs one query on the database at `databaseUrl`, on a connection of its own. */
+export async function queryDatabase<T = Record<string, unknown>>(
+  databaseUrl: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startSmtpSink, type SmtpSink } from '@checkout/local-infra';
 import { createCheckoutClient, type CheckoutClient } from '@checkout/client';
-import { Client } from 'pg';
 import { purgeLeftoverMessages } from './broker-leftovers';
+import { connectClusterPlatform } from './cluster/cluster-platform';
 import { startPlatformProcess, type PlatformProcess } from './platform-process';
 import { specConformance } from './spec-conformance';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, queryDatabase } from './test-database';
 
 /** The platform as a user runs it, with the real parts a test reads its effects from. */
 export interface TestPlatform {
@@ -35,6 +35,7 @@ export interface TestPlatform {
  * overrides the platform's environment (DATABASE_URL too, for a PostgreSQL of the test's own).
  */
 export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+  if (process.env.PLATFORM_MODE === 'cluster') return connectClusterPlatform(env);
   if (process.env.PLATFORM_MODE === 'dapr') purgeLeftoverMessages();
   const databaseUrl = env.DATABASE_URL ?? (await createTestDatabase());
   const sink = await startSmtpSink();
@@ -69,15 +70,7 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
     startAgain: async () => {
       current = await startPlatformProcess(fullEnv);
     },
-    sql: async <T>(text: string, params: unknown[] = []) => {
-      const client = new Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        return (await client.query(text, params)).rows as T[];
-      } finally {
-        await client.end();
-      }
-    },
+    sql: (text, params) => queryDatabase(databaseUrl, text, params),
     stop: async () => {
       await current.stop('SIGINT');
       await cleanUp();
