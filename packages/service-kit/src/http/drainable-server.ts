@@ -60,7 +60,7 @@ export function listenDrainable(
   if (keepAliveMs !== undefined) {
     server.keepAliveTimeout = keepAliveMs;
     // Node refuses a request whose headers take longer than this, which must outlast an idle wait.
-    server.headersTimeout = keepAliveMs + 1000;
+    server.headersTimeout = Math.max(server.headersTimeout, keepAliveMs + 1000);
   }
   const drain = async (graceMs = 10_000) => {
     const startedAt = Date.now();
