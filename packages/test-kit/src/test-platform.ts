@@ -33,6 +33,8 @@ export interface TestPlatform {
  * Starts `npm start` (or start:dapr, see platform-process.ts) in a process of its own, on a
  * database of the test file's own, sending e-mail to a real SMTP server. `env` adds to or
  * overrides the platform's environment (DATABASE_URL too, for a PostgreSQL of the test's own).
+ * With PLATFORM_MODE=cluster it connects to the release test:cluster installed instead
+ * (cluster/cluster-platform.ts), whose settings must already be `env`'s.
  */
 export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
   if (process.env.PLATFORM_MODE === 'cluster') return connectClusterPlatform(env);
