@@ -5,13 +5,14 @@ import { freePort, repoRoot, startChild, waitUntilReady } from '@checkout/local-
  * The cluster `npm run test:cluster` made (scripts/cluster): its kubectl (KUBECTL, with KUBECONFIG
  * from the environment) and the namespace and Helm release the chart is installed as.
  */
+const release = process.env.CLUSTER_RELEASE ?? 'checkout';
+
 export const cluster = {
   kubectl: process.env.KUBECTL ?? 'kubectl',
   namespace: process.env.CLUSTER_NAMESPACE ?? 'courses',
-  release: process.env.CLUSTER_RELEASE ?? 'checkout',
+  release,
   /** The names the chart gives its objects: `<release>-course-checkout-<component>`. */
-  objectName: (component: string) =>
-    `${process.env.CLUSTER_RELEASE ?? 'checkout'}-course-checkout-${component}`,
+  objectName: (component: string) => `${release}-course-checkout-${component}`,
 };
 
 /** Runs kubectl in the release's namespace and returns what it printed. */
