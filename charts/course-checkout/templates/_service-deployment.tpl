@@ -52,7 +52,8 @@ spec:
       automountServiceAccountToken: false
       {{- end }}
       enableServiceLinks: false
-      terminationGracePeriodSeconds: 30
+      # The pre-stop wait, the sidecar's hand-off (5 s at most), the drain (10 s at most) and the stop.
+      terminationGracePeriodSeconds: {{ ternary 60 30 .sidecar }}
       securityContext:
         {{- include "checkout.podSecurityContext" dict | nindent 8 }}
       containers:
@@ -82,6 +83,9 @@ spec:
             - name: APP_API_TOKEN
               valueFrom: { secretKeyRef: { name: {{ $root.Values.dapr.appTokenSecret }}, key: token } }
             - { name: TRUST_PROXY, value: {{ $root.Values.trustProxy | quote }} }
+            # On SIGTERM the sidecar stops first, so the other sidecars send this app's calls to the
+            # replicas that stay (packages/service-kit/src/dapr/stop-sidecar-first.ts).
+            - { name: STOP_SIDECAR_FIRST, value: 'true' }
             {{- with include "checkout.otlpEndpoint" $root }}
             - { name: OTEL_EXPORTER_OTLP_ENDPOINT, value: {{ . | quote }} }
             - { name: OTEL_TRACES_SAMPLER, value: parentbased_traceidratio }
@@ -110,10 +114,13 @@ spec:
             httpGet: { path: /healthz, port: http }
             periodSeconds: 10
             failureThreshold: 3
-          # Give the Service time to stop routing here before the app drains and exits.
+          # Keep serving until nothing routes here any more, then drain and exit: 5 s for the Services
+          # (the Ingress); with a sidecar 25 s, as other sidecars pick among the addresses they
+          # resolved for an app id for 20 s (Dapr 1.18's resolver cache, which their retries under a
+          # Resiliency policy do not clear), and would call this pod until then.
           lifecycle:
             preStop:
-              sleep: { seconds: 5 }
+              sleep: { seconds: {{ ternary 25 5 .sidecar }} }
           resources:
             {{- toYaml (ternary $root.Values.serviceDefaults.resources $svc.resources $fromSources) | nindent 12 }}
           securityContext:

@@ -12,6 +12,11 @@ import {
 
 const profileNames = Object.keys(profiles) as Profile[];
 const fullname = 'checkout-course-checkout';
+/** The value of `variable` in the app container of a unit's Deployment. */
+const appEnv = (manifests: ReturnType<typeof renderChart>, unit: string, variable: string) =>
+  podTemplate(named(manifests, 'Deployment', `${fullname}-${unit}`)).spec.containers[0]?.env?.find(
+    (entry) => entry.name === variable,
+  )?.value;
 
 describe.each(profileNames)('every workload of the %s profile', (profile) => {
   const manifests = renderChart(profile);
@@ -230,12 +235,7 @@ describe('options', () => {
 
   it('passes allowedOrigins to every service as ALLOWED_ORIGINS, empty by default', () => {
     const originsOf = (manifests: ReturnType<typeof renderChart>) =>
-      serviceNames.map(
-        (name) =>
-          podTemplate(
-            named(manifests, 'Deployment', `${fullname}-${name}`),
-          ).spec.containers[0]?.env?.find((entry) => entry.name === 'ALLOWED_ORIGINS')?.value,
-      );
+      serviceNames.map((name) => appEnv(manifests, name, 'ALLOWED_ORIGINS'));
     expect(new Set(originsOf(renderChart('default')))).toEqual(new Set(['']));
     const allowed = renderChart('default', [
       '--set',
@@ -248,12 +248,7 @@ describe('options', () => {
 
   it('passes trustProxy to every service as TRUST_PROXY, one hop (the Ingress controller) by default', () => {
     const trustOf = (manifests: ReturnType<typeof renderChart>) =>
-      serviceNames.map(
-        (name) =>
-          podTemplate(
-            named(manifests, 'Deployment', `${fullname}-${name}`),
-          ).spec.containers[0]?.env?.find((entry) => entry.name === 'TRUST_PROXY')?.value,
-      );
+      serviceNames.map((name) => appEnv(manifests, name, 'TRUST_PROXY'));
     expect(new Set(trustOf(renderChart('default')))).toEqual(new Set(['1']));
     const behindBalancer = renderChart('default', ['--set-string', 'trustProxy=2']);
     expect(new Set(trustOf(behindBalancer))).toEqual(new Set(['2']));
@@ -262,16 +257,19 @@ describe('options', () => {
   it('keeps idle connections of every app (services and storefront) open longer than Traefik and daprd keep theirs (90 s)', () => {
     const keepAliveOf = (manifests: ReturnType<typeof renderChart>) =>
       [...serviceNames, 'storefront'].map((name) =>
-        Number(
-          podTemplate(
-            named(manifests, 'Deployment', `${fullname}-${name}`),
-          ).spec.containers[0]?.env?.find((entry) => entry.name === 'HTTP_KEEP_ALIVE_SECONDS')
-            ?.value,
-        ),
+        Number(appEnv(manifests, name, 'HTTP_KEEP_ALIVE_SECONDS')),
       );
     for (const seconds of keepAliveOf(renderChart('default'))) expect(seconds).toBeGreaterThan(90);
     const behindBalancer = renderChart('default', ['--set', 'httpKeepAliveSeconds=700']);
     expect(new Set(keepAliveOf(behindBalancer))).toEqual(new Set([700]));
+  });
+
+  it('has each service shut its sidecar down before it drains, so calls go to the replicas that stay', () => {
+    const manifests = renderChart('default');
+    for (const name of serviceNames)
+      expect([name, appEnv(manifests, name, 'STOP_SIDECAR_FIRST')]).toEqual([name, 'true']);
+    // The storefront has no sidecar.
+    expect(appEnv(manifests, 'storefront', 'STOP_SIDECAR_FIRST')).toBeUndefined();
   });
 
   it('dev credentials are generated Secrets; the default profile creates no Secret at all', () => {

@@ -16,6 +16,7 @@ import type { ServiceContext, ServiceRuntime } from '../service-runtime';
 import { DaprEventBus } from './dapr-event-bus';
 import type { DaprSidecar } from './invoke-app';
 import { requireAppToken } from './require-app-token';
+import { stopSidecarFirst } from './stop-sidecar-first';
 
 export interface DaprServiceContext extends ServiceContext {
   dapr: DaprClient;
@@ -48,6 +49,8 @@ function readDaprConfig() {
     proxyTrust: env.proxyTrust('TRUST_PROXY'),
     /** Longer than the proxies in front keep an idle connection (the chart's httpKeepAliveSeconds). */
     keepAliveSeconds: env.integer('HTTP_KEEP_ALIVE_SECONDS', 5),
+    /** Other replicas take over this one's calls and messages as it stops (stopSidecarFirst). */
+    stopSidecarFirst: env.oneOf('STOP_SIDECAR_FIRST', ['true', 'false'], 'false') === 'true',
   });
 }
 
@@ -101,17 +104,11 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
     logger.error({ eventId: message.id, topic: message.topic }, 'event stored as a dead letter');
     return 'SUCCESS';
   });
-  const service = await spec.create({
-    orm,
-    bus,
-    logger,
-    secret,
-    dapr: client,
-    sidecar: {
-      httpPort: config.daprHttpPort,
-      ...(config.daprApiToken && { apiToken: config.daprApiToken }),
-    },
-  });
+  const sidecar = {
+    httpPort: config.daprHttpPort,
+    ...(config.daprApiToken && { apiToken: config.daprApiToken }),
+  };
+  const service = await spec.create({ orm, bus, logger, secret, dapr: client, sidecar });
   const sidecarOnly = Router().use(
     ['/dapr', '/events', '/internal'],
     requireAppToken(config.appApiToken),
@@ -147,12 +144,18 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
   });
   logger.info({ port: config.appPort, metricsPort: metrics.port }, `${spec.appId} is up`);
   service.start();
-  // Requests and event deliveries in flight finish first; the relay, database and client last.
+  // Alone (start:dapr), requests and event deliveries in flight finish first, then the relay
+  // publishes what they wrote. Beside other replicas (STOP_SIDECAR_FIRST), those take over: the
+  // relay and jobs stop, then the sidecar, and the app answers what the sidecar took in.
   stopOnSignals(logger, async () => {
+    if (config.stopSidecarFirst) {
+      await service.stop();
+      await stopSidecarFirst(sidecar, logger);
+    }
     const report = await server.drain();
     logger[report.cutOff > 0 ? 'warn' : 'info'](report, 'HTTP server drained');
     await metrics.stop();
-    await service.stop();
+    if (!config.stopSidecarFirst) await service.stop();
     await orm.close();
     await client.stop();
   });
