@@ -115,12 +115,12 @@ spec:
             periodSeconds: 10
             failureThreshold: 3
           # Keep serving until nothing routes here any more, then drain and exit: 5 s for the Services
-          # (the Ingress); with a sidecar 25 s, as other sidecars pick among the addresses they
+          # (the Ingress); with a sidecar 30 s, as other sidecars pick among the addresses they
           # resolved for an app id for 20 s (Dapr 1.18's resolver cache, which their retries under a
-          # Resiliency policy do not clear), and would call this pod until then.
+          # Resiliency policy do not clear), from a DNS answer up to 5 s old (CoreDNS's default TTL).
           lifecycle:
             preStop:
-              sleep: { seconds: {{ ternary 25 5 .sidecar }} }
+              sleep: { seconds: {{ ternary 30 5 .sidecar }} }
           resources:
             {{- toYaml (ternary $root.Values.serviceDefaults.resources $svc.resources $fromSources) | nindent 12 }}
           securityContext:
