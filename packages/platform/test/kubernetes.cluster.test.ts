@@ -50,7 +50,7 @@ interface Pods {
 
 it('runs each image as the chart sets it: a read-only root, no root user, answering its probes', () => {
   const { items } = JSON.parse(
-    kubectl(['get', 'pods', '-l', `app.kubernetes.io/instance=${cluster.release}`, '-o', 'json']),
+    kubectl(['get', 'pods', '-l', cluster.releaseSelector, '-o', 'json']),
   ) as Pods;
   const apps = items.flatMap((pod) =>
     pod.spec.containers
@@ -84,7 +84,7 @@ const waitForRollout = (deployment: string) =>
 it.each(serviceNames)(
   'loses and repeats nothing when the %s pod is deleted in the middle of a burst',
   async (service) => {
-    const selector = `app.kubernetes.io/instance=${cluster.release},app.kubernetes.io/name=${service}`;
+    const selector = `${cluster.releaseSelector},app.kubernetes.io/name=${service}`;
     const [before] = kubectl(['get', 'pods', '-l', selector, '-o', 'name']).split('\n');
     // One of its two pods: the other serves meanwhile, as during a node drain.
     await expectNothingLostAroundFault(platform, () => {

@@ -19,14 +19,7 @@ interface Deployments {
  */
 function expectInstalledWith(env: Record<string, string>): void {
   const { items } = JSON.parse(
-    kubectl([
-      'get',
-      'deployments',
-      '-l',
-      `app.kubernetes.io/instance=${cluster.release}`,
-      '-o',
-      'json',
-    ]),
+    kubectl(['get', 'deployments', '-l', cluster.releaseSelector, '-o', 'json']),
   ) as Deployments;
   const installed = items.flatMap((deployment) =>
     deployment.spec.template.spec.containers.flatMap((container) => container.env ?? []),
@@ -43,14 +36,7 @@ function expectInstalledWith(env: Record<string, string>): void {
 
 /** Everything the release's pods (apps and sidecars) logged since `since`, but a pod gone meanwhile's. */
 function releaseLog(since: Date): string {
-  const pods = kubectl([
-    'get',
-    'pods',
-    '-l',
-    `app.kubernetes.io/instance=${cluster.release}`,
-    '-o',
-    'name',
-  ])
+  const pods = kubectl(['get', 'pods', '-l', cluster.releaseSelector, '-o', 'name'])
     .split('\n')
     .filter(Boolean);
   return pods

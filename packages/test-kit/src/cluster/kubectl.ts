@@ -11,6 +11,8 @@ export const cluster = {
   kubectl: process.env.KUBECTL ?? 'kubectl',
   namespace: process.env.CLUSTER_NAMESPACE ?? 'courses',
   release,
+  /** The label selector of every object of the release. */
+  releaseSelector: `app.kubernetes.io/instance=${release}`,
   /** The names the chart gives its objects: `<release>-course-checkout-<component>`. */
   objectName: (component: string) => `${release}-course-checkout-${component}`,
 };

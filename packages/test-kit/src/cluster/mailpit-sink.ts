@@ -1,4 +1,4 @@
-import type { ReceivedEmail, SmtpSink } from '@checkout/local-infra';
+import { waitUntil, type ReceivedEmail, type SmtpSink } from '@checkout/local-infra';
 
 interface MailpitSummary {
   ID: string;
@@ -61,16 +61,8 @@ export async function connectMailpitSink(apiUrl: string, smtpUrl: string): Promi
     port: Number(new URL(smtpUrl).port),
     url: smtpUrl,
     emails,
-    async waitFor(match, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = emails.find(match);
-        if (found) return found;
-        if (Date.now() > deadline)
-          throw new Error(`no matching e-mail within ${timeoutMs} ms (${emails.length} received)`);
-        await new Promise((resolve) => setTimeout(resolve, pollMs / 5));
-      }
-    },
+    waitFor: (match, timeoutMs = 10_000) =>
+      waitUntil('a matching e-mail', () => emails.find(match), timeoutMs, pollMs / 5),
     stop: async () => {
       polling = false;
       await loop;
