@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Dapr control plane's and sidecar's images at the version the platform runs
 # (scripts/provision/dapr-version.sh), each binary built from the dapr module as daprd.sh builds
-# daprd, named as Dapr's Helm chart names them (ghcr.io/dapr/<binary>:<version>). Idempotent.
+# daprd (less its SQLite name resolver: a cluster's sidecars resolve through Kubernetes), named
+# as Dapr's Helm chart names them (ghcr.io/dapr/<binary>:<version>). Idempotent.
 # Prints the images' names.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -62,7 +62,7 @@ export async function startServiceProcesses(
   const apps: RunningChild[] = [];
   const sidecars: RunningChild[] = [];
   const sentry = await startSentry(options.daprd, options.daprDir);
-  const configurations = writeSidecarConfigurations(serviceNames, join(options.daprDir, 'config'));
+  const configurations = writeSidecarConfigurations(serviceNames, options.daprDir);
   const stop = async () => {
     await Promise.all(apps.map((app) => app.stop()));
     await Promise.all(sidecars.map((sidecar) => sidecar.stop()));

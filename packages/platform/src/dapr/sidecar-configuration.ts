@@ -19,12 +19,20 @@ interface SidecarTracing {
   otel: { endpointAddress: string; isSecure: boolean; protocol: 'http' };
 }
 
+/** How a sidecar finds the others by app id. */
+interface NameResolution {
+  component: 'sqlite';
+  version: 'v1';
+  configuration: { connectionString: string };
+}
+
 interface Configuration {
   metadata: { name: string };
   spec: {
     secrets: { scopes: [{ allowedSecrets: string[] }] };
     accessControl: { policies?: AccessPolicy[] };
     tracing?: SidecarTracing;
+    nameResolution?: NameResolution;
   };
 }
 
@@ -69,16 +77,25 @@ export function accessPolicies(callee: ServiceName, namespace: string): AccessPo
 }
 
 /**
- * Writes each app's sidecar Configuration as the chart renders it: dapr-components/config/
- * checkout.yaml with the app's own secrets and callers, and tracing when the apps trace. Returns
- * the file of each app.
+ * Writes each app's sidecar Configuration, in <daprDir>/config/, as the chart renders it:
+ * dapr-components/config/checkout.yaml with the app's own secrets and callers, and tracing when
+ * the apps trace. Where the chart's sidecars find each other through Kubernetes, these do through
+ * <daprDir>/names.db (Dapr's SQLite name resolver, built into daprd by daprd.sh): only this
+ * platform's sidecars, where mDNS would also offer those of any other start:dapr on the machine.
+ * Returns the file of each app.
  */
 export function writeSidecarConfigurations(
   names: readonly ServiceName[],
-  folder: string,
+  daprDir: string,
 ): Record<ServiceName, string> {
+  const folder = join(daprDir, 'config');
   mkdirSync(folder, { recursive: true });
   const values = chartServiceValues();
+  const nameResolution: NameResolution = {
+    component: 'sqlite',
+    version: 'v1',
+    configuration: { connectionString: join(daprDir, 'names.db') },
+  };
   const files = names.map((name) => {
     const configuration = read<Configuration>('dapr-components/config/checkout.yaml');
     configuration.metadata.name = `checkout-${name}`;
@@ -87,6 +104,7 @@ export function writeSidecarConfigurations(
     configuration.spec.accessControl.policies = accessPolicies(name, 'default');
     const tracing = sidecarTracing(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
     if (tracing) configuration.spec.tracing = tracing;
+    configuration.spec.nameResolution = nameResolution;
     const file = join(folder, `${name}.yaml`);
     writeFileSync(file, stringify(configuration));
     return [name, file];
