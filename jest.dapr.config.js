@@ -6,11 +6,8 @@ module.exports = {
   projects: base.projects.map((project) => ({
     ...project,
     // The dapr-only proofs, and the end-to-end journeys, money faults, installments, coupons, PIX, refunds,
-    // pages, reminders, access, receipts, the sign-in back-off, security headers, tracing and metrics run
-    // unchanged against start:dapr, where the broker, the edge and the sidecars' retries matter.
-    // (Not the abuse limits: they run two platforms side by side, and two start:dapr on one
-    // machine, whose sidecars share app ids on mDNS, answer checkouts with 503s; not yet
-    // understood.)
+    // pages, reminders, access, receipts, the sign-in back-off, the abuse limits, security headers, tracing
+    // and metrics run unchanged against start:dapr, where the broker, the edge and the sidecars' retries matter.
     testMatch: [
       '<rootDir>/test/**/*.dapr.test.ts',
       '<rootDir>/test/checkout-journeys.test.ts',
@@ -21,6 +18,7 @@ module.exports = {
       '<rootDir>/test/refunds.test.ts',
       '<rootDir>/test/pages-and-cors.test.ts',
       '<rootDir>/test/lead-reminders.test.ts',
+      '<rootDir>/test/abuse-limits.test.ts',
       '<rootDir>/test/receipts-and-history.test.ts',
       '<rootDir>/test/access-recovery.test.ts',
       '<rootDir>/test/sign-in-limits.test.ts',

@@ -3,8 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 /**
  * Dapr mode: the test platforms share one RabbitMQ, and a platform a test stopped mid-flight
  * leaves messages in the durable queues. The next platform would receive them (for checkouts
- * its database has never seen), retry them while its services start, and let the failed calls
- * trip the circuit breaker that its own first checkout then meets. So each new test platform
+ * its database has never seen) and spend its first minutes retrying them towards the dead-letter
+ * topics, beside the test's own messages. So each new test platform
  * starts from empty queues; a restart of the same platform (`startAgain`) keeps them.
  */
 export function purgeLeftoverMessages(): void {

@@ -39,7 +39,7 @@ export async function invokeApp(
   });
   const text = await response.text();
   const body = text ? (JSON.parse(text) as unknown) : undefined;
-  // The sidecar could not reach the app (down, restarting, circuit open): the app never answered.
+  // The sidecar could not reach the app (down, restarting): the app never answered.
   // Its message (an address, a TLS or resolution failure) goes into the log as the cause.
   const { errorCode, message } = (body ?? {}) as { errorCode?: unknown; message?: unknown };
   if (errorCode === 'ERR_DIRECT_INVOKE')

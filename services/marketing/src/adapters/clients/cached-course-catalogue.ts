@@ -3,9 +3,8 @@ import type { Course, CourseCatalogue } from '../../app/ports';
 
 /**
  * Financial's catalogue as marketing keeps it, so that leads keep registering while financial
- * restarts (or the sidecar's circuit breaker to it is open): a course found is remembered for
- * `ttlMs` and, past that, still used while financial cannot be asked again. Lookups of one course
- * at once share one call. A course not found is asked again each time, so a course just put on
+ * restarts: a course found is remembered for `ttlMs` and, past that, still used while financial
+ * cannot be asked again. Lookups of one course at once share one call. A course not found is asked again each time, so a course just put on
  * sale is seen at once. lru-cache (isaacs, the cache npm itself uses) does the expiry and sharing.
  */
 export function cachedCourseCatalogue(catalogue: CourseCatalogue, ttlMs: number): CourseCatalogue {
