@@ -41,7 +41,10 @@ async function start(): Promise<void> {
     isReady: () => Promise.resolve(existsSync(page)),
     publicUrl: config.publicUrl,
   });
-  const server = await listenDrainable(app, config.port, undefined, config.keepAliveSeconds * 1000);
+  const server = await listenDrainable(app, {
+    port: config.port,
+    keepAliveMs: config.keepAliveSeconds * 1000,
+  });
   logger.info({ port: config.port, dist }, 'storefront is up');
   stopOnSignals(logger, async () => {
     const report = await server.drain();

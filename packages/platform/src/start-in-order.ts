@@ -28,7 +28,7 @@ export async function startInOrder(
   const url = `http://localhost:${port}`;
   try {
     const { app, addresses } = await build((stop) => stops.push(stop), url);
-    const { drain } = await listenDrainable(app, port, host);
+    const { drain } = await listenDrainable(app, { port, host });
     // Stopped first: requests in flight still have every part they need.
     stops.push(async () => {
       const report = await drain();

@@ -30,7 +30,7 @@ async function serve(isReady: () => Promise<boolean>) {
     routers: [slow],
     isReady,
   });
-  const server: DrainableServer = await listenDrainable(app, 0, '127.0.0.1');
+  const server: DrainableServer = await listenDrainable(app, { port: 0, host: '127.0.0.1' });
   return { server, port: (server.server.address() as AddressInfo).port };
 }
 

@@ -130,12 +130,11 @@ async function start(spec: DaprServiceSpec, logger: Logger): Promise<void> {
   });
   if (config.appApiToken === undefined)
     logger.warn('APP_API_TOKEN is not set: the routes the sidecar calls refuse every request');
-  const server = await listenDrainable(
-    app,
-    config.appPort,
-    config.host,
-    config.keepAliveSeconds * 1000,
-  );
+  const server = await listenDrainable(app, {
+    port: config.appPort,
+    host: config.host,
+    keepAliveMs: config.keepAliveSeconds * 1000,
+  });
   collectProcessMetrics(spec.appId);
   const metrics = await serveMetrics(processMetrics, {
     port: config.metricsPort,

@@ -28,16 +28,21 @@ const nextPoll = async () => {
 /** Where apps (createHttpApp) answer readiness; the server withdraws it while draining. */
 const readinessPath = '/readyz';
 
-/**
- * Serves `app` on `port` of `host` (every interface when it is not given); fails as `listen`
- * does (EADDRINUSE carries the port). `keepAliveMs` is how long an idle connection stays open:
- * Node's 5 s unless given (HTTP_KEEP_ALIVE_SECONDS; the chart's httpKeepAliveSeconds says why).
- */
+export interface ListenOptions {
+  port: number;
+  /** Every interface when not given. */
+  host?: string;
+  /**
+   * How long an idle connection stays open: Node's 5 s unless given (HTTP_KEEP_ALIVE_SECONDS;
+   * the chart's httpKeepAliveSeconds says why).
+   */
+  keepAliveMs?: number;
+}
+
+/** Serves `app` as `options` say; fails as `listen` does (EADDRINUSE carries the port). */
 export function listenDrainable(
   app: RequestListener,
-  port: number,
-  host?: string,
-  keepAliveMs?: number,
+  { port, host, keepAliveMs }: ListenOptions,
 ): Promise<DrainableServer> {
   let draining = false;
   let withdrawn = false;
