@@ -1,21 +1,29 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+/** The management API of the RabbitMQ that scripts/provision/rabbitmq.sh starts (guest/guest). */
+const management = 'http://127.0.0.1:15672/api/queues/%2F';
+const headers = { Authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` };
 
 /**
  * Dapr mode: the test platforms share one RabbitMQ, and a platform a test stopped mid-flight
  * leaves messages in the durable queues. The next platform would receive them (for checkouts
  * its database has never seen) and spend its first minutes retrying them towards the dead-letter
- * topics, beside the test's own messages. So each new test platform
- * starts from empty queues; a restart of the same platform (`startAgain`) keeps them.
+ * topics, beside the test's own messages. So each new test platform starts from empty queues; a
+ * restart of the same platform (`startAgain`) keeps them. Every queue is purged, full or not:
+ * the API's message counts are statistics, a few seconds old.
  */
-export function purgeLeftoverMessages(): void {
-  const listed = spawnSync(
-    'rabbitmqctl',
-    ['-q', 'list_queues', 'name', 'messages', '--formatter', 'json'],
-    { encoding: 'utf8' },
-  );
+export async function purgeLeftoverMessages(): Promise<void> {
+  const listed = await fetch(`${management}?columns=name`, { headers }).catch(() => undefined);
   // Not installed or not running yet: no platform has left anything behind.
-  if (listed.status !== 0) return;
-  const queues = JSON.parse(listed.stdout || '[]') as { name: string; messages: number }[];
-  for (const { name, messages } of queues)
-    if (messages > 0) execFileSync('rabbitmqctl', ['-q', 'purge_queue', name]);
+  if (!listed?.ok) return;
+  const queues = (await listed.json()) as { name: string }[];
+  await Promise.all(
+    queues.map(async ({ name }) => {
+      const purged = await fetch(`${management}/${encodeURIComponent(name)}/contents`, {
+        method: 'DELETE',
+        headers,
+      });
+      // 404: the queue went away meanwhile, and its messages with it.
+      if (!purged.ok && purged.status !== 404)
+        throw new Error(`could not purge queue ${name}: HTTP ${purged.status}`);
+    }),
+  );
 }

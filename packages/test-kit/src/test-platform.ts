@@ -38,7 +38,7 @@ export interface TestPlatform {
  */
 export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
   if (process.env.PLATFORM_MODE === 'cluster') return connectClusterPlatform(env);
-  if (process.env.PLATFORM_MODE === 'dapr') purgeLeftoverMessages();
+  if (process.env.PLATFORM_MODE === 'dapr') await purgeLeftoverMessages();
   const databaseUrl = env.DATABASE_URL ?? (await createTestDatabase());
   const sink = await startSmtpSink();
   const dataDir = mkdtempSync(join(tmpdir(), 'checkout-platform-'));
