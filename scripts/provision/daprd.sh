@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the real Dapr runtime (daprd) and its certificate authority (sentry, for mTLS) with the
-# go command and caches them by version under .tools/daprd/<version>-<overlay>/. Idempotent: a
+# go command and caches them under .tools/daprd/<version>-<hash of our file>/. Idempotent: a
 # cached build is reused. Prints the path of daprd; sentry sits beside it.
 # daprd takes one file of ours: the SQLite name resolver, which Dapr builds only with all its
 # components, registered with the stable ones too (see the file). The go command replaces no file
@@ -12,7 +12,7 @@ version="$dapr_version"
 root="$(cd "$here/../.." && pwd)"
 resolver="$here/daprd-nameresolution-sqlite.go"
 target="$root/.tools/daprd/$version-$(sha256sum "$resolver" | cut -c1-8)/daprd"
-source "$(dirname "$0")/cache.sh"
+source "$here/cache.sh"
 # sentry is built after daprd, so it marks a complete build.
 reuse_or_lock "$target" "$(dirname "$target")/sentry"
 
