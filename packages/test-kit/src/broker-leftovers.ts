@@ -1,6 +1,11 @@
-/** The management API of the RabbitMQ that scripts/provision/rabbitmq.sh starts (guest/guest). */
-const management = 'http://127.0.0.1:15672/api/queues/%2F';
-const headers = { Authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` };
+import { rabbitmqManagement } from '@checkout/local-infra';
+
+/** The default virtual host's queues. */
+const queuesApi = new URL('api/queues/%2F', rabbitmqManagement.url).href;
+const request = () => ({
+  headers: { Authorization: rabbitmqManagement.authorization },
+  signal: AbortSignal.timeout(5000),
+});
 
 /**
  * Dapr mode: the test platforms share one RabbitMQ, and a platform a test stopped mid-flight
@@ -11,15 +16,15 @@ const headers = { Authorization: `Basic ${Buffer.from('guest:guest').toString('b
  * the API's message counts are statistics, a few seconds old.
  */
 export async function purgeLeftoverMessages(): Promise<void> {
-  const listed = await fetch(`${management}?columns=name`, { headers }).catch(() => undefined);
+  const listed = await fetch(`${queuesApi}?columns=name`, request()).catch(() => undefined);
   // Not installed or not running yet: no platform has left anything behind.
   if (!listed?.ok) return;
   const queues = (await listed.json()) as { name: string }[];
   await Promise.all(
     queues.map(async ({ name }) => {
-      const purged = await fetch(`${management}/${encodeURIComponent(name)}/contents`, {
+      const purged = await fetch(`${queuesApi}/${encodeURIComponent(name)}/contents`, {
+        ...request(),
         method: 'DELETE',
-        headers,
       });
       // 404: the queue went away meanwhile, and its messages with it.
       if (!purged.ok && purged.status !== 404)

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { provision, repoRoot, startSmtpSink } from '@checkout/local-infra';
+import { provision, rabbitmqManagement, repoRoot, startSmtpSink } from '@checkout/local-infra';
 import { createHttpApp, type Logger } from '@checkout/service-kit';
 import { ensureStorefrontBuilt, storefrontRouter } from '@checkout/storefront';
 import express from 'express';
@@ -15,9 +15,6 @@ import { edgeRouter } from './edge';
 import { succeeds } from './command-succeeds';
 import { ensureServiceBundles } from './service-bundles';
 import { startServiceProcesses } from './service-processes';
-
-/** The management UI of the RabbitMQ that scripts/provision/rabbitmq.sh starts (guest/guest). */
-const rabbitmqManagementUrl = 'http://localhost:15672/';
 
 export interface DaprPlatformConfig extends PlatformConfig {
   rabbitmqUrl?: string;
@@ -111,7 +108,7 @@ export function startDaprPlatform(
       app,
       addresses: {
         ...platformAddresses(url, config, { databaseUrl, mailPage: sink !== undefined }),
-        ...(!config.rabbitmqUrl && { rabbitmqManagement: rabbitmqManagementUrl }),
+        ...(!config.rabbitmqUrl && { rabbitmqManagement: rabbitmqManagement.url }),
       },
     };
   });
